@@ -1,0 +1,30 @@
+// Errors a user can cause carry an exit status and a message that names the file and the place.
+// The CLI prints `message` alone (no stack) and exits with `exitCode`. Errors only a bug can
+// cause are plain `Error`s and keep their stack.
+
+export class CliError extends Error {
+  constructor(message: string, readonly exitCode = 2) {
+    super(message);
+    this.name = 'CliError';
+  }
+}
+
+/**
+ * Bad input: `file` is the path as the user gave it, `place` a line ("line 12"), a record index
+ * ("record 3") or a field path ("[2].annotations[1].value"), `problem` what was wrong and what was
+ * expected.
+ */
+export class InputError extends CliError {
+  constructor(readonly file: string, readonly place: string | null, readonly problem: string) {
+    super(place ? `${file}: ${place}: ${problem}` : `${file}: ${problem}`, 2);
+    this.name = 'InputError';
+  }
+}
+
+/** A user's usage mistake on the command line (unknown runtime, missing flag, ...). */
+export class UsageError extends CliError {
+  constructor(message: string) {
+    super(message, 2);
+    this.name = 'UsageError';
+  }
+}

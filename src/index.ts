@@ -1,0 +1,4 @@
+// The library API that notebooks and users import. Each stage exports what a user composes.
+export * from './types.js';
+export { CliError, InputError, UsageError } from './errors.js';
+export { version } from './version.js';
