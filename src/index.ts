@@ -2,3 +2,4 @@
 export * from './types.js';
 export { CliError, InputError, UsageError } from './errors.js';
 export { version } from './version.js';
+export { ingestFiles, ingestText, loadFrame, frameOf, COLUMNS, type IngestOptions, type InputSpec } from './ingest/index.js';

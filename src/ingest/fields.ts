@@ -1,0 +1,56 @@
+// Hand-written field checks for the hot paths (a million records): each returns the typed value or
+// throws a RecordProblem naming the field. Measured faster than a zod schema per record.
+import { STATUSES, type Status } from '../types.js';
+import * as msg from './messages.js';
+import { RecordProblem } from './problem.js';
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function requireNumber(value: unknown, field: string): number {
+  if (typeof value !== 'number') {
+    throw new RecordProblem(field, value === undefined ? msg.missingField('a number') : msg.expectedNumber(value));
+  }
+  if (!Number.isFinite(value)) throw new RecordProblem(field, msg.expectedFinite(value));
+  return value;
+}
+
+/** A number, or null where the value is absent (undefined or null). */
+export function optionalNumber(value: unknown, field: string): number | null {
+  if (value === undefined || value === null) return null;
+  return requireNumber(value, field);
+}
+
+export function optionalTime(value: unknown, field: string): number | null {
+  const n = optionalNumber(value, field);
+  if (n !== null && n < 0) throw new RecordProblem(field, msg.negativeTime(n));
+  return n;
+}
+
+export function optionalString(value: unknown, field: string): string | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string') throw new RecordProblem(field, msg.expectedString(value));
+  return value;
+}
+
+export function requireConcurrency(value: unknown, field: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
+    throw new RecordProblem(field, value === undefined ? msg.missingField('a concurrency level') : msg.badConcurrency(value));
+  }
+  return value;
+}
+
+export function requireCount(value: unknown, field: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+    throw new RecordProblem(field, msg.badCount(value));
+  }
+  return value;
+}
+
+const statusSet = new Set<string>(STATUSES);
+
+export function requireStatus(value: unknown, field: string): Status {
+  if (typeof value !== 'string' || !statusSet.has(value)) throw new RecordProblem(field, msg.badStatus(value, STATUSES));
+  return value as Status;
+}

@@ -1,0 +1,59 @@
+// Format 1: flat records, a JSON array like the seed's first block
+// (run, activationId, kind, memory, concurrency, initTime, duration, waitTime, confidence, label, status).
+import type { Activation } from '../types.js';
+import * as msg from './messages.js';
+import {
+  isObject, optionalNumber, optionalString, optionalTime, requireConcurrency, requireStatus,
+} from './fields.js';
+import { RecordProblem, rejectRecord, type FileContext } from './problem.js';
+import { makeRow } from './row.js';
+
+const names = { init: 'initTime', duration: 'duration' };
+
+/** True when the object looks like a flat record rather than an OpenWhisk record or an aggregate. */
+export function looksFlat(value: Record<string, unknown>): boolean {
+  return !('annotations' in value) && !('response' in value) &&
+    ('duration' in value || 'waitTime' in value || 'initTime' in value);
+}
+
+export function flatRow(rec: unknown, ctx: FileContext): Activation {
+  if (!isObject(rec)) throw new RecordProblem('', msg.expectedObject('a flat record', rec));
+  const kind = optionalString(rec.kind, 'kind');
+  const runtime = ctx.runtime ?? optionalString(rec.runtime, 'runtime') ?? kind;
+  if (runtime === null) throw new RecordProblem('', msg.noRuntime());
+  const duration = optionalTime(rec.duration, 'duration');
+  return makeRow({
+    runtime,
+    kind,
+    action: optionalString(rec.action, 'action'),
+    memory_mb: optionalNumber(rec.memory, 'memory'),
+    concurrency: requireConcurrency(rec.concurrency, 'concurrency'),
+    repetition: optionalNumber(rec.repetition, 'repetition'),
+    activation_id: optionalString(rec.activationId, 'activationId'),
+    start: optionalNumber(rec.start, 'start'),
+    end: optionalNumber(rec.end, 'end'),
+    wait_ms: optionalTime(rec.waitTime, 'waitTime'),
+    init_ms: optionalTime(rec.initTime, 'initTime'),
+    duration_ms: duration,
+    client_ms: optionalTime(rec.client_ms, 'client_ms'),
+    status: rec.status === undefined ? 'success' : requireStatus(rec.status, 'status'),
+    label: optionalString(rec.label, 'label'),
+    confidence: optionalNumber(rec.confidence, 'confidence'),
+    source: ctx.source,
+  }, names);
+}
+
+/**
+ * Converts the parsed array in place order; each element is released once converted so the
+ * parsed objects and the rows are never both fully alive (1M records stay well under 1 GB).
+ */
+export function flatRows(records: unknown[], ctx: FileContext, out: Activation[]): void {
+  for (let i = 0; i < records.length; i++) {
+    try {
+      out.push(flatRow(records[i], ctx));
+    } catch (error) {
+      rejectRecord(ctx, `[${i}]`, error);
+    }
+    records[i] = undefined;
+  }
+}

@@ -1,0 +1,68 @@
+// JSON.parse with the user-facing failure: the line and column of the problem, a truncated file
+// called truncated, and Python's NaN/Infinity (which JSON forbids) called by name.
+import * as msg from './messages.js';
+
+export interface JsonFailure {
+  place: string;
+  problem: string;
+}
+
+export type JsonResult = { ok: true; value: unknown } | { ok: false; failure: JsonFailure };
+
+export function parseJson(text: string, firstLine = 1): JsonResult {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (error) {
+    return { ok: false, failure: describeJsonError(text, (error as Error).message, firstLine) };
+  }
+}
+
+/** "line L, column C" of a character offset. */
+export function lineColumn(text: string, offset: number, firstLine = 1): string {
+  let line = firstLine;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return `line ${line}, column ${offset - lineStart + 1}`;
+}
+
+function describeJsonError(text: string, message: string, firstLine: number): JsonFailure {
+  const end = text.trimEnd().length;
+  const atPosition = /at position (\d+)/.exec(message);
+  let offset = atPosition ? Number(atPosition[1]) : unexpectedTokenOffset(text, message);
+  if (/Unexpected end of JSON input/.test(message) || (offset !== null && offset >= end)) {
+    const lines = text.slice(0, end).split('\n').length;
+    return { place: `line ${firstLine + lines - 1}`, problem: msg.truncatedJson() };
+  }
+  if (offset === null) return { place: `line ${firstLine}`, problem: msg.notJson(firstSentence(message)) };
+  const literal = /^-?(NaN|Infinity)/.exec(text.slice(offset, offset + 9)) ??
+    (text[offset - 1] === '-' ? /^-?(NaN|Infinity)/.exec(text.slice(offset - 1, offset + 8)) : null);
+  const place = lineColumn(text, offset, firstLine);
+  if (literal) return { place, problem: msg.nanLiteral(literal[0]) };
+  return { place, problem: msg.notJson(firstSentence(message)) };
+}
+
+function firstSentence(message: string): string {
+  return message.replace(/, ".*" is not valid JSON$/s, '').replace(/ in JSON at position \d+.*$/s, '');
+}
+
+/** V8 names the unexpected character but not where it is: find its first occurrence outside strings at a token start. */
+function unexpectedTokenOffset(text: string, message: string): number | null {
+  const token = /Unexpected token '(.)'/s.exec(message)?.[1];
+  if (token === undefined) return null;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') {
+      inString = true;
+    } else if (c === token && !/[A-Za-z0-9_.]/.test(text[i - 1] ?? ' ')) {
+      return i;
+    }
+  }
+  return null;
+}

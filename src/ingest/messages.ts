@@ -1,0 +1,63 @@
+// Every user-facing ingest message, as a named function (vega-lite's message catalog style), so
+// tests assert the message by name, not a copy of its text. `place` and `file` are added by
+// InputError; these functions say what was wrong and what was expected.
+
+/** A value as the user wrote it, short enough for one line. */
+export function show(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = String(value);
+  }
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+export const emptyFile = () => 'the file is empty: expected activation data (JSON, NDJSON, CSV or a results block)';
+export const missingFile = () => 'no such file';
+export const unreadableFile = (reason: string) => `cannot read the file: ${reason}`;
+export const notJson = (detail: string) => `not valid JSON (${detail})`;
+export const truncatedJson = () => 'the JSON ends too early: the file looks truncated';
+export const nanLiteral = (literal: string) =>
+  `${literal} is not a number JSON allows: expected a finite number (was the file written by Python's json with NaN?)`;
+export const unknownShape = (what: string) =>
+  `unknown shape: ${what}; expected flat records, OpenWhisk activation records, ` +
+  `[{"no_concurrent_requests": N, "responses": [...]}], aggregate rows, a run log or CSV`;
+export const emptyArray = () => 'the array is empty: expected at least one record';
+
+export const expectedNumber = (got: unknown) => `expected a number, got ${show(got)}`;
+export const expectedFinite = (got: unknown) => `expected a finite number, got ${show(got)}`;
+export const expectedString = (got: unknown) => `expected a string, got ${show(got)}`;
+export const expectedObject = (what: string, got: unknown) => `expected ${what} (an object), got ${show(got)}`;
+export const expectedArray = (what: string, got: unknown) => `expected ${what} (an array), got ${show(got)}`;
+export const missingField = (what: string) => `missing: expected ${what}`;
+export const negativeTime = (got: number) => `expected a time in ms that is 0 or more, got ${got}`;
+export const initLongerThanDuration = (init: number, duration: number) =>
+  `initTime ${init} is larger than duration ${duration}: impossible in OpenWhisk, where duration includes init`;
+export const badConcurrency = (got: unknown) => `expected a concurrency that is a whole number of 1 or more, got ${show(got)}`;
+export const badCount = (got: unknown) => `expected a count that is a whole number of 0 or more, got ${show(got)}`;
+export const badStatus = (got: unknown, allowed: readonly string[]) =>
+  `expected a status, one of ${allowed.map((s) => `"${s}"`).join(', ')}, got ${show(got)}`;
+export const noRuntime = () => 'no runtime label: expected a "kind" (or "runtime") field, or name one with --runtime';
+export const badNdjsonLine = (detail: string) => `not a JSON object on this line (${detail}); NDJSON holds one JSON object a line`;
+
+export const badPythonBlock = (detail: string) => `malformed results block: ${detail}`;
+export const pythonHeaderWithoutList = () => 'a "results ...:" header must be followed by a Python list of dicts';
+export const pythonTextOutsideBlock = () => 'text outside a "results <runtime> ...:" block';
+
+export const csvMissingColumns = (names: string[]) =>
+  `missing column${names.length > 1 ? 's' : ''} ${names.map((n) => `"${n}"`).join(', ')}: a CSV needs the activation table's column names`;
+export const csvFieldCount = (expected: number, got: number) => `expected ${expected} fields like the header, got ${got}`;
+export const csvUnclosedQuote = () => 'a quoted field is never closed';
+export const expectedBoolean = (got: unknown) => `expected true or false, got ${show(got)}`;
+export const inconsistentDerived = (column: string, expected: number, got: number) =>
+  `${column} ${got} disagrees with the value its definition gives, ${expected}`;
+
+export const runLogFirstLine = () => 'a run log starts with {"type":"run","version":1,...}';
+export const runLogVersion = (got: unknown) => `unsupported run log version ${show(got)}: expected 1`;
+export const runLogLineType = (got: unknown) => `expected a line of type "run", "trial" or "activation", got ${show(got)}`;
+export const duplicateTrial = (trial: string) => `trial "${trial}" is recorded twice (a run log records each trial once)`;
+export const trialWithoutRecord = (trial: string) =>
+  `trial "${trial}" was answered but its activation record was never fetched (resume the run to fetch it); skipped`;

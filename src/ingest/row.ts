@@ -1,0 +1,69 @@
+// Builds one activation-table row (DESIGN.md §2.1) from the timings a format found, deriving
+// exec, total and cold the one way the design defines them, after the checks every format shares.
+import type { Activation, Status } from '../types.js';
+import * as msg from './messages.js';
+import { RecordProblem } from './problem.js';
+
+export interface RowFields {
+  runtime: string;
+  kind: string | null;
+  action: string | null;
+  memory_mb: number | null;
+  concurrency: number;
+  repetition: number | null;
+  activation_id: string | null;
+  start: number | null;
+  end: number | null;
+  wait_ms: number | null;
+  init_ms: number | null;
+  duration_ms: number | null;
+  client_ms: number | null;
+  status: Status;
+  label: string | null;
+  confidence: number | null;
+  source: number;
+}
+
+/** Where init and duration came from, so a problem names the user's own field. */
+export interface TimingNames {
+  init: string;
+  duration: string;
+}
+
+export function makeRow(f: RowFields, names: TimingNames): Activation {
+  const init = f.init_ms;
+  const duration = f.duration_ms;
+  // OpenWhisk's duration includes initTime; a larger init means the record is not from OpenWhisk.
+  if (init !== null && duration !== null && init > duration) {
+    throw new RecordProblem(names.init, msg.initLongerThanDuration(init, duration));
+  }
+  return {
+    runtime: f.runtime,
+    kind: f.kind,
+    action: f.action,
+    memory_mb: f.memory_mb,
+    concurrency: f.concurrency,
+    repetition: f.repetition,
+    activation_id: f.activation_id,
+    start: f.start,
+    end: f.end,
+    wait_ms: f.wait_ms,
+    init_ms: init,
+    duration_ms: duration,
+    exec_ms: duration === null ? null : duration - (init ?? 0),
+    total_ms: duration === null || f.wait_ms === null ? null : f.wait_ms + duration,
+    client_ms: f.client_ms,
+    cold: init !== null,
+    status: f.status,
+    label: f.label,
+    confidence: f.confidence,
+    source: f.source,
+  };
+}
+
+/** The table's columns in DESIGN.md §2.1 order (then `source`, the input the row came from). */
+export const COLUMNS: ReadonlyArray<keyof Activation> = [
+  'runtime', 'kind', 'action', 'memory_mb', 'concurrency', 'repetition', 'activation_id', 'start', 'end',
+  'wait_ms', 'init_ms', 'duration_ms', 'exec_ms', 'total_ms', 'client_ms', 'cold', 'status', 'label',
+  'confidence', 'source',
+];
