@@ -22,9 +22,9 @@ export function detect(text: string, ctx: FileContext): Detected {
   if (start === -1) fail(ctx, null, msg.emptyFile());
   const first = text[start];
   if (WSK_FIRST_LINE.test(text.slice(start, start + 200))) return { format: 'wsk-activation-get' };
-  if (text.slice(start, start + 7) === 'results' && PYTHON_HEADER.test(text)) return { format: 'aggregate-python' };
   if (first === '[' || first === '{') return detectJson(text, ctx);
   if (looksCsv(text, start)) return { format: 'csv' };
+  if (PYTHON_HEADER.test(text)) return { format: 'aggregate-python' };
   fail(ctx, 'line 1', msg.unknownShape('the file starts with neither JSON, a "results ...:" header, "ok: got activation" nor a CSV header'));
 }
 

@@ -1,10 +1,13 @@
 // Dispatches a file's text to the parser of the format detected.
 import type { Activation, AggregateRow, InputFormat } from '../types.js';
 import { aggregateJsonRows } from './aggregate-json.js';
+import { aggregatePythonRows } from './aggregate-python.js';
+import { csvRows } from './csv.js';
 import { detect } from './detect.js';
 import { flatRows } from './flat.js';
 import { groupedRows } from './grouped.js';
 import type { FileContext } from './problem.js';
+import { runLogRows } from './run-log.js';
 import { activationArrayRows, activationNdjsonRows, activationObjectRows, wskTextRows } from './records.js';
 
 export function parseFile(text: string, ctx: FileContext, activations: Activation[], aggregates: AggregateRow[]): InputFormat {
@@ -32,8 +35,13 @@ export function parseFile(text: string, ctx: FileContext, activations: Activatio
       aggregateJsonRows(detected.value, ctx, aggregates);
       return detected.format;
     case 'aggregate-python':
+      aggregatePythonRows(text, ctx, aggregates);
+      return detected.format;
     case 'run-log':
+      runLogRows(text, ctx, activations);
+      return detected.format;
     case 'csv':
-      throw new Error(`ingest: ${detected.format} is not implemented yet`);
+      csvRows(text, ctx, activations);
+      return detected.format;
   }
 }

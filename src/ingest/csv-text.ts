@@ -1,0 +1,78 @@
+// RFC 4180 CSV: quoted fields (with "" for a quote, and newlines inside), CRLF or LF. An empty
+// unquoted cell is null; a quoted empty cell is the empty string.
+
+export type Cell = string | null;
+
+export interface CsvRecord {
+  /** Line on which the record starts. */
+  line: number;
+  cells: Cell[];
+}
+
+export class CsvSyntaxError extends Error {
+  constructor(readonly line: number, readonly detail: string) {
+    super(`line ${line}: ${detail}`);
+    this.name = 'CsvSyntaxError';
+  }
+}
+
+export function* csvRecords(text: string, unclosedQuote: string): Generator<CsvRecord> {
+  let pos = 0;
+  let line = 1;
+  const n = text.length;
+  while (pos < n) {
+    const startLine = line;
+    const cells: Cell[] = [];
+    for (;;) {
+      let cell: Cell;
+      if (text[pos] === '"') {
+        let value = '';
+        pos++;
+        for (;;) {
+          const close = text.indexOf('"', pos);
+          if (close === -1) throw new CsvSyntaxError(startLine, unclosedQuote);
+          const chunk = text.slice(pos, close);
+          for (let i = chunk.indexOf('\n'); i !== -1; i = chunk.indexOf('\n', i + 1)) line++;
+          value += chunk;
+          pos = close + 1;
+          if (text[pos] === '"') {
+            value += '"';
+            pos++;
+          } else {
+            break;
+          }
+        }
+        cell = value;
+        // Anything between the closing quote and the separator is kept, as most readers do.
+        const stop = nextStop(text, pos);
+        cell += text.slice(pos, stop);
+        pos = stop;
+      } else {
+        const stop = nextStop(text, pos);
+        const raw = text.slice(pos, stop);
+        cell = raw.trim() === '' ? null : raw;
+        pos = stop;
+      }
+      cells.push(cell);
+      if (text[pos] === ',') {
+        pos++;
+        continue;
+      }
+      // End of record: \n, \r\n or end of text.
+      if (text[pos] === '\r') pos++;
+      if (text[pos] === '\n') pos++;
+      line++;
+      break;
+    }
+    if (!(cells.length === 1 && cells[0] === null)) yield { line: startLine, cells };
+  }
+}
+
+function nextStop(text: string, pos: number): number {
+  let i = pos;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 44 /* , */ || c === 10 /* \n */ || (c === 13 && text.charCodeAt(i + 1) === 10)) break;
+  }
+  return i;
+}

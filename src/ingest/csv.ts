@@ -1,0 +1,109 @@
+// Format 6: CSV with the activation table's column names (DESIGN.md §2.1). exec_ms, total_ms and
+// cold are derived when absent and checked against their definitions when present.
+import type { Activation } from '../types.js';
+import * as msg from './messages.js';
+import { csvRecords, CsvSyntaxError, type Cell } from './csv-text.js';
+import { requireConcurrency, requireStatus } from './fields.js';
+import { fail, RecordProblem, rejectRecord, type FileContext } from './problem.js';
+import { makeRow } from './row.js';
+
+const NEEDED = ['concurrency', 'wait_ms', 'duration_ms'];
+
+export function csvRows(text: string, ctx: FileContext, out: Activation[]): void {
+  let header: Map<string, number> | null = null;
+  let width = 0;
+  try {
+    for (const { line, cells } of csvRecords(text, msg.csvUnclosedQuote())) {
+      if (header === null) {
+        header = new Map(cells.map((name, i) => [(name ?? '').trim(), i]));
+        width = cells.length;
+        const missing = NEEDED.filter((name) => !header!.has(name));
+        if (!ctx.runtime && !header.has('runtime') && !header.has('kind')) missing.unshift('runtime');
+        if (missing.length) fail(ctx, 'line 1', msg.csvMissingColumns(missing));
+        continue;
+      }
+      try {
+        if (cells.length !== width) throw new RecordProblem('', msg.csvFieldCount(width, cells.length));
+        out.push(csvRow(cells, header, ctx));
+      } catch (error) {
+        rejectRecord(ctx, `line ${line}`, error);
+      }
+    }
+  } catch (error) {
+    if (error instanceof CsvSyntaxError) fail(ctx, `line ${error.line}`, error.detail);
+    throw error;
+  }
+  if (header === null) fail(ctx, null, msg.emptyFile());
+}
+
+function csvRow(cells: Cell[], header: Map<string, number>, ctx: FileContext): Activation {
+  const cell = (name: string): Cell => {
+    const i = header.get(name);
+    return i === undefined ? null : cells[i];
+  };
+  const text = (name: string): string | null => cell(name);
+  const number = (name: string): number | null => numberOf(cell(name), name);
+  const time = (name: string): number | null => {
+    const n = number(name);
+    if (n !== null && n < 0) throw new RecordProblem(name, msg.negativeTime(n));
+    return n;
+  };
+  const kind = text('kind');
+  const runtime = ctx.runtime ?? text('runtime') ?? kind;
+  if (runtime === null) throw new RecordProblem('runtime', msg.noRuntime());
+  const status = text('status');
+  const row = makeRow({
+    runtime,
+    kind,
+    action: text('action'),
+    memory_mb: number('memory_mb'),
+    concurrency: requireConcurrency(number('concurrency') ?? undefined, 'concurrency'),
+    repetition: number('repetition'),
+    activation_id: text('activation_id'),
+    start: number('start'),
+    end: number('end'),
+    wait_ms: time('wait_ms'),
+    init_ms: time('init_ms'),
+    duration_ms: time('duration_ms'),
+    client_ms: time('client_ms'),
+    status: status === null ? 'success' : requireStatus(status.trim(), 'status'),
+    label: text('label'),
+    confidence: number('confidence'),
+    source: ctx.source,
+  }, { init: 'init_ms', duration: 'duration_ms' });
+  checkDerived(row, 'exec_ms', number('exec_ms'));
+  checkDerived(row, 'total_ms', number('total_ms'));
+  const cold = cell('cold');
+  if (cold !== null && booleanOf(cold, 'cold') !== row.cold) {
+    throw new RecordProblem('cold', msg.inconsistentDerived('cold', Number(row.cold), Number(booleanOf(cold, 'cold'))));
+  }
+  return row;
+}
+
+function numberOf(value: Cell, name: string): number | null {
+  if (value === null) return null;
+  const trimmed = value.trim();
+  if (trimmed === '') return null;
+  const n = Number(trimmed);
+  if (Number.isNaN(n)) {
+    if (/^[+-]?nan$/i.test(trimmed)) throw new RecordProblem(name, msg.expectedFinite(NaN));
+    throw new RecordProblem(name, msg.expectedNumber(value));
+  }
+  if (!Number.isFinite(n)) throw new RecordProblem(name, msg.expectedFinite(n));
+  return n;
+}
+
+function booleanOf(value: string, name: string): boolean {
+  const v = value.trim().toLowerCase();
+  if (v === 'true' || v === '1') return true;
+  if (v === 'false' || v === '0') return false;
+  throw new RecordProblem(name, msg.expectedBoolean(value));
+}
+
+function checkDerived(row: Activation, column: 'exec_ms' | 'total_ms', given: number | null): void {
+  const derived = row[column];
+  if (given === null || derived === null) return;
+  if (Math.abs(given - derived) > 1e-6 * Math.max(1, Math.abs(derived))) {
+    throw new RecordProblem(column, msg.inconsistentDerived(column, derived, given));
+  }
+}
