@@ -1,0 +1,96 @@
+// The embedded server's configuration: one zod schema, OpenWhisk's defaults, and the file loader
+// whose errors name the file and the field (the CLI turns them into exit 2).
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { InputError } from '../errors.js';
+
+/** Picks invocations by their 1-based index: every Nth, and/or an explicit list. */
+const selector = z
+  .object({
+    every: z.number().int().positive().optional(),
+    at: z.array(z.number().int().positive()).optional(),
+  })
+  .strict();
+
+const faultsSchema = z
+  .object({
+    /** Added before an invoke is handled (counted in the client's latency, not in waitTime). */
+    latency: selector.extend({ ms: z.number().int().nonnegative() }).strict().optional(),
+    /** Invokes answered 429 with OpenWhisk's throttling body, before any activation exists. */
+    throttle: selector.optional(),
+    /** Invokes answered 5xx with an `{error, code}` body, before any activation exists. */
+    serverError: selector.extend({ status: z.number().int().min(500).max(599).default(503) }).strict().optional(),
+    /** Invokes whose connection is destroyed without an answer: `before` the activation is
+     * created (nothing recorded) or `after` it was accepted (the record appears as usual). */
+    dropConnection: selector.extend({ when: z.enum(['before', 'after']).default('before') }).strict().optional(),
+    /** A finished record stays invisible to GET/list for this long (OpenWhisk's store lag). */
+    storeLagMs: z.number().int().nonnegative().optional(),
+    /** Container inits (1-based count of /init calls) that crash: developer error, container gone. */
+    crashOnInit: selector.optional(),
+  })
+  .strict();
+
+export const localWhiskConfigSchema = z
+  .object({
+    /** container-pool.user-memory (OpenWhisk: 1024 MB). */
+    userMemoryMb: z.number().int().min(128).default(1024),
+    /** pause-grace: an idle warm container is paused after this (OpenWhisk: 10 s). */
+    pauseGraceMs: z.number().int().nonnegative().default(10_000),
+    /** idle-container: a paused container is removed after this (OpenWhisk: 10 min). */
+    idleTimeoutMs: z.number().int().positive().default(600_000),
+    /** max-wait-for-blocking-activation (OpenWhisk: 60 s); then a blocking invoke gets 202. */
+    blockingWaitMs: z.number().int().positive().max(300_000).default(60_000),
+    throttle: z
+      .object({
+        invocationsPerMinute: z.number().int().positive().optional(),
+        concurrentInvocations: z.number().int().positive().optional(),
+      })
+      .strict()
+      .default({}),
+    blackbox: z
+      .object({
+        /** Image name → executable path, for blackbox actions whose `image` is a registered name. */
+        images: z.record(z.string(), z.string()).default({}),
+        /** A folder whose executables may be named by a relative `image`. */
+        folder: z.string().optional(),
+      })
+      .strict()
+      .default({ images: {} }),
+    faults: faultsSchema.default({}),
+  })
+  .strict();
+
+export type LocalWhiskConfig = z.input<typeof localWhiskConfigSchema>;
+export type ResolvedConfig = z.output<typeof localWhiskConfigSchema>;
+export type FaultConfig = ResolvedConfig['faults'];
+export type FaultSelector = z.output<typeof selector>;
+
+/** Validates a config given in code; a mistake is a bug in the caller, so it throws with the path. */
+export function resolveConfig(config: unknown = {}, source = 'config'): ResolvedConfig {
+  const parsed = localWhiskConfigSchema.safeParse(config ?? {});
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  throw new InputError(source, fieldPath(issue.path), issue.message);
+}
+
+/** Reads and validates a JSON config file (`owbench serve --config FILE`). */
+export async function loadConfigFile(file: string): Promise<ResolvedConfig> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new InputError(file, null, `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(file, null, `not valid JSON: ${(error as Error).message}`);
+  }
+  return resolveConfig(json, file);
+}
+
+function fieldPath(path: readonly PropertyKey[]): string | null {
+  if (path.length === 0) return null;
+  return path.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i ? '.' : ''}${String(part)}`)).join('');
+}

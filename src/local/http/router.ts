@@ -1,0 +1,63 @@
+// Maps a request to its handler. Paths are few and fixed, so a table of segment patterns on
+// node:http is enough (no framework): /api/v1, /api/v1/namespaces[/{ns}/{collection}[/…]].
+import { apiInfo, serverInfo } from '../api/info.js';
+import { deleteAction, getAction, listActions, putAction } from '../api/actions.js';
+import { getActivation, listActivations } from '../api/activations.js';
+import type { WhiskContext } from '../api/context.js';
+import { invokeAction } from '../api/invoke.js';
+import { messages } from '../messages.js';
+import { authenticate } from './auth.js';
+import { HttpError, sendJson, type Exchange } from './exchange.js';
+
+type Handler = () => void | Promise<void>;
+
+/** OpenWhisk's entity name rule (EntityName.scala `\A([\w]|[\w][\w@ .-]*[\w@.-]+)\z`). */
+const ENTITY_NAME = /^(\w|\w[\w@ .-]*[\w@.-]+)$/;
+
+export async function route(ctx: WhiskContext, ex: Exchange): Promise<void> {
+  const method = ex.req.method ?? 'GET';
+  const segments = ex.url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  if (segments.length === 0) return only(method, { GET: () => sendJson(ex, 200, serverInfo(ctx.config)) });
+  if (segments[0] !== 'api' || segments[1] !== 'v1') throw new HttpError(404, messages.resourceDoesNotExist);
+  const rest = segments.slice(2);
+  if (rest.length === 0) return only(method, { GET: () => sendJson(ex, 200, apiInfo()) });
+
+  authenticate(ex.req, ctx.auth);
+  if (rest[0] !== 'namespaces') throw new HttpError(404, messages.resourceDoesNotExist);
+  if (rest.length === 1) return only(method, { GET: () => sendJson(ex, 200, [ctx.namespace]) });
+  const namespace = rest[1]!;
+  if (namespace !== '_' && namespace !== ctx.namespace) throw new HttpError(403, messages.notAuthorized);
+  const [collection, ...ids] = rest.slice(2);
+
+  if (collection === 'actions') {
+    if (ids.length === 0) return only(method, { GET: () => listActions(ctx, ex) });
+    if (ids.length > 2 || !ids.every((id) => ENTITY_NAME.test(id) && id.length <= 256)) {
+      throw new HttpError(400, messages.entityNameIllegal);
+    }
+    const name = ids.join('/');
+    return only(method, {
+      GET: () => getAction(ctx, ex, name),
+      PUT: () => putAction(ctx, ex, name),
+      DELETE: () => deleteAction(ctx, ex, name),
+      POST: () => invokeAction(ctx, ex, name),
+    });
+  }
+  if (collection === 'activations') {
+    if (ids.length === 0) return only(method, { GET: () => listActivations(ctx, ex) });
+    const [id, part, ...extra] = ids;
+    if (extra.length > 0 || (part !== undefined && part !== 'result' && part !== 'logs')) {
+      throw new HttpError(404, messages.resourceDoesNotExist);
+    }
+    return only(method, { GET: () => getActivation(ctx, ex, id!, part) });
+  }
+  if (collection === 'limits' && ids.length === 0) {
+    return only(method, { GET: () => sendJson(ex, 200, ctx.config.throttle) });
+  }
+  throw new HttpError(404, messages.resourceDoesNotExist);
+}
+
+function only(method: string, handlers: Record<string, Handler>): void | Promise<void> {
+  const handler = handlers[method];
+  if (!handler) throw new HttpError(405, messages.methodNotAllowed + Object.keys(handlers).join(', '));
+  return handler();
+}

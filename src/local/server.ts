@@ -1,0 +1,120 @@
+// startLocalWhisk: the embedded OpenWhisk-compatible server (controller API + invoker + pool) on
+// node:http, listening on loopback by default with OpenWhisk's local guest key.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { WhiskContext } from './api/context.js';
+import { resolveConfig, type LocalWhiskConfig, type ResolvedConfig } from './config.js';
+import type { ContainerFactory } from './container.js';
+import { FaultPlan } from './faults.js';
+import { GUEST_KEY, GUEST_NAMESPACE, isWellFormedAuth } from './http/auth.js';
+import { HttpError, newExchange, sendError } from './http/exchange.js';
+import { route } from './http/router.js';
+import { ContainerPool, type PoolStats } from './invoker/pool.js';
+import { Invoker } from './invoker/invoker.js';
+import { messages } from './messages.js';
+import { ActionStore } from './store/actions.js';
+import { ActivationStore } from './store/activations.js';
+import { Throttle } from './throttle.js';
+
+export interface LocalWhiskOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  host?: string;
+  /** `uuid:key`; default OpenWhisk's well-known local guest key. */
+  auth?: string;
+  /** The namespace the key owns (default `guest`). */
+  namespace?: string;
+  config?: LocalWhiskConfig | ResolvedConfig;
+  /** Replaces the real runtimes (the pool's own unit tests use a tiny in-process one). */
+  containerFactory?: ContainerFactory;
+}
+
+export interface LocalWhisk {
+  /** `http://host:port`, ready for the `openwhisk` client's `apihost`. */
+  apihost: string;
+  auth: string;
+  namespace: string;
+  /** The pool's state now (containers, busy, paused, MB in use, queued requests). */
+  poolStats(): PoolStats;
+  /** Stops listening, ends open connections and destroys every container; resolves when all are gone. */
+  close(): Promise<void>;
+}
+
+export async function startLocalWhisk(options: LocalWhiskOptions = {}): Promise<LocalWhisk> {
+  const auth = options.auth ?? GUEST_KEY;
+  if (!isWellFormedAuth(auth)) throw new Error('auth must have the form UUID:KEY');
+  const namespace = options.namespace ?? GUEST_NAMESPACE;
+  const host = options.host ?? '127.0.0.1';
+  const config = resolveConfig(options.config ?? {});
+  const factory = options.containerFactory ?? (await realRuntimes(config));
+
+  const faults = new FaultPlan(config.faults);
+  const pool = new ContainerPool(factory, config);
+  const server = createServer();
+  const apihostHolder = { value: '' };
+  const invoker = new Invoker(pool, faults, {
+    namespace,
+    subject: namespace,
+    get apiHost() {
+      return apihostHolder.value;
+    },
+    blackbox: config.blackbox,
+  });
+  const ctx: WhiskContext = {
+    auth,
+    namespace,
+    config,
+    actions: new ActionStore(namespace),
+    activations: new ActivationStore(() => faults.storeLagMs),
+    invoker,
+    throttle: new Throttle(config.throttle),
+    faults,
+    running: new Set(),
+  };
+  server.on('request', (req, res) => {
+    const ex = newExchange(req, res);
+    route(ctx, ex).catch((error: unknown) => answerError(ex, error));
+  });
+  await listen(server, options.port ?? 0, host);
+  const { port } = server.address() as AddressInfo;
+  apihostHolder.value = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+
+  let closing: Promise<void> | undefined;
+  return {
+    apihost: apihostHolder.value,
+    auth,
+    namespace,
+    poolStats: () => pool.stats(),
+    close: () => (closing ??= shutdown(server, pool, ctx)),
+  };
+}
+
+async function shutdown(server: Server, pool: ContainerPool, ctx: WhiskContext): Promise<void> {
+  const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeAllConnections();
+  await pool.close();
+  // Activations cut short by the destroyed containers settle quickly; do not hang on a stuck one.
+  await Promise.race([Promise.allSettled([...ctx.running]), new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
+  await stopped;
+}
+
+function answerError(ex: ReturnType<typeof newExchange>, error: unknown): void {
+  if (error instanceof HttpError) return sendError(ex, error.status, error.message, error.headers);
+  process.stderr.write(`owbench serve: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
+  sendError(ex, 500, messages.internalServerError);
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+async function realRuntimes(config: ResolvedConfig): Promise<ContainerFactory> {
+  const runtimes = await import('./runtimes/index.js');
+  return runtimes.createRuntimeFactory({ blackboxImages: config.blackbox.images, blackboxFolder: config.blackbox.folder });
+}
