@@ -94,9 +94,13 @@ export interface Table {
 export interface GroupFigures {
   runtime: string;
   concurrency: number;
+  /** Present only when grouped by repetition (`analyze --by repetition`). */
+  repetition?: number | null;
   count: number;
-  errors: number;
-  cold: number;
+  /** Null for pre-aggregated rows, which do not say how many failed. */
+  errors: number | null;
+  /** Null for pre-aggregated rows whose number of cold activations is unknown. */
+  cold: number | null;
   avg_init: number | null;
   max_wait: number | null;
   avg_wait: number | null;

@@ -1,0 +1,55 @@
+// The readable form of an Analysis for a terminal (`owbench analyze` without --json): two
+// aligned tables, numbers at 2 decimals as Python's round gives them, "—" where not computable.
+import type { Analysis, GroupFigures, Speedup, SpeedupMetric } from '../types.js';
+import { roundHalfEven } from './round.js';
+import { SPEEDUP_METRICS } from './speedups.js';
+
+const GROUP_COLUMNS = [
+  'count', 'errors', 'cold', 'avg_init', 'avg_wait', 'max_wait', 'avg_exec', 'avg_duration', 'avg_total',
+  'p50_total', 'p95_total', 'p99_total', 'max_total',
+] as const satisfies readonly (keyof GroupFigures)[];
+
+export function formatAnalysis(analysis: Analysis): string {
+  const parts = [formatGroups(analysis.groups)];
+  if (analysis.speedups.length > 0) parts.push(formatSpeedups(analysis.speedups));
+  return parts.join('\n');
+}
+
+function formatGroups(groups: readonly GroupFigures[]): string {
+  const byRepetition = groups.some((g) => g.repetition !== undefined);
+  const header = ['runtime', 'concurrency', ...(byRepetition ? ['repetition'] : []), ...GROUP_COLUMNS];
+  const rows = groups.map((g) => [
+    g.runtime, String(g.concurrency), ...(byRepetition ? [cell(g.repetition ?? null)] : []),
+    ...GROUP_COLUMNS.map((c) => cell(g[c])),
+  ]);
+  return `groups (latency in ms over successful activations)\n${alignedTable(header, rows)}`;
+}
+
+function formatSpeedups(speedups: readonly Speedup[]): string {
+  const keyOf = (s: Speedup) => `${s.candidate}\u0000${s.concurrency}`;
+  const rows = new Map<string, Map<SpeedupMetric, number>>();
+  const labels = new Map<string, [string, string]>();
+  for (const s of speedups) {
+    if (!rows.has(keyOf(s))) {
+      rows.set(keyOf(s), new Map());
+      labels.set(keyOf(s), [s.candidate, s.concurrency === null ? 'overall' : String(s.concurrency)]);
+    }
+    rows.get(keyOf(s))!.set(s.metric, s.ratio);
+  }
+  const header = ['candidate', 'concurrency', ...SPEEDUP_METRICS];
+  const body = [...rows].map(([key, ratios]) => [...labels.get(key)!, ...SPEEDUP_METRICS.map((m) => cell(ratios.get(m) ?? null))]);
+  return `speedups over ${speedups[0].baseline} (baseline / candidate: above 1 the candidate is faster)\n` +
+    alignedTable(header, body);
+}
+
+function cell(value: number | null): string {
+  return value === null ? '—' : String(roundHalfEven(value, 2));
+}
+
+/** Left-aligned first column, the rest right-aligned, two spaces apart. */
+function alignedTable(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
+  return [line(header), ...rows.map(line)].join('\n') + '\n';
+}

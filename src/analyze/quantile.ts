@@ -1,0 +1,29 @@
+// Percentiles by numpy's default method ("linear", Hyndman–Fan type 7), operation for operation
+// as numpy 1.24's _quantile/_lerp, so results agree to the last bit, not just approximately.
+
+/** The tail percentiles of DESIGN.md §2.3, as fractions. */
+export const TOTAL_PERCENTILES = { p50_total: 0.5, p90_total: 0.9, p95_total: 0.95, p99_total: 0.99 } as const;
+
+/**
+ * The p-quantile (0 ≤ p ≤ 1) of values sorted ascending; NaN when there are none.
+ * numpy: virtual index (n−1)·p, gamma its fractional part, then a lerp that for gamma ≥ 0.5
+ * is computed from the upper neighbour (b − (b−a)·(1−gamma)).
+ */
+export function quantileSorted(values: Float64Array, p: number): number {
+  if (!(p >= 0 && p <= 1)) throw new RangeError(`quantileSorted: p must be in [0, 1], got ${p}`);
+  const n = values.length;
+  if (n === 0) return NaN;
+  const virtual = (n - 1) * p;
+  if (virtual >= n - 1) return values[n - 1];
+  const below = Math.floor(virtual);
+  const gamma = virtual - below;
+  const a = values[below];
+  const b = values[below + 1];
+  const diff = b - a;
+  return gamma >= 0.5 ? b - diff * (1 - gamma) : a + diff * gamma;
+}
+
+/** A sorted copy (typed-array numeric sort; the input is left as it was). */
+export function sortedCopy(values: Float64Array): Float64Array {
+  return Float64Array.from(values).sort();
+}
