@@ -3,3 +3,4 @@ export * from './types.js';
 export { CliError, InputError, UsageError } from './errors.js';
 export { version } from './version.js';
 export { ingestFiles, ingestText, loadFrame, frameOf, COLUMNS, type IngestOptions, type InputSpec } from './ingest/index.js';
+export { analyze, formatAnalysis, quantileSorted, mean, max, roundHalfEven, TOTAL_PERCENTILES, SPEEDUP_METRICS, type AnalyzeOptions } from './analyze/index.js';

@@ -1,9 +1,32 @@
-// Placeholder: the owner of this command replaces it.
-import type { Command } from 'commander';
-import { CliError } from '../errors.js';
+// `owbench analyze FILES…`: ingest the files, compute the group figures and speedups of
+// DESIGN.md §2.3, print them as JSON (full precision) or as a readable table.
+import { Option, type Command } from 'commander';
+import { analyze, formatAnalysis } from '../analyze/index.js';
+import { ingestFiles } from '../ingest/index.js';
+
+interface AnalyzeFlags {
+  baseline?: string;
+  runtime?: string;
+  by: 'concurrency' | 'repetition';
+  skipInvalid?: boolean;
+  json?: boolean;
+}
 
 export function registerAnalyze(program: Command): void {
-  program.command('analyze').description('(not implemented yet)').action(() => {
-    throw new CliError('owbench analyze is not implemented yet', 1);
-  });
+  program
+    .command('analyze')
+    .description('group figures (per runtime and concurrency) and speedups over a baseline runtime')
+    .argument('<files...>', 'activation data: flat records, OpenWhisk records, grouped records, aggregates, run logs, CSV')
+    .option('--baseline <runtime>', 'the runtime speedups compare against (default: blackbox if present, else the first)')
+    .option('--runtime <name>', 'the runtime label for files whose data names none')
+    .addOption(new Option('--by <level>', 'one group per concurrency level, or per repetition of each level')
+      .choices(['concurrency', 'repetition']).default('concurrency'))
+    .option('--skip-invalid', 'skip bad records with a warning instead of failing the input')
+    .option('--json', 'print the analysis as JSON')
+    .action((files: string[], flags: AnalyzeFlags) => {
+      const table = ingestFiles(files.map((path) => ({ path, runtime: flags.runtime })), { skipInvalid: flags.skipInvalid });
+      for (const warning of table.warnings) process.stderr.write(`owbench: warning: ${warning}\n`);
+      const analysis = analyze(table, { baseline: flags.baseline, by: flags.by });
+      process.stdout.write(flags.json ? `${JSON.stringify(analysis, null, 2)}\n` : formatAnalysis(analysis));
+    });
 }
