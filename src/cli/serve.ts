@@ -1,9 +1,67 @@
-// Placeholder: the owner of this command replaces it.
+// `owbench serve`: runs the embedded OpenWhisk until SIGINT/SIGTERM, then destroys its containers.
 import type { Command } from 'commander';
-import { CliError } from '../errors.js';
+import { UsageError } from '../errors.js';
+import { loadConfigFile, resolveConfig } from '../local/config.js';
+import { GUEST_KEY, isWellFormedAuth } from '../local/http/auth.js';
+import { startLocalWhisk, type LocalWhisk } from '../local/server.js';
+
+interface ServeOptions {
+  port: string;
+  host: string;
+  auth?: string;
+  config?: string;
+}
 
 export function registerServe(program: Command): void {
-  program.command('serve').description('(not implemented yet)').action(() => {
-    throw new CliError('owbench serve is not implemented yet', 1);
+  program
+    .command('serve')
+    .description('Run an OpenWhisk-compatible server on this machine (real processes and wasm instances as containers).')
+    .option('--port <port>', 'port to listen on (0 picks a free one)', '3233')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--auth <uuid:key>', "credentials clients must send (default: OpenWhisk's well-known local guest key)")
+    .option('--config <file>', 'JSON file: pool size, pause/idle timeouts, throttles, blackbox images, faults')
+    .action(async (options: ServeOptions) => {
+      const port = Number(options.port);
+      if (!/^\d+$/.test(options.port) || port > 65535) throw new UsageError(`--port: expected 0..65535, got '${options.port}'`);
+      if (options.auth !== undefined && !isWellFormedAuth(options.auth)) {
+        throw new UsageError('--auth: expected UUID:KEY');
+      }
+      const config = options.config ? await loadConfigFile(options.config) : resolveConfig({});
+      const whisk = await startLocalWhisk({ port, host: options.host, config, ...(options.auth ? { auth: options.auth } : {}) });
+      process.stdout.write(banner(whisk));
+      await untilSignal(whisk);
+    });
+}
+
+function banner(whisk: LocalWhisk): string {
+  // The key is shown only when it is the public guest key; a key the user chose never is.
+  const key = whisk.auth === GUEST_KEY ? whisk.auth : '(the key you gave)';
+  const note = whisk.auth === GUEST_KEY ? "  # OpenWhisk's well-known local guest key, the default only" : '';
+  return [
+    `owbench: OpenWhisk API on ${whisk.apihost} (namespace ${whisk.namespace})`,
+    '',
+    'Point wsk at it:',
+    `  wsk property set --apihost ${whisk.apihost} --auth ${key}${note}`,
+    '',
+    'Point the openwhisk npm client at it:',
+    `  export __OW_API_HOST=${whisk.apihost}`,
+    `  export __OW_API_KEY=${key}`,
+    `  # or openwhisk({apihost: '${whisk.apihost}', api_key: ...}); keep the http:// scheme`,
+    '',
+    'Stop with Ctrl-C (SIGINT) or SIGTERM.',
+    '',
+  ].join('\n');
+}
+
+function untilSignal(whisk: LocalWhisk): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const stop = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      process.stdout.write(`owbench: ${signal}: stopping, removing containers\n`);
+      whisk.close().then(resolve, reject);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
   });
 }

@@ -1,4 +1,5 @@
 // Shared pieces of the runtime tests: the test actions on disk, a run context, process liveness.
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { InitPayload, RunContext } from '../../../src/local/container.js';
@@ -45,4 +46,9 @@ export function childrenOf(ppid: number): number[] {
     }
   }
   return pids;
+}
+
+/** Builds the C actions (incremental; a no-op when up to date) so the tests run from a clean checkout. */
+export function buildCActions(): void {
+  execFileSync('make', ['-s', '-C', actionsDir], { stdio: ['ignore', 'ignore', 'inherit'] });
 }

@@ -1,0 +1,6 @@
+// The embedded OpenWhisk's public surface.
+export { startLocalWhisk, type LocalWhisk, type LocalWhiskOptions } from './server.js';
+export { loadConfigFile, resolveConfig, type LocalWhiskConfig, type ResolvedConfig, type FaultConfig } from './config.js';
+export { GUEST_KEY, GUEST_NAMESPACE } from './http/auth.js';
+export type { ActivationRecord, ActivationSummary } from './store/record.js';
+export type { PoolStats } from './invoker/pool.js';
