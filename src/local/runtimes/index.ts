@@ -2,6 +2,7 @@
 // Kinds: nodejs:20 / nodejs:default (a Node process running our action proxy), blackbox (a native
 // executable speaking the action loop), wasm:0.1 (a WASI module in a worker thread).
 import type { Container, ContainerFactory, ContainerLimits } from '../container.js';
+import { BlackboxContainer } from './blackbox/container.js';
 import { NodeContainer } from './nodejs/container.js';
 import { message } from './messages.js';
 import type { RuntimeOptions } from './options.js';
@@ -35,8 +36,9 @@ async function startContainer(kind: string, limits: ContainerLimits, options: Ru
     case 'nodejs:20':
     case 'nodejs:default':
       return NodeContainer.start(id, kind, limits);
+    case 'blackbox':
+      return new BlackboxContainer(id, limits, options);
     default:
-      void options;
       throw new Error(message.unknownKind(kind));
   }
 }

@@ -19,6 +19,7 @@ export async function callProcess(
   streams: ProcessStreams,
   timeoutMs: number,
   call: () => Promise<{ statusCode: number; body: Record<string, unknown> }>,
+  options: { graceMs?: number } = {},
 ): Promise<ProxyAnswer> {
   const timer = deadlineTimer(timeoutMs);
   const answer = call().then(
@@ -33,7 +34,7 @@ export async function callProcess(
     return failure(502, message.timedOut(timeoutMs), drain(streams), { timedOut: true });
   }
   if (outcome.kind === 'answer') {
-    const logs = await takeLogs(streams);
+    const logs = await takeLogs(streams, options.graceMs ?? SENTINEL_GRACE_MS);
     return { statusCode: outcome.value.statusCode, body: outcome.value.body, logs, timedOut: false, crashed: false };
   }
   // the process died, or the connection broke because it is dying: reap it, then say why
@@ -48,8 +49,8 @@ export function failure(statusCode: number, error: string, logs: string[], flags
   return { statusCode, body: { error }, logs, timedOut: flags.timedOut ?? false, crashed: flags.crashed ?? false };
 }
 
-async function takeLogs(streams: ProcessStreams): Promise<string[]> {
-  const [out, err] = await Promise.all([streams.stdout.takeActivation(SENTINEL_GRACE_MS), streams.stderr.takeActivation(SENTINEL_GRACE_MS)]);
+async function takeLogs(streams: ProcessStreams, graceMs: number): Promise<string[]> {
+  const [out, err] = await Promise.all([streams.stdout.takeActivation(graceMs), streams.stderr.takeActivation(graceMs)]);
   return formatLogs([...out, ...err]);
 }
 

@@ -77,7 +77,7 @@ describe('runtime blackbox (action loop)', function () {
   });
 
   it('fails init for an unknown image or one outside the folder', async () => {
-    for (const name of ['nothere', '../native/noop', '/bin/sh']) {
+    for (const name of ['nothere', '../wasm/noop.wasm', '/bin/sh']) {
       const container = await start();
       const answer = await container.init(image(name), 5000);
       assert.equal(answer.statusCode, 502, name);
