@@ -1,0 +1,131 @@
+// buildReportModel: the table and its analysis → the report model (./model.ts). Chooses the
+// template, resolves the baseline and display labels, rounds every figure and runs the claim rules.
+import { UsageError } from '../errors.js';
+import type { Analysis, Table } from '../types.js';
+import { version } from '../version.js';
+import { chooseTemplate } from './choose-template.js';
+import type { RuntimeRef } from './claims/levels.js';
+import { pairClaims } from './claims/pair.js';
+import { sweepClaims } from './claims/sweep.js';
+import { warmClaims } from './claims/warm.js';
+import { reportGroups, runtimeOrder, type ReportGroup } from './groups.js';
+import { codeSpan, escapeInline } from './markdown.js';
+import { MODEL_SCHEMA, type ModelGroup, type ProvenanceInput, type ReportModel, type TemplateName } from './model.js';
+import { provenanceInputs } from './provenance.js';
+import { ms } from './round.js';
+import { modelSpeedups } from './speedups.js';
+
+export interface ReportOptions {
+  /** The document kind; chosen from the data's shape when absent (see chooseTemplate). */
+  template?: TemplateName;
+  /** The document's title, as Markdown; a default built from the runtimes when absent. */
+  title?: string;
+  /** The runtime ratios are measured against; else analyze's, else `blackbox`, else the first. */
+  baseline?: string;
+  /** Display names by runtime id, e.g. {"vanilla docker": "Docker", "wasm": "WASM"}. */
+  labels?: Record<string, string>;
+  /** Inputs as the provenance block lists them; default: the table's sources, posix separators. */
+  inputs?: ProvenanceInput[];
+}
+
+export function buildReportModel(table: Table, analysis: Analysis, options: ReportOptions = {}): ReportModel {
+  const order = runtimeOrder(table, analysis);
+  if (order.length === 0) throw new UsageError('no activations or aggregate rows to report');
+  const labels = options.labels ?? {};
+  for (const runtime of Object.keys(labels)) {
+    if (!order.includes(runtime)) throw new UsageError(unknownRuntime('--label', runtime, order));
+  }
+  const baseline = resolveBaseline(options.baseline, analysis, order);
+  const { template, reason } = chooseTemplate(table, options.template);
+  const labelOf = (id: string) => labels[id] ?? id;
+  const runtimes: RuntimeRef[] = order.map((id) => ({ id, label: labelOf(id) }));
+  const base = runtimes.find((r) => r.id === baseline) as RuntimeRef;
+  const groups = reportGroups(table, analysis);
+  const levels = [...new Set(groups.map((g) => g.concurrency))].sort((a, b) => a - b);
+
+  const claims =
+    template === 'pair'
+      ? pairClaims(table.activations, labelOf)
+      : template === 'warm'
+        ? warmClaims(groups, runtimes, base, levels)
+        : sweepClaims(groups, runtimes, base, levels);
+  return {
+    schema: MODEL_SCHEMA,
+    template,
+    template_reason: reason,
+    title: options.title ?? defaultTitle(template, runtimes, base),
+    baseline,
+    runtimes: runtimes.map((r) => ({ ...r, baseline: r.id === baseline })),
+    levels,
+    groups: groups.map((g) => modelGroup(g, labelOf(g.runtime))),
+    speedups: modelSpeedups(analysis.speedups, groups, baseline, order),
+    claims,
+    figures: [],
+    warnings: [...table.warnings],
+    provenance: {
+      inputs: options.inputs ?? provenanceInputs(table),
+      parameters: {
+        template: options.template ?? null,
+        baseline: options.baseline ?? null,
+        labels: sortedLabels(labels),
+        title: options.title ?? null,
+      },
+      owbench_version: version,
+    },
+  };
+}
+
+function resolveBaseline(named: string | undefined, analysis: Analysis, order: string[]): string {
+  if (named !== undefined) {
+    if (!order.includes(named)) throw new UsageError(unknownRuntime('--baseline', named, order));
+    return named;
+  }
+  const analyzed = analysis.speedups[0]?.baseline;
+  if (analyzed !== undefined && order.includes(analyzed)) return analyzed;
+  return order.includes('blackbox') ? 'blackbox' : order[0];
+}
+
+function unknownRuntime(flag: string, runtime: string, order: string[]): string {
+  return `${flag} names runtime ${JSON.stringify(runtime)}, which is not in the data; its runtimes are ${order
+    .map((r) => JSON.stringify(r))
+    .join(', ')}`;
+}
+
+function defaultTitle(template: TemplateName, runtimes: RuntimeRef[], baseline: RuntimeRef): string {
+  const others = runtimes.filter((r) => r.id !== baseline.id).map((r) => escapeInline(r.label));
+  const versus = [...others, escapeInline(baseline.label)].join(' vs ');
+  if (template === 'pair') return `Analysis of Two Runs: ${runtimes.map((r) => codeSpan(r.id)).join(' vs ')}`;
+  if (template === 'warm') return `Prewarmed Performance: ${versus}`;
+  return `Cold Start Performance Across Concurrency: ${versus}`;
+}
+
+/** Labels by runtime id, in code-point order of the ids, so the JSON's bytes never depend on input order. */
+function sortedLabels(labels: Record<string, string>): Record<string, string> {
+  const sorted: Record<string, string> = {};
+  for (const id of Object.keys(labels).sort()) sorted[id] = labels[id];
+  return sorted;
+}
+
+function modelGroup(g: ReportGroup, label: string): ModelGroup {
+  return {
+    runtime: g.runtime,
+    label,
+    concurrency: g.concurrency,
+    from: g.from,
+    runs: g.runs,
+    count: g.count,
+    errors: g.errors,
+    cold: g.cold,
+    avg_init: ms(g.avg_init),
+    max_wait: ms(g.max_wait),
+    avg_wait: ms(g.avg_wait),
+    avg_duration: ms(g.avg_duration),
+    avg_exec: ms(g.avg_exec),
+    avg_total: ms(g.avg_total),
+    p50_total: ms(g.p50_total),
+    p90_total: ms(g.p90_total),
+    p95_total: ms(g.p95_total),
+    p99_total: ms(g.p99_total),
+    max_total: ms(g.max_total),
+  };
+}

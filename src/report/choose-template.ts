@@ -1,0 +1,42 @@
+// Which document kind fits the data, when the user names none (DESIGN.md §2.6):
+//   pair  — exactly two activations, of two different runtimes, and no aggregate rows;
+//   warm  — no cold start anywhere: no activation with init, no aggregate row with avg_init;
+//   sweep — everything else (several levels, several activations per runtime, aggregates).
+// A named template is checked against what it needs, so a mismatch is a usage error, not a
+// document with holes.
+import { UsageError } from '../errors.js';
+import type { Table } from '../types.js';
+import type { TemplateName } from './model.js';
+
+export interface TemplateChoice {
+  template: TemplateName;
+  reason: string;
+}
+
+export function chooseTemplate(table: Table, named?: TemplateName): TemplateChoice {
+  if (named !== undefined) {
+    if (named === 'pair' && !isPair(table)) throw new UsageError(notAPair(table));
+    return { template: named, reason: 'named by the user' };
+  }
+  if (isPair(table)) return { template: 'pair', reason: 'exactly two activations of two runtimes' };
+  if (!hasColdStart(table)) return { template: 'warm', reason: 'no cold activations: no init time anywhere' };
+  return { template: 'sweep', reason: 'cold starts across runtimes and concurrency levels' };
+}
+
+export function isPair(table: Table): boolean {
+  const rows = table.activations;
+  return table.aggregates.length === 0 && rows.length === 2 && rows[0].runtime !== rows[1].runtime;
+}
+
+export function hasColdStart(table: Table): boolean {
+  return table.activations.some((row) => row.cold) || table.aggregates.some((row) => row.avg_init !== null);
+}
+
+function notAPair(table: Table): string {
+  const runtimes = new Set([...table.activations.map((r) => r.runtime), ...table.aggregates.map((r) => r.runtime)]);
+  return (
+    `the pair template needs exactly two activations of two different runtimes; the data has ` +
+    `${table.activations.length} activation(s), ${table.aggregates.length} aggregate row(s) and ` +
+    `${runtimes.size} runtime(s): use --template sweep or warm`
+  );
+}

@@ -1,0 +1,107 @@
+// One runtime's figure across concurrency levels, and the rules that describe it: a trend between
+// the first and last level, the range of values, and the growth of a peak over the first level.
+import { factor, ms, percent, seconds } from '../round.js';
+import { THRESHOLDS } from './thresholds.js';
+
+export interface Point {
+  concurrency: number;
+  ms: number;
+  s: number;
+}
+
+export interface LevelValue {
+  concurrency: number;
+  value: number;
+}
+
+export interface Trend {
+  first: Point;
+  last: Point;
+  low: Point;
+  high: Point;
+  /** last vs first beyond THRESHOLDS.trend: "rises" / "falls"; otherwise "flat". */
+  direction: 'rises' | 'falls' | 'flat';
+  /** last / first when rising, first / last when falling (1 decimal). */
+  factor: number;
+  /** |last − first| / first, in percent. */
+  change_percent: number;
+  /** Every step moves in the trend's direction (never for "flat"). */
+  monotone: boolean;
+}
+
+export interface Range {
+  low: Point;
+  high: Point;
+  /** high / low within THRESHOLDS.consistent. */
+  consistent: boolean;
+}
+
+export interface Growth {
+  first: Point;
+  peak: Point;
+  /** peak / first (1 decimal); null when the first value is 0. */
+  factor: number | null;
+  /** factor ≥ THRESHOLDS.sharpGrowth. */
+  sharp: boolean;
+}
+
+export function point(concurrency: number, valueMs: number): Point {
+  return { concurrency, ms: ms(valueMs) as number, s: seconds(valueMs) };
+}
+
+const at = (v: LevelValue) => point(v.concurrency, v.value);
+
+function extremes(values: LevelValue[]): { low: LevelValue; high: LevelValue } {
+  // First occurrence wins ties, so the result does not depend on anything but level order.
+  let low = values[0];
+  let high = values[0];
+  for (const v of values) {
+    if (v.value < low.value) low = v;
+    if (v.value > high.value) high = v;
+  }
+  return { low, high };
+}
+
+/** Needs two levels or more. */
+export function trendOf(values: LevelValue[]): Trend | null {
+  if (values.length < 2) return null;
+  const first = values[0];
+  const last = values[values.length - 1];
+  const { low, high } = extremes(values);
+  const ratio = first.value > 0 ? last.value / first.value : Number.NaN;
+  const direction: Trend['direction'] =
+    ratio >= THRESHOLDS.trend ? 'rises' : ratio <= 1 / THRESHOLDS.trend ? 'falls' : 'flat';
+  const steps = values.slice(1).map((v, i) => v.value - values[i].value);
+  const monotone =
+    direction === 'rises' ? steps.every((d) => d > 0) : direction === 'falls' ? steps.every((d) => d < 0) : false;
+  return {
+    first: at(first),
+    last: at(last),
+    low: at(low),
+    high: at(high),
+    direction,
+    factor: direction === 'falls' ? factor(1 / ratio) : Number.isFinite(ratio) ? factor(ratio) : 0,
+    change_percent: Number.isFinite(ratio) ? percent(Math.abs(ratio - 1)) : 0,
+    monotone,
+  };
+}
+
+export function rangeOf(values: LevelValue[]): Range | null {
+  if (values.length === 0) return null;
+  const { low, high } = extremes(values);
+  return { low: at(low), high: at(high), consistent: low.value > 0 && high.value / low.value <= THRESHOLDS.consistent };
+}
+
+/** Needs two levels or more. */
+export function growthOf(values: LevelValue[]): Growth | null {
+  if (values.length < 2) return null;
+  const first = values[0];
+  const { high } = extremes(values);
+  const ratio = first.value > 0 ? high.value / first.value : null;
+  return {
+    first: at(first),
+    peak: at(high),
+    factor: ratio === null ? null : factor(ratio),
+    sharp: ratio !== null && ratio >= THRESHOLDS.sharpGrowth,
+  };
+}

@@ -1,0 +1,112 @@
+// The report model: a plain, typed JSON object holding every number a document shows (already
+// rounded for display) and every claim its prose makes (computed by the rules in ./claims/).
+// Templates only place and escape what is here; `owbench report --json-model` prints it.
+//
+// Rounding (src/report/round.ts): milliseconds to 2 decimals (the seed's 1715.5, 1542.33),
+// seconds to 2 decimals, ratios ("N× faster") to 1 decimal, confidence to 4 decimals (0.6041).
+// Raw strings (runtime names, labels, action names) are kept unescaped: templates escape them.
+import type { InputFormat, SpeedupMetric } from '../types.js';
+import type { PairClaims } from './claims/pair.js';
+import type { SweepClaims } from './claims/sweep.js';
+import type { WarmClaims } from './claims/warm.js';
+
+export type TemplateName = 'pair' | 'sweep' | 'warm';
+export const TEMPLATE_NAMES: readonly TemplateName[] = ['pair', 'sweep', 'warm'];
+
+export const MODEL_SCHEMA = 'owbench-report-model/1';
+
+export interface ReportModel {
+  schema: typeof MODEL_SCHEMA;
+  template: TemplateName;
+  /** Why this template: the rule of chooseTemplate() that picked it, or "named by the user". */
+  template_reason: string;
+  title: string;
+  /** The runtime every ratio is measured against (ratio = baseline / candidate). */
+  baseline: string;
+  /** In input order (first appearance); `label` is the display name (--label), else the id. */
+  runtimes: RuntimeInfo[];
+  /** Concurrency levels present anywhere in the data, ascending. */
+  levels: number[];
+  /** Group figures (DESIGN.md §2.3), rounded; runtime order, then concurrency. */
+  groups: ModelGroup[];
+  /** Ratios baseline / candidate, rounded; room for confidence intervals (null until computed). */
+  speedups: ModelSpeedup[];
+  /** The template's claims, computed by rules with thresholds. */
+  claims: PairClaims | SweepClaims | WarmClaims;
+  /** Vega-Lite figures placed by templates (a later stage fills this; empty for now). */
+  figures: ModelFigure[];
+  /** Records skipped under --skip-invalid, as ingest reported them. */
+  warnings: string[];
+  provenance: Provenance;
+}
+
+export interface RuntimeInfo {
+  id: string;
+  label: string;
+  baseline: boolean;
+}
+
+export interface ModelGroup {
+  runtime: string;
+  label: string;
+  concurrency: number;
+  /** Where the figures come from: raw activations, or rows the data's authors had aggregated. */
+  from: 'activations' | 'aggregates';
+  /** Independent runs behind the group: aggregate rows, or distinct repetitions (1 when unknown). */
+  runs: number;
+  count: number;
+  errors: number | null;
+  cold: number | null;
+  avg_init: number | null;
+  max_wait: number | null;
+  avg_wait: number | null;
+  avg_duration: number | null;
+  avg_exec: number | null;
+  avg_total: number | null;
+  p50_total: number | null;
+  p90_total: number | null;
+  p95_total: number | null;
+  p99_total: number | null;
+  max_total: number | null;
+}
+
+export interface ModelSpeedup {
+  baseline: string;
+  candidate: string;
+  /** null: over all levels (as analyze reports it). */
+  concurrency: number | null;
+  metric: SpeedupMetric;
+  ratio: number;
+  /** Confidence interval of the ratio; null until the statistics stage computes one. */
+  ci_low: number | null;
+  ci_high: number | null;
+}
+
+export interface ModelFigure {
+  /** Stable id a template refers to. */
+  id: string;
+  title: string;
+  /** A Vega-Lite spec (plain JSON). */
+  spec: Record<string, unknown>;
+  /** Where the rendered image is written, relative to the document. */
+  path: string | null;
+}
+
+export interface Provenance {
+  inputs: ProvenanceInput[];
+  parameters: {
+    /** The template the user named, or null when chosen from the data. */
+    template: TemplateName | null;
+    baseline: string | null;
+    labels: Record<string, string>;
+    title: string | null;
+  };
+  owbench_version: string;
+}
+
+export interface ProvenanceInput {
+  /** Relative, with posix separators. */
+  path: string;
+  sha256: string;
+  format: InputFormat | null;
+}

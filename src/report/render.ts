@@ -1,0 +1,87 @@
+// Renders a report model into Markdown with the Handlebars templates in templates/: compiled with
+// noEscape (HTML escaping is wrong for Markdown; helpers escape instead) and strict (a template
+// naming a field the model lacks is a bug, not an empty string).
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import Handlebars from 'handlebars';
+import { alignTable, codeCell, codeSpan, escapeCell, escapeInline, headingLine } from './markdown.js';
+import type { ReportModel, TemplateName } from './model.js';
+import { formatList, formatNumber } from './format.js';
+
+export const templatesDir = fileURLToPath(new URL('../../templates/', import.meta.url));
+
+const COMPILE_OPTIONS = { noEscape: true, strict: true } as const;
+const MISSING = '—';
+
+type Env = typeof Handlebars;
+let env: { handlebars: Env; templates: Map<string, Handlebars.TemplateDelegate> } | null = null;
+
+export function renderReport(model: ReportModel): string {
+  const { templates } = environment();
+  const template = templates.get(model.template);
+  if (!template) throw new Error(`no template ${model.template}.md.hbs in ${templatesDir}`);
+  return tidy(template(model));
+}
+
+export function templateNames(): TemplateName[] {
+  return [...environment().templates.keys()] as TemplateName[];
+}
+
+function environment() {
+  if (env) return env;
+  const handlebars = Handlebars.create();
+  registerHelpers(handlebars);
+  const partials = path.join(templatesDir, 'partials');
+  for (const file of readdirSync(partials).sort()) {
+    if (!file.endsWith('.md.hbs')) continue;
+    const source = readFileSync(path.join(partials, file), 'utf8');
+    handlebars.registerPartial(file.slice(0, -'.md.hbs'.length), handlebars.compile(source, COMPILE_OPTIONS));
+  }
+  const templates = new Map<string, Handlebars.TemplateDelegate>();
+  for (const file of readdirSync(templatesDir).sort()) {
+    if (!file.endsWith('.md.hbs')) continue;
+    const source = readFileSync(path.join(templatesDir, file), 'utf8');
+    templates.set(file.slice(0, -'.md.hbs'.length), handlebars.compile(source, COMPILE_OPTIONS));
+  }
+  env = { handlebars, templates };
+  return env;
+}
+
+const isMissing = (value: unknown) => value === null || value === undefined;
+
+function registerHelpers(h: Env): void {
+  // Untrusted text: runtime names, labels, action names.
+  h.registerHelper('text', (value: unknown) => escapeInline(String(value)));
+  h.registerHelper('cell', (value: unknown) => (isMissing(value) ? MISSING : escapeCell(String(value))));
+  h.registerHelper('code', (value: unknown) => codeSpan(String(value)));
+  h.registerHelper('codeCell', (value: unknown) => codeCell(String(value)));
+  h.registerHelper('line', (value: unknown) => headingLine(String(value)));
+  // Numbers, already rounded by the model; "—" where there is none.
+  h.registerHelper('num', (value: unknown) => (typeof value === 'number' ? formatNumber(value) : MISSING));
+  h.registerHelper('ms', (value: unknown) => (typeof value === 'number' ? `${formatNumber(value)} ms` : MISSING));
+  // A ratio as "17.6×", always with its one decimal ("4.0×", not "4×").
+  h.registerHelper('times', (value: unknown) => (typeof value === 'number' ? `${value.toFixed(1)}×` : MISSING));
+  h.registerHelper('fixed', (value: unknown, digits: unknown) =>
+    typeof value === 'number' ? value.toFixed(Number(digits)) : MISSING,
+  );
+  h.registerHelper('list', (values: unknown) => formatList((values as Array<string | number>).map(String)));
+  h.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  h.registerHelper('and', (a: unknown, b: unknown) => Boolean(a) && Boolean(b));
+  h.registerHelper('not', (a: unknown) => !a);
+  h.registerHelper('inc', (n: unknown) => Number(n) + 1);
+  // {{#table}}…{{/table}}: pads the rows inside to the seed's aligned layout.
+  h.registerHelper('table', function (this: unknown, options: Handlebars.HelperOptions) {
+    return `${alignTable(options.fn(this))}\n`;
+  });
+}
+
+/** One blank line between blocks, no trailing spaces, one final newline: stable bytes. */
+export function tidy(markdown: string): string {
+  return `${markdown
+    .split('\n')
+    .map((line) => line.replace(/[ \t]+$/, ''))
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()}\n`;
+}
