@@ -1,8 +1,13 @@
 // Percentiles by numpy's default method ("linear", Hyndman–Fan type 7), operation for operation
 // as numpy 1.24's _quantile/_lerp, so results agree to the last bit, not just approximately.
 
-/** The tail percentiles of DESIGN.md §2.3, as fractions. */
-export const TOTAL_PERCENTILES = { p50_total: 0.5, p90_total: 0.9, p95_total: 0.95, p99_total: 0.99 } as const;
+/**
+ * The tail percentiles of DESIGN.md §2.3, as fractions. Written as numpy.percentile computes
+ * them (percent / 100): equal to the literals here, not for every percent (99.9 / 100 ≠ 0.999).
+ */
+export const TOTAL_PERCENTILES = {
+  p50_total: 50 / 100, p90_total: 90 / 100, p95_total: 95 / 100, p99_total: 99 / 100,
+} as const;
 
 /**
  * The p-quantile (0 ≤ p ≤ 1) of values sorted ascending; NaN when there are none.

@@ -1,0 +1,52 @@
+// Every §2.3 field against pandas/numpy (bench/analyze/reference.py, run by /usr/bin/python3) on a
+// generated flat file: three runtimes, warm and cold rows, failures, a group with no successes,
+// records without waitTime, and fractional times so that summation order and interpolation show.
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { analyze } from '../../src/analyze/analyze.js';
+import { ingestFiles } from '../../src/ingest/index.js';
+import type { Analysis } from '../../src/types.js';
+import { writeFlatRecords } from '../../bench/analyze/flat-records.js';
+import { repoRoot } from '../helpers/cli.js';
+import { pandasMissing, runPython } from './python.js';
+
+const reference = path.join(repoRoot, 'bench/analyze/reference.py');
+
+describe('analyze agrees with pandas/numpy on every field', function () {
+  this.timeout(120_000);
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'owbench-pandas-')), 'flat.json');
+
+  before(function () {
+    const missing = pandasMissing();
+    if (missing) {
+      console.warn(`      skipped: ${missing}`);
+      this.skip();
+    }
+    writeFlatRecords(file, { count: 30_000, seed: 2024, fractional: true, failedGroup: true, missingWait: true });
+  });
+
+  const compare = (args: string[], options: Parameters<typeof analyze>[1]) => {
+    const ours = JSON.parse(JSON.stringify(analyze(ingestFiles([file]), options))) as Analysis;
+    const theirs = JSON.parse(runPython([reference, file, ...args])) as Analysis;
+    assert.equal(ours.groups.length, 30);
+    assert.deepEqual(ours.groups, theirs.groups);
+    assert.deepEqual(ours.speedups, theirs.speedups);
+    return ours;
+  };
+
+  it('with the default baseline (blackbox)', () => {
+    const ours = compare([], {});
+    const failedGroup = ours.groups.find((g) => g.runtime === 'nodejs:20' && g.concurrency === 10)!;
+    assert.equal(failedGroup.count, 0);
+    assert.ok(failedGroup.errors! > 0);
+    assert.ok(ours.groups.some((g) => g.errors! > 0 && g.count > 0));
+    assert.ok(ours.groups.every((g) => g.cold! > 0 && g.cold! < g.count || g.count === 0));
+    assert.equal(ours.speedups.filter((s) => s.concurrency === null).length, 12);
+  });
+
+  it('with --baseline wasm:0.1', () => {
+    compare(['--baseline', 'wasm:0.1'], { baseline: 'wasm:0.1' });
+  });
+});
