@@ -8,6 +8,7 @@ import type { Activation, AggregateRow, InputFormat, Source, Table } from '../ty
 import * as msg from './messages.js';
 import { parseFile } from './parse.js';
 import type { FileContext } from './problem.js';
+import { readFlatFast } from './flat-fast.js';
 
 export interface InputSpec {
   path: string;
@@ -24,7 +25,7 @@ export function ingestFiles(inputs: Array<string | InputSpec>, options: IngestOp
   const table = emptyTable();
   for (const input of inputs) {
     const spec = typeof input === 'string' ? { path: input } : input;
-    addText(table, readInput(spec.path), spec.path, { ...options, runtime: spec.runtime });
+    addFile(table, spec, options);
   }
   return table;
 }
@@ -40,31 +41,50 @@ function emptyTable(): Table {
   return { activations: [], aggregates: [], sources: [], warnings: [] };
 }
 
-function readInput(path: string): Buffer {
-  try {
-    return readFileSync(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputError(path, null, msg.missingFile());
-    throw new InputError(path, null, msg.unreadableFile(code ?? (error as Error).message));
-  }
-}
-
-function addText(table: Table, bytes: Buffer, file: string, options: IngestOptions & { runtime?: string }): void {
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  // The bytes are not needed once decoded: keep one copy of a large file, not two.
-  const text = stripBom(bytes.toString('utf8'));
-  const ctx: FileContext = {
+function contextFor(table: Table, file: string, options: IngestOptions & { runtime?: string }): FileContext {
+  return {
     file,
     source: table.sources.length,
     runtime: options.runtime,
     skipInvalid: options.skipInvalid ?? false,
     warnings: table.warnings,
   };
+}
+
+/** Flat records, the largest inputs, are scanned from the bytes; everything else is read whole. */
+function addFile(table: Table, spec: InputSpec, options: IngestOptions): void {
+  const ctx = contextFor(table, spec.path, { ...options, runtime: spec.runtime });
+  const fast = readFile(spec.path, () => readFlatFast(spec.path, ctx));
+  if (fast) {
+    addRows(table, { path: spec.path, sha256: fast.sha256, format: 'flat-records', runtimes: [] }, fast.rows, []);
+    return;
+  }
+  addText(table, readFile(spec.path, () => readFileSync(spec.path)), spec.path, { ...options, runtime: spec.runtime });
+}
+
+function readFile<T>(path: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new InputError(path, null, msg.missingFile());
+    if (code) throw new InputError(path, null, msg.unreadableFile(code));
+    throw error;
+  }
+}
+
+function addText(table: Table, bytes: Buffer, file: string, options: IngestOptions & { runtime?: string }): void {
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const text = stripBom(bytes.toString('utf8'));
+  const ctx = contextFor(table, file, options);
   const activations: Activation[] = [];
   const aggregates: AggregateRow[] = [];
   const format: InputFormat = parseFile(text, ctx, activations, aggregates);
-  const source: Source = { path: file, sha256, format, runtimes: runtimesOf(activations, aggregates) };
+  addRows(table, { path: file, sha256, format, runtimes: [] }, activations, aggregates);
+}
+
+function addRows(table: Table, source: Source, activations: Activation[], aggregates: AggregateRow[]): void {
+  source.runtimes = runtimesOf(activations, aggregates);
   table.sources.push(source);
   // The first file's rows become the table's own array: no copy of a million rows.
   if (table.activations.length === 0) table.activations = activations;

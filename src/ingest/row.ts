@@ -30,13 +30,31 @@ export interface TimingNames {
   duration: string;
 }
 
+/** OpenWhisk's duration includes initTime; a larger init means the record is not from OpenWhisk. */
+export function checkInit(init: number | null, duration: number | null, initName: string): void {
+  if (init !== null && duration !== null && init > duration) {
+    throw new RecordProblem(initName, msg.initLongerThanDuration(init, duration));
+  }
+}
+
+/** exec = duration − init (init is null on a warm activation). */
+export function execOf(duration: number | null, init: number | null): number | null {
+  return duration === null ? null : duration - (init ?? 0);
+}
+
+/** total = wait + duration; init is inside duration, never added again. */
+export function totalOf(wait: number | null, duration: number | null): number | null {
+  return duration === null || wait === null ? null : wait + duration;
+}
+
+/**
+ * The one place a row is assembled from what a format found (the hot flat path writes the same
+ * literal inline, in the same key order, so every row has one shape).
+ */
 export function makeRow(f: RowFields, names: TimingNames): Activation {
   const init = f.init_ms;
   const duration = f.duration_ms;
-  // OpenWhisk's duration includes initTime; a larger init means the record is not from OpenWhisk.
-  if (init !== null && duration !== null && init > duration) {
-    throw new RecordProblem(names.init, msg.initLongerThanDuration(init, duration));
-  }
+  checkInit(init, duration, names.init);
   return {
     runtime: f.runtime,
     kind: f.kind,
@@ -50,8 +68,8 @@ export function makeRow(f: RowFields, names: TimingNames): Activation {
     wait_ms: f.wait_ms,
     init_ms: init,
     duration_ms: duration,
-    exec_ms: duration === null ? null : duration - (init ?? 0),
-    total_ms: duration === null || f.wait_ms === null ? null : f.wait_ms + duration,
+    exec_ms: execOf(duration, init),
+    total_ms: totalOf(f.wait_ms, duration),
     client_ms: f.client_ms,
     cold: init !== null,
     status: f.status,
