@@ -29,7 +29,7 @@ function embeddedImage(runtime: RuntimeSpec): string {
 
 /**
  * Reads each runtime's artifact. On the embedded server a native executable is a registered
- * blackbox image; on a real deployment it ships zipped as `exec` for the dockerskeleton image.
+ * blackbox image; on a real deployment it ships zipped as `exec` for OpenWhisk's action-loop image (the protocol the executable speaks).
  */
 export function loadArtifacts(experiment: Experiment, embedded: boolean): Map<string, Artifact> {
   const artifacts = new Map<string, Artifact>();
@@ -49,7 +49,7 @@ export function loadArtifacts(experiment: Experiment, embedded: boolean): Map<st
       bytes = readFileSync(resolveBeside(experiment.file, runtime.executable));
       exec = embedded
         ? { kind: 'blackbox', image: embeddedImage(runtime), ...main }
-        : { kind: 'blackbox', image: 'openwhisk/dockerskeleton', code: zipOneFile('exec', bytes).toString('base64'), binary: true, ...main };
+        : { kind: 'blackbox', image: 'openwhisk/actionloop-v2', code: zipOneFile('exec', bytes).toString('base64'), binary: true, ...main };
     }
     artifacts.set(runtime.name, {
       runtime,

@@ -1,6 +1,6 @@
 // A one-file zip (stored, no compression): how a native executable ships to a real OpenWhisk as a
-// blackbox action on the `openwhisk/dockerskeleton` image (`wsk action create --native` does the
-// same), whose action proxy unzips it and runs the file named `exec`.
+// blackbox action on an action-loop image, whose proxy unzips it and runs the file named `exec`
+// (as `wsk action create --native` does with the dockerskeleton image).
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   let c = n;
