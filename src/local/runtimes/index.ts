@@ -4,6 +4,7 @@
 import type { Container, ContainerFactory, ContainerLimits } from '../container.js';
 import { BlackboxContainer } from './blackbox/container.js';
 import { NodeContainer } from './nodejs/container.js';
+import { WasmContainer } from './wasm/container.js';
 import { message } from './messages.js';
 import type { RuntimeOptions } from './options.js';
 
@@ -38,6 +39,8 @@ async function startContainer(kind: string, limits: ContainerLimits, options: Ru
       return NodeContainer.start(id, kind, limits);
     case 'blackbox':
       return new BlackboxContainer(id, limits, options);
+    case 'wasm:0.1':
+      return WasmContainer.start(id, limits, options.wasmEnvelope ?? true);
     default:
       throw new Error(message.unknownKind(kind));
   }

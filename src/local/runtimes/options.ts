@@ -8,6 +8,11 @@ export interface RuntimeOptions {
   blackboxImages?: Record<string, string>;
   /** A folder; an image that is not registered names an executable by its path under this folder. */
   blackboxFolder?: string;
+  /**
+   * wasm:0.1 answers wrapped as wow's executor did, `{result, status, status_code, success}`
+   * (default true, as in the real records); false answers the bare result like other kinds.
+   */
+  wasmEnvelope?: boolean;
 }
 
 /** The executable an image names, or undefined when it names none (unknown, escaping the folder, not executable). */
