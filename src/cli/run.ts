@@ -1,9 +1,72 @@
-// Placeholder: the owner of this command replaces it.
+// `owbench run EXPERIMENT.json` and `owbench run --resume LOG`: drive the experiment against the
+// configured OpenWhisk (flags, __OW_* variables, ~/.wskprops) or the embedded one, then render the
+// run's report unless --no-report. Progress goes to stderr, the summary to stdout.
+import path from 'node:path';
 import type { Command } from 'commander';
-import { CliError } from '../errors.js';
+import { UsageError } from '../errors.js';
+import { resolveConnection } from '../openwhisk/connection.js';
+import { progressFor } from '../openwhisk/progress.js';
+import { runExperiment, type RunSummary } from '../openwhisk/runner.js';
+import { writeFileAtomic } from '../report/index.js';
+import { composeDocument } from './report.js';
+
+interface RunFlags {
+  out?: string;
+  resume?: string;
+  apihost?: string;
+  auth?: string;
+  namespace?: string;
+  /** A file, false for --no-report, or true (the default: docs/<log name>.md). */
+  report: string | boolean;
+  quiet?: boolean;
+}
 
 export function registerRun(program: Command): void {
-  program.command('run').description('(not implemented yet)').action(() => {
-    throw new CliError('owbench run is not implemented yet', 1);
-  });
+  program
+    .command('run')
+    .description('run an experiment on OpenWhisk (the embedded one when none is configured) and record every invocation')
+    .argument('[experiment]', 'the experiment file (data/experiments/*.json)')
+    .option('--out <file>', 'the run log to write (default data/runs/<name>-<UTC time>.ndjson)')
+    .option('--resume <log>', 'finish an interrupted run from its log')
+    .option('--apihost <url>', 'OpenWhisk API host (else __OW_API_HOST, else APIHOST in ~/.wskprops)')
+    .option('--auth <uuid:key>', 'OpenWhisk auth key (else __OW_API_KEY, else AUTH in ~/.wskprops)')
+    .option('--namespace <ns>', 'OpenWhisk namespace (else __OW_NAMESPACE, else NAMESPACE, else _)')
+    .option('--report <file>', 'where the report of the run goes (default docs/<log name>.md)')
+    .option('--no-report', 'do not render a report')
+    .option('--quiet', 'no progress output')
+    .action(async (experiment: string | undefined, flags: RunFlags) => {
+      if (experiment && flags.resume) throw new UsageError('run: give an experiment file or --resume LOG, not both');
+      if (!experiment && !flags.resume) throw new UsageError('run: give an experiment file (e.g. data/experiments/demo.json) or --resume LOG');
+      if (flags.resume && flags.out) throw new UsageError('run: --resume appends to its log; --out does not apply');
+      const connection = resolveConnection({ flags: { apihost: flags.apihost, auth: flags.auth, namespace: flags.namespace } });
+      const progress = progressFor(process.stderr, Boolean(flags.quiet));
+      if (connection) progress.say(`OpenWhisk at ${connection.apihost} (host from ${connection.from.apihost}, key from ${connection.from.auth})`);
+      const summary = await runExperiment({ experiment, resume: flags.resume, out: flags.out, connection, progress });
+      let report: string | null = null;
+      if (flags.report !== false) {
+        report = typeof flags.report === 'string' ? flags.report : path.join('docs', `${path.basename(summary.log, '.ndjson')}.md`);
+        const { markdown, warnings } = composeDocument({ inputs: [{ path: summary.log }], root: process.cwd() });
+        for (const warning of warnings) process.stderr.write(`owbench: warning: ${warning}\n`);
+        writeFileAtomic(report, markdown);
+      }
+      process.stdout.write(formatSummary(summary, report));
+    });
+}
+
+export function formatSummary(summary: RunSummary, report: string | null): string {
+  const o = summary.outcomes;
+  const lines = [
+    `run ${summary.runId} on ${summary.embedded ? 'the embedded OpenWhisk' : summary.apihost}: ${summary.logged}/${summary.planned} planned trials logged, ${summary.withRecord} with their activation record`,
+    `outcomes: ok ${o.ok}, error ${o.error}, throttled ${o.throttled}, timeout ${o.timeout}, lost ${o.lost}`,
+    `throttling: ${summary.retried} trials backed off, ${(summary.backoffMs / 1000).toFixed(1)} s in total`,
+    `cold starts: ${summary.plannedCold} planned, ${summary.coldImpure} of them ran warm (impure)`,
+  ];
+  for (const [runtime, figures] of Object.entries(summary.perRuntime)) {
+    const ms = (value: number | null) => (value === null ? '—' : `${value.toFixed(1)} ms`);
+    lines.push(`${runtime}: ${figures.trials} trials, ${figures.cold} cold; mean init ${ms(figures.avgInitMs)}, exec ${ms(figures.avgExecMs)}, wait+duration ${ms(figures.avgTotalMs)}`);
+  }
+  lines.push(`log: ${summary.log}`);
+  if (report) lines.push(`report: ${report}`);
+  lines.push(`took ${(summary.durationMs / 1000).toFixed(1)} s`);
+  return lines.join('\n') + '\n';
 }

@@ -5,7 +5,6 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolveBeside, type Experiment, type RuntimeSpec } from './experiment.js';
 import type { PlannedTrial } from './plan.js';
-import { zipOneFile } from './zip.js';
 
 export interface Artifact {
   runtime: RuntimeSpec;
@@ -29,7 +28,8 @@ function embeddedImage(runtime: RuntimeSpec): string {
 
 /**
  * Reads each runtime's artifact. On the embedded server a native executable is a registered
- * blackbox image; on a real deployment it ships zipped as `exec` for OpenWhisk's action-loop image (the protocol the executable speaks).
+ * blackbox image (like a pre-pulled one); on a real deployment the executable itself is the
+ * action's binary code on an action-loop image, whose proxy saves it as `exec` and runs it.
  */
 export function loadArtifacts(experiment: Experiment, embedded: boolean): Map<string, Artifact> {
   const artifacts = new Map<string, Artifact>();
@@ -49,7 +49,7 @@ export function loadArtifacts(experiment: Experiment, embedded: boolean): Map<st
       bytes = readFileSync(resolveBeside(experiment.file, runtime.executable));
       exec = embedded
         ? { kind: 'blackbox', image: embeddedImage(runtime), ...main }
-        : { kind: 'blackbox', image: 'openwhisk/actionloop-v2', code: zipOneFile('exec', bytes).toString('base64'), binary: true, ...main };
+        : { kind: 'blackbox', image: runtime.image ?? 'openwhisk/actionloop-v2', code: bytes.toString('base64'), binary: true, ...main };
     }
     artifacts.set(runtime.name, {
       runtime,

@@ -20,6 +20,8 @@ const runtimeSchema = z
     wasm: z.string().min(1).optional(),
     /** An action that already exists on a real deployment. */
     action: z.string().min(1).optional(),
+    /** executable: the action-loop image it runs on (default openwhisk/actionloop-v2; the embedded server registers its own). */
+    image: z.string().min(1).optional(),
     main: z.string().min(1).optional(),
     /** The action's own time limit (OpenWhisk limits.timeout). */
     timeout: z.number().int().min(100).max(300000).optional(),
@@ -35,6 +37,9 @@ const runtimeSchema = z
     }
     if (runtime.executable !== undefined && runtime.kind !== 'blackbox') {
       context.addIssue({ code: 'custom', path: ['kind'], message: `an executable runs as kind "blackbox", not "${runtime.kind}"` });
+    }
+    if (runtime.image !== undefined && runtime.executable === undefined) {
+      context.addIssue({ code: 'custom', path: ['image'], message: 'an image applies to an executable (blackbox) runtime only' });
     }
     if (runtime.wasm !== undefined && !runtime.kind.startsWith('wasm:')) {
       context.addIssue({ code: 'custom', path: ['kind'], message: `a .wasm module runs as a wasm kind (wasm:0.1), not "${runtime.kind}"` });
