@@ -57,6 +57,7 @@ export class WasmContainer implements Container {
   static async start(id: string, limits: ContainerLimits, envelope: boolean): Promise<WasmContainer> {
     const script = await locateScript('wasm/worker');
     const worker = new Worker(script, {
+      execArgv: [], // not the parent's flags: a loader such as tsx would slow every start
       stdout: true,
       stderr: true,
       env: {},

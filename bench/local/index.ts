@@ -1,0 +1,42 @@
+// `npm run bench:local`: the embedded OpenWhisk's runtimes on this machine, as ratios to floors.
+// Writes bench/out/local.json and prints a table. `--quick` for a short smoke run.
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cpus } from 'node:os';
+import { measureColdStarts } from './cold-start.js';
+import { buildActions, repoRoot } from './fixtures.js';
+import { round } from './stats.js';
+import { measureThroughServer } from './through-server.js';
+
+const quick = process.argv.includes('--quick');
+const coldReps = quick ? 5 : 30;
+const warmReps = quick ? 50 : 300;
+const seconds = quick ? 1 : 3;
+const concurrencies = [1, 4];
+
+buildActions();
+const cold = await measureColdStarts(coldReps);
+const { warm, throughput } = await measureThroughServer(warmReps, seconds, concurrencies);
+
+const ms = (x: number): string => round(x, 1).toFixed(1);
+console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}`);
+console.log(`\ncold start = create + /init, through the ContainerFactory (median of ${coldReps}, p90 in brackets)`);
+console.log('kind        create   init     cold start       floor                                  ratio  first /run');
+for (const c of cold) {
+  console.log(`${c.kind.padEnd(11)} ${ms(c.create.median).padStart(6)}  ${ms(c.init.median).padStart(6)}  ${ms(c.coldStart.median).padStart(6)} [${ms(c.coldStart.p90).padStart(6)}]  ${c.floor.padEnd(32)} ${ms(c.floorStart.median).padStart(6)}  ${round(c.ratio, 2).toFixed(2).padStart(5)}×  ${ms(c.firstRun.median).padStart(6)}`);
+}
+console.log(`\nwarm blocking invoke (openwhisk client → server → container), median of ${warmReps}, vs a bare loopback HTTP POST`);
+for (const w of warm) {
+  console.log(`${w.kind.padEnd(11)} invoke ${ms(w.invoke.median)} ms [p90 ${ms(w.invoke.p90)}]  bare HTTP ${ms(w.bareHttp.median)} ms  overhead ${ms(w.overheadMs)} ms  (${round(w.ratio, 1)}×)`);
+}
+console.log(`\nsustained no-op invocations per second (blocking, result=true, ${seconds} s each)`);
+for (const t of throughput) {
+  console.log(`${t.kind.padEnd(11)} concurrency ${t.concurrency}: ${round(t.perSecond, 0)} /s (${t.invocations} in ${round(t.seconds, 2)} s)`);
+}
+
+const out = join(repoRoot, 'bench', 'out');
+mkdirSync(out, { recursive: true });
+const file = join(out, 'local.json');
+writeFileSync(`${file}.tmp-${process.pid}`, `${JSON.stringify({ quick, cold, warm, throughput }, null, 2)}\n`);
+renameSync(`${file}.tmp-${process.pid}`, file);
+console.log(`\nwritten: ${file}`);
