@@ -56,6 +56,13 @@ export const localWhiskConfigSchema = z
       })
       .strict()
       .default({ images: {} }),
+    wasm: z
+      .object({
+        /** Wrap wasm:0.1 results as wow's executor did, `{result, status, status_code, success}`. */
+        envelope: z.boolean().default(true),
+      })
+      .strict()
+      .default({ envelope: true }),
     faults: faultsSchema.default({}),
   })
   .strict();

@@ -116,5 +116,9 @@ function listen(server: Server, port: number, host: string): Promise<void> {
 
 async function realRuntimes(config: ResolvedConfig): Promise<ContainerFactory> {
   const runtimes = await import('./runtimes/index.js');
-  return runtimes.createRuntimeFactory({ blackboxImages: config.blackbox.images, blackboxFolder: config.blackbox.folder });
+  return runtimes.createRuntimeFactory({
+    blackboxImages: config.blackbox.images,
+    ...(config.blackbox.folder !== undefined ? { blackboxFolder: config.blackbox.folder } : {}),
+    wasmEnvelope: config.wasm.envelope,
+  });
 }
