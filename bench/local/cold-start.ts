@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { createRuntimeFactory } from '../../src/local/runtimes/index.js';
 import { cleanEnv, kinds, nativeDir, noopPayload, wasmDir, type Kind } from './fixtures.js';
 import { summarize, timed, type Summary } from './stats.js';
@@ -17,8 +18,13 @@ export interface ColdStartFigures {
   init: Summary;
   coldStart: Summary;
   firstRun: Summary;
+  /** A warm /run at the container (no server), median over the warm runs of each container. */
+  warmRun: Summary;
   floorStart: Summary;
   ratio: number;
+  /** wasm only: a bare worker start (posting one message) + compile + instantiate, the floor with a thread. */
+  threadFloor?: Summary;
+  threadRatio?: number;
 }
 
 const factory = createRuntimeFactory({ blackboxFolder: nativeDir });
@@ -51,6 +57,17 @@ async function wasmFloor(bytes: Uint8Array): Promise<number> {
   return ms;
 }
 
+async function workerFloor(bytes: Uint8Array): Promise<number> {
+  let worker: Worker | undefined;
+  const [ms] = await timed(async () => {
+    worker = new Worker('require("node:worker_threads").parentPort.postMessage(0)', { eval: true, execArgv: [] });
+    await new Promise((resolve) => worker!.once('message', resolve));
+    await wasmFloor(bytes);
+  });
+  await worker?.terminate();
+  return ms;
+}
+
 const floors: Record<Kind, { name: string; run: () => Promise<number> }> = {
   'nodejs:20': { name: 'spawn `node -e 0`', run: () => spawnUntilExit(process.execPath, ['-e', '0']) },
   blackbox: { name: 'spawn native noop', run: () => spawnUntilExit(join(nativeDir, 'noop'), []) },
@@ -60,7 +77,8 @@ const floors: Record<Kind, { name: string; run: () => Promise<number> }> = {
 export async function measureColdStarts(repetitions: number): Promise<ColdStartFigures[]> {
   const figures: ColdStartFigures[] = [];
   for (const kind of kinds) {
-    const samples = { create: [] as number[], init: [] as number[], cold: [] as number[], run: [] as number[], floor: [] as number[] };
+    const samples = { create: [] as number[], init: [] as number[], cold: [] as number[], run: [] as number[], warm: [] as number[], floor: [] as number[], thread: [] as number[] };
+    const wasmBytes = readFileSync(join(wasmDir, 'noop.wasm'));
     const payload = noopPayload(kind);
     for (let i = -2; i < repetitions; i += 1) {
       // two warm-up rounds (module caches, page cache) are not counted
@@ -68,14 +86,19 @@ export async function measureColdStarts(repetitions: number): Promise<ColdStartF
       const [init, answer] = await timed(() => container.init(payload, 60_000));
       if (answer.statusCode !== 200) throw new Error(`${kind} init failed: ${JSON.stringify(answer.body)}`);
       const [run] = await timed(() => container.run({}, context, 60_000));
+      const warm: number[] = [];
+      for (let w = 0; w < 10; w += 1) warm.push((await timed(() => container.run({}, context, 60_000)))[0]);
       await container.destroy();
       const floor = await floors[kind].run();
+      const thread = kind === 'wasm:0.1' ? await workerFloor(wasmBytes) : 0;
       if (i < 0) continue;
       samples.create.push(create);
       samples.init.push(init);
       samples.cold.push(create + init);
       samples.run.push(run);
+      samples.warm.push(summarize(warm).median);
       samples.floor.push(floor);
+      samples.thread.push(thread);
     }
     const coldStart = summarize(samples.cold);
     const floorStart = summarize(samples.floor);
@@ -86,8 +109,10 @@ export async function measureColdStarts(repetitions: number): Promise<ColdStartF
       init: summarize(samples.init),
       coldStart,
       firstRun: summarize(samples.run),
+      warmRun: summarize(samples.warm),
       floorStart,
       ratio: coldStart.median / floorStart.median,
+      ...(kind === 'wasm:0.1' ? { threadFloor: summarize(samples.thread), threadRatio: coldStart.median / summarize(samples.thread).median } : {}),
     });
   }
   return figures;

@@ -2,7 +2,7 @@
 // Writes bench/out/local.json and prints a table. `--quick` for a short smoke run.
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { measureColdStarts } from './cold-start.js';
 import { buildActions, repoRoot } from './fixtures.js';
 import { round } from './stats.js';
@@ -14,16 +14,20 @@ const warmReps = quick ? 50 : 300;
 const seconds = quick ? 1 : 3;
 const concurrencies = [1, 4];
 
+const load = loadavg();
 buildActions();
 const cold = await measureColdStarts(coldReps);
 const { warm, throughput } = await measureThroughServer(warmReps, seconds, concurrencies);
 
 const ms = (x: number): string => round(x, 1).toFixed(1);
-console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}`);
+console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}, load average ${load.map((x) => x.toFixed(1)).join(' ')} at start`);
 console.log(`\ncold start = create + /init, through the ContainerFactory (median of ${coldReps}, p90 in brackets)`);
-console.log('kind        create   init     cold start       floor                                  ratio  first /run');
+console.log('kind        create   init     cold start       floor                                  ratio  first /run  warm /run');
 for (const c of cold) {
-  console.log(`${c.kind.padEnd(11)} ${ms(c.create.median).padStart(6)}  ${ms(c.init.median).padStart(6)}  ${ms(c.coldStart.median).padStart(6)} [${ms(c.coldStart.p90).padStart(6)}]  ${c.floor.padEnd(32)} ${ms(c.floorStart.median).padStart(6)}  ${round(c.ratio, 2).toFixed(2).padStart(5)}×  ${ms(c.firstRun.median).padStart(6)}`);
+  console.log(`${c.kind.padEnd(11)} ${ms(c.create.median).padStart(6)}  ${ms(c.init.median).padStart(6)}  ${ms(c.coldStart.median).padStart(6)} [${ms(c.coldStart.p90).padStart(6)}]  ${c.floor.padEnd(32)} ${ms(c.floorStart.median).padStart(6)}  ${round(c.ratio, 2).toFixed(2).padStart(5)}×  ${ms(c.firstRun.median).padStart(9)}  ${ms(c.warmRun.median).padStart(9)}`);
+  if (c.threadFloor && c.threadRatio !== undefined) {
+    console.log(`${''.padEnd(51)}or: bare worker + compile+instantiate ${ms(c.threadFloor.median).padStart(6)}  ${round(c.threadRatio, 2).toFixed(2).padStart(5)}×`);
+  }
 }
 console.log(`\nwarm blocking invoke (openwhisk client → server → container), median of ${warmReps}, vs a bare loopback HTTP POST`);
 for (const w of warm) {
@@ -37,6 +41,6 @@ for (const t of throughput) {
 const out = join(repoRoot, 'bench', 'out');
 mkdirSync(out, { recursive: true });
 const file = join(out, 'local.json');
-writeFileSync(`${file}.tmp-${process.pid}`, `${JSON.stringify({ quick, cold, warm, throughput }, null, 2)}\n`);
+writeFileSync(`${file}.tmp-${process.pid}`, `${JSON.stringify({ quick, loadAverageAtStart: load, cold, warm, throughput }, null, 2)}\n`);
 renameSync(`${file}.tmp-${process.pid}`, file);
 console.log(`\nwritten: ${file}`);

@@ -34,11 +34,6 @@ export class StreamLines {
     source.on('error', () => this.end());
   }
 
-  /** Feeds text directly (the wasm runtime's captured output has no stream). */
-  static fromText(stream: 'stdout' | 'stderr', text: string, time: number): LogLine[] {
-    return text.split('\n').filter((t, i, all) => t !== '' || i < all.length - 1).map((t) => ({ time, stream, text: t }));
-  }
-
   private push(chunk: string): void {
     const now = Date.now();
     const parts = (this.pending + chunk).split('\n');
