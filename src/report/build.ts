@@ -11,6 +11,7 @@ import { warmClaims } from './claims/warm.js';
 import { reportGroups, runtimeOrder, type ReportGroup } from './groups.js';
 import { codeSpan, escapeInline } from './markdown.js';
 import { MODEL_SCHEMA, type ModelGroup, type ProvenanceInput, type ReportModel, type TemplateName } from './model.js';
+import { modelPoints } from './points.js';
 import { provenanceInputs } from './provenance.js';
 import { ms } from './round.js';
 import { modelSpeedups } from './speedups.js';
@@ -60,6 +61,7 @@ export function buildReportModel(table: Table, analysis: Analysis, options: Repo
     groups: groups.map((g) => modelGroup(g, labelOf(g.runtime))),
     speedups: modelSpeedups(analysis.speedups, groups, baseline, order),
     claims,
+    points: modelPoints(table),
     figures: [],
     warnings: [...table.warnings],
     provenance: {

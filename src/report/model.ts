@@ -5,7 +5,7 @@
 // Rounding (src/report/round.ts): milliseconds to 2 decimals (the seed's 1715.5, 1542.33),
 // seconds to 2 decimals, ratios ("N× faster") to 1 decimal, confidence to 4 decimals (0.6041).
 // Raw strings (runtime names, labels, action names) are kept unescaped: templates escape them.
-import type { InputFormat, SpeedupMetric } from '../types.js';
+import type { InputFormat, SpeedupMetric, Status } from '../types.js';
 import type { PairClaims } from './claims/pair.js';
 import type { SweepClaims } from './claims/sweep.js';
 import type { WarmClaims } from './claims/warm.js';
@@ -33,7 +33,9 @@ export interface ReportModel {
   speedups: ModelSpeedup[];
   /** The template's claims, computed by rules with thresholds. */
   claims: PairClaims | SweepClaims | WarmClaims;
-  /** Vega-Lite figures placed by templates (a later stage fills this; empty for now). */
+  /** One entry per activation, in input order, for charts of distributions; null for aggregate-only inputs. */
+  points: ModelPoint[] | null;
+  /** Vega-Lite figures placed by templates (src/charts fills this when a document is written with its figures). */
   figures: ModelFigure[];
   /** Records skipped under --skip-invalid, as ingest reported them. */
   warnings: string[];
@@ -82,14 +84,40 @@ export interface ModelSpeedup {
   ci_high: number | null;
 }
 
+/** One activation as charts see it (DESIGN.md §2.1 columns, times rounded like the groups). */
+export interface ModelPoint {
+  runtime: string;
+  concurrency: number;
+  repetition: number | null;
+  wait_ms: number | null;
+  init_ms: number | null;
+  exec_ms: number | null;
+  total_ms: number | null;
+  cold: boolean;
+  status: Status;
+}
+
+export type FigureId = 'latency' | 'split' | 'ecdf' | 'speedup' | 'strip';
+
+/** Why a figure is left out; templates turn the code into a sentence. */
+export type FigureOmission = 'no-distribution' | 'one-runtime' | 'no-ratios' | 'no-successes' | 'no-times';
+
 export interface ModelFigure {
-  /** Stable id a template refers to. */
-  id: string;
+  /** Stable id a template refers to; also the file name of its image. */
+  id: FigureId;
   title: string;
-  /** A Vega-Lite spec (plain JSON). */
-  spec: Record<string, unknown>;
-  /** Where the rendered image is written, relative to the document. */
+  /** A Vega-Lite spec (plain JSON); null when the figure is left out. */
+  spec: Record<string, unknown> | null;
+  /** Why the figure is left out, or null when it is drawn. */
+  omitted: FigureOmission | null;
+  /** Display labels of the runtimes the figure shows (for alt text). */
+  runtimes: string[];
+  /** True when the figure's data is pre-aggregated rows (means only, no split of duration). */
+  from_aggregates: boolean;
+  /** Where the rendered image, its spec and its PNG are written, relative to the document. */
   path: string | null;
+  spec_path: string | null;
+  png_path: string | null;
 }
 
 export interface Provenance {
