@@ -14,7 +14,7 @@ const selector = z
 
 const faultsSchema = z
   .object({
-    /** Added before an invoke is handled (counted in the client's latency, not in waitTime). */
+    /** Delay before an invoke reaches the controller (the client sees it; waitTime does not). */
     latency: selector.extend({ ms: z.number().int().nonnegative() }).strict().optional(),
     /** Invokes answered 429 with OpenWhisk's throttling body, before any activation exists. */
     throttle: selector.optional(),

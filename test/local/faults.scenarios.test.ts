@@ -56,11 +56,12 @@ describe('local server: throttling and fault injection through the openwhisk cli
       await s.ow.actions.create({ name: 'echo', action: ECHO });
       const outcomes: Array<number | string> = [];
       const elapsed: number[] = [];
+      const waits: number[] = [];
       for (let n = 1; n <= 8; n++) {
         const t0 = Date.now();
         outcomes.push(
           await s.ow.actions.invoke({ name: 'echo', blocking: true, params: { n } }).then(
-            () => 'ok',
+            (record) => (waits.push(annotation(record as unknown as Record, 'waitTime') as number), 'ok'),
             (error: { statusCode: number }) => error.statusCode,
           ),
         );
@@ -68,6 +69,7 @@ describe('local server: throttling and fault injection through the openwhisk cli
       }
       assert.deepEqual(outcomes, ['ok', 429, 'ok', 503, 'ok', 'ok', 'ok', 503]);
       assert.ok(elapsed[2]! >= 300, `latency on the 3rd: ${elapsed}`);
+      assert.ok(waits[1]! < 300, `network latency is not waitTime: ${waits}`);
       assert.equal(((await s.ow.activations.list()) as unknown[]).length, 5, 'failed invocations leave no record');
     } finally {
       await s.whisk.close();

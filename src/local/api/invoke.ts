@@ -14,7 +14,11 @@ const HTTP_BY_STATUS_CODE = [200, 502, 502, 500] as const;
 
 export async function invokeAction(ctx: WhiskContext, ex: Exchange, name: string): Promise<void> {
   const faults = ctx.faults.nextInvoke();
-  if (faults.latencyMs > 0) await sleep(faults.latencyMs);
+  if (faults.latencyMs > 0) {
+    // Network latency in front of the controller: the request "arrives" after it, so not in waitTime.
+    await sleep(faults.latencyMs);
+    ex.receivedAt = Date.now();
+  }
   if (faults.drop === 'before') return void ex.req.socket.destroy();
   if (faults.throttle) throw new HttpError(429, messages.tooManyRequests(faults.index, faults.index - 1));
   if (faults.serverErrorStatus !== undefined) {
