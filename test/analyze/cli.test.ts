@@ -53,6 +53,22 @@ describe('owbench analyze (CLI)', () => {
       [['blackbox', 1, 11409], ['blackbox', 2, 6099], ['blackbox', 3, 12260.67], ['blackbox', 4, 27562]]);
   });
 
+  it('skips a bad record with --skip-invalid, warning on stderr', () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'owbench-analyze-')), 'one-bad.json');
+    writeFileSync(file, JSON.stringify([
+      { kind: 'x', concurrency: 1, waitTime: 1, duration: 5 },
+      { kind: 'x', concurrency: 1, waitTime: 1, duration: -5 },
+      { kind: 'x', concurrency: 1, waitTime: 3, duration: 7 },
+    ]));
+    const strict = runCli(['analyze', file, '--json']);
+    assert.equal(strict.status, 2);
+    const lenient = runCli(['analyze', file, '--skip-invalid', '--json']);
+    assert.equal(lenient.status, 0);
+    assert.match(lenient.stderr, /^owbench: warning: .*one-bad\.json: \[1\]\.duration: /);
+    const { groups } = JSON.parse(lenient.stdout) as Analysis;
+    assert.deepEqual(groups.map((g) => [g.count, g.avg_total]), [[2, 8]]);
+  });
+
   describe('bad input: exit 2, the message, no stack, nothing on stdout', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'owbench-analyze-'));
 
