@@ -9,7 +9,7 @@ import { analyze } from '../../src/analyze/analyze.js';
 import { ingestFiles } from '../../src/ingest/index.js';
 import type { Analysis } from '../../src/types.js';
 import { writeFlatRecords } from '../../bench/analyze/flat-records.js';
-import { repoRoot } from '../helpers/cli.js';
+import { repoRoot, runCli } from '../helpers/cli.js';
 import { pandasMissing, runPython } from './python.js';
 
 const reference = path.join(repoRoot, 'bench/analyze/reference.py');
@@ -27,8 +27,10 @@ describe('analyze agrees with pandas/numpy on every field', function () {
     writeFlatRecords(file, { count: 30_000, seed: 2024, fractional: true, failedGroup: true, missingWait: true });
   });
 
-  const compare = (args: string[], options: Parameters<typeof analyze>[1]) => {
-    const ours = JSON.parse(JSON.stringify(analyze(ingestFiles([file]), options))) as Analysis;
+  const compare = (args: string[], options: Parameters<typeof analyze>[1] | 'cli') => {
+    const ours = JSON.parse(options === 'cli'
+      ? runCli(['analyze', file, ...args, '--json']).stdout
+      : JSON.stringify(analyze(ingestFiles([file]), options))) as Analysis;
     const theirs = JSON.parse(runPython([reference, file, ...args])) as Analysis;
     assert.equal(ours.groups.length, 30);
     assert.deepEqual(ours.groups, theirs.groups);
@@ -36,8 +38,8 @@ describe('analyze agrees with pandas/numpy on every field', function () {
     return ours;
   };
 
-  it('with the default baseline (blackbox)', () => {
-    const ours = compare([], {});
+  it('owbench analyze --json, with the default baseline (blackbox)', () => {
+    const ours = compare([], 'cli');
     const failedGroup = ours.groups.find((g) => g.runtime === 'nodejs:20' && g.concurrency === 10)!;
     assert.equal(failedGroup.count, 0);
     assert.ok(failedGroup.errors! > 0);
@@ -46,7 +48,7 @@ describe('analyze agrees with pandas/numpy on every field', function () {
     assert.equal(ours.speedups.filter((s) => s.concurrency === null).length, 12);
   });
 
-  it('with --baseline wasm:0.1', () => {
+  it('analyze() with baseline wasm:0.1', () => {
     compare(['--baseline', 'wasm:0.1'], { baseline: 'wasm:0.1' });
   });
 });
