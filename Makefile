@@ -1,6 +1,6 @@
 # The two quick-start commands of README.md: `make docs` and `make test`. Each installs what it
 # needs first: npm packages from the lock file, Debian packages only when missing.
-.PHONY: docs test build deps clean
+.PHONY: docs test build deps actions clean
 
 # Debian packages: clang/lld/wasi-libc build the wasm:0.1 actions, pandas is the reference the
 # tests and benchmarks compare figures with.
@@ -20,10 +20,14 @@ deps:
 build: node_modules/.package-lock.json
 	npm run build
 
-docs: deps build
+# The demo's actions: one C source built natively (blackbox) and as WASI (wasm:0.1).
+actions: deps
+	$(MAKE) -C data/actions
+
+docs: deps build actions
 	node dist/cli.js docs
 
-test: deps build
+test: deps build actions
 	npm test
 
 clean:
