@@ -1,0 +1,62 @@
+// The byte-scanning fast path must give exactly what the general path (JSON.parse) gives, at any
+// chunk boundary, or step aside.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { readFlatFast } from '../../src/ingest/flat-fast.js';
+import { ingestFiles, ingestText } from '../../src/ingest/index.js';
+import type { FileContext } from '../../src/ingest/problem.js';
+import { peerAsFlat, SEED_PAIR } from './flat.test.js';
+import { peer, PEER_FILES, tempFile } from './helpers.js';
+
+const context = (file: string, skipInvalid = false): FileContext => ({ file, source: 0, skipInvalid, warnings: [] });
+
+describe('ingest: flat records fast path', () => {
+  const records = [...peerAsFlat(PEER_FILES.vanillaColdPullDisabled), ...peerAsFlat(PEER_FILES.wasmCold)];
+  // Unicode, a float with an exponent, a negative zero confidence and nulls: the scanner's corners.
+  records.push({ kind: 'nodejs:20', runtime: 'nödejs — 20', concurrency: 3, duration: 1.5e3, waitTime: 0, initTime: null, label: null, confidence: -0, start: 1747254547099 });
+  const text = JSON.stringify(records, null, 1);
+  const file = tempFile('flat-fast.json', text);
+
+  for (const chunk of [7, 64, 333, 4096, 1 << 20]) {
+    it(`matches the general path with ${chunk}-byte chunks`, () => {
+      const fast = readFlatFast(file, context(file), chunk);
+      assert.ok(fast, 'the fast path took the file');
+      const general = ingestText(text, file);
+      assert.deepEqual(fast.rows, general.activations);
+      assert.equal(fast.sha256, general.sources[0].sha256);
+    });
+  }
+
+  it('is what ingestFiles uses, with the same source record', () => {
+    const table = ingestFiles([file]);
+    assert.deepEqual(table, ingestText(text, file));
+  });
+
+  it('steps aside for other shapes and for escapes, and ingestFiles still reads them', () => {
+    assert.equal(readFlatFast(peer(PEER_FILES.wasmCold), context('g')), null);
+    const escaped = tempFile('escaped.json', JSON.stringify([{ kind: 'a\\"b', concurrency: 1, duration: 3, waitTime: 1 }]));
+    assert.equal(readFlatFast(escaped, context(escaped)), null);
+    assert.equal(ingestFiles([escaped]).activations[0].kind, 'a\\"b');
+    assert.deepEqual(ingestFiles([SEED_PAIR]), ingestText(readFileSync(SEED_PAIR, 'utf8'), SEED_PAIR));
+  });
+
+  it('reports the same first problem as the general path: a syntax error later in the file wins over a bad record', () => {
+    const bad = tempFile('bad-then-truncated.json', '[{"kind":"k","concurrency":1,"duration":"x","waitTime":1},\n{"kind":"k",');
+    const general = (() => { try { ingestText(readFileSync(bad, 'utf8'), bad); } catch (e) { return (e as Error).message; } })();
+    assert.throws(() => ingestFiles([bad]), { message: general });
+    assert.match(general!, /truncated/);
+  });
+
+  it('collects the same warnings under skipInvalid', () => {
+    const mixed = JSON.stringify([
+      { kind: 'k', concurrency: 1, duration: 3, waitTime: 1 },
+      { kind: 'k', concurrency: 0, duration: 3, waitTime: 1 },
+      { kind: 'k', concurrency: 1, duration: 2, waitTime: 1, initTime: 5 },
+    ]);
+    const bad = tempFile('mixed.json', mixed);
+    const fast = ingestFiles([bad], { skipInvalid: true });
+    assert.deepEqual(fast, ingestText(mixed, bad, { skipInvalid: true }));
+    assert.equal(fast.activations.length, 1);
+    assert.equal(fast.warnings.length, 2);
+  });
+});

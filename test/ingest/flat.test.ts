@@ -1,0 +1,73 @@
+// Flat records (the seed's first block, format 1): the seed's two activations, and the peer's
+// records rewritten flat, which must normalize to the same rows as the originals.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { ingestFiles, ingestText } from '../../src/ingest/index.js';
+import { repoRoot } from '../helpers/cli.js';
+import { annotation, peer, PEER_FILES, peerRecords, tempFile } from './helpers.js';
+
+export const SEED_PAIR = path.join(repoRoot, 'data/seed-pair/activations.json');
+
+/** The peer's records as flat records (what a user's own script might write). */
+export function peerAsFlat(name: string): Array<Record<string, unknown>> {
+  return peerRecords(name).map(({ concurrency, record }, i) => {
+    const result = (record.response as { result: Record<string, unknown> }).result;
+    // wasm nests the answer in result.result; the blackbox action prints it into result.body.
+    const body = typeof result.body === 'string' ? JSON.parse(result.body.slice(result.body.indexOf('{'))) : undefined;
+    const inner = ((result.result ?? body) as Record<string, unknown> | undefined) ?? {};
+    const init = annotation(record, 'initTime');
+    return {
+      run: i + 1,
+      activationId: record.activationId,
+      kind: annotation(record, 'kind'),
+      memory: (annotation(record, 'limits') as { memory: number }).memory,
+      concurrency,
+      ...(init === undefined ? {} : { initTime: init }),
+      duration: record.duration,
+      waitTime: annotation(record, 'waitTime'),
+      ...(inner.label === undefined ? {} : { confidence: inner.confidence, label: inner.label }),
+      status: 'success',
+    };
+  });
+}
+
+describe('ingest: flat records', () => {
+  it('reads the seed\'s pair of activations with exec and total derived', () => {
+    const table = ingestFiles([SEED_PAIR]);
+    assert.equal(table.sources[0].format, 'flat-records');
+    assert.deepEqual(table.sources[0].runtimes, ['blackbox', 'wasm:0.1']);
+    const [blackbox, wasm] = table.activations;
+    assert.deepEqual(blackbox, {
+      runtime: 'blackbox', kind: 'blackbox', action: null, memory_mb: 512, concurrency: 1, repetition: null,
+      activation_id: '28139d03981c4a76939d03981cca7690', start: null, end: null,
+      wait_ms: 2330, init_ms: 8130, duration_ms: 8511, exec_ms: 381, total_ms: 10841, client_ms: null,
+      cold: true, status: 'success', label: 'hen', confidence: 0.6041240692138672, source: 0,
+    });
+    // The seed's "4x improvement" in duration hides that wasm executed slower: 1066 vs 381 ms.
+    assert.deepEqual([wasm.init_ms, wasm.duration_ms, wasm.exec_ms, wasm.total_ms, wasm.memory_mb], [1044, 2110, 1066, 2334, 256]);
+  });
+
+  for (const name of [PEER_FILES.wasmCold, PEER_FILES.vanillaWarm]) {
+    it(`gives the same timings as the original records for ${name} rewritten flat`, () => {
+      const flat = tempFile(`flat-${name}`, JSON.stringify(peerAsFlat(name), null, 2));
+      const fromFlat = ingestFiles([flat]).activations;
+      const fromOriginal = ingestFiles([peer(name)]).activations;
+      const strip = (r: (typeof fromFlat)[number]) => ({ ...r, action: null, start: null, end: null, repetition: null });
+      assert.deepEqual(fromFlat, fromOriginal.map(strip));
+    });
+  }
+
+  it('takes runtime from a "runtime" field, and --runtime over both', () => {
+    const text = JSON.stringify([{ runtime: 'wasm', kind: 'wasm:0.1', concurrency: 2, duration: 10, waitTime: 1 }]);
+    assert.equal(ingestText(text, 'r.json').activations[0].runtime, 'wasm');
+    assert.equal(ingestText(text, 'r.json', { runtime: 'other' }).activations[0].runtime, 'other');
+  });
+
+  it('keeps failures with their status, and reads status "success" when absent', () => {
+    const text = JSON.stringify([
+      { kind: 'k', concurrency: 1, duration: 5, waitTime: 1, status: 'action developer error' },
+      { kind: 'k', concurrency: 1, duration: 6, waitTime: 2 },
+    ]);
+    assert.deepEqual(ingestText(text, 's.json').activations.map((r) => r.status), ['action developer error', 'success']);
+  });
+});
