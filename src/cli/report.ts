@@ -1,9 +1,92 @@
-// Placeholder: the owner of this command replaces it.
-import type { Command } from 'commander';
-import { CliError } from '../errors.js';
+// `owbench report FILES… --out docs/NAME.md` (or --json-model): ingest → analyze → report model →
+// Markdown, written atomically. Every input is read and checked before anything is written.
+import { Option, type Command } from 'commander';
+import { analyze } from '../analyze/index.js';
+import { UsageError } from '../errors.js';
+import { ingestFiles, type InputSpec } from '../ingest/index.js';
+import {
+  buildReportModel,
+  provenanceInputs,
+  renderReport,
+  TEMPLATE_NAMES,
+  writeFileAtomic,
+  type ReportModel,
+  type ReportOptions,
+  type TemplateName,
+} from '../report/index.js';
+
+interface ReportFlags {
+  template?: TemplateName;
+  baseline?: string;
+  runtime?: string;
+  title?: string;
+  label: string[];
+  skipInvalid?: boolean;
+  out?: string;
+  jsonModel?: boolean;
+}
+
+export interface DocumentRequest extends Omit<ReportOptions, 'inputs'> {
+  inputs: InputSpec[];
+  skipInvalid?: boolean;
+  /** Input paths in the provenance block are relative to this folder. */
+  root: string;
+}
+
+/** The whole flow for one document, in memory: nothing is written here. */
+export function composeDocument(request: DocumentRequest): { model: ReportModel; markdown: string; warnings: string[] } {
+  const table = ingestFiles(request.inputs, { skipInvalid: request.skipInvalid });
+  const analysis = analyze(table, { baseline: request.baseline });
+  const model = buildReportModel(table, analysis, { ...request, inputs: provenanceInputs(table, request.root) });
+  return { model, markdown: renderReport(model), warnings: table.warnings };
+}
 
 export function registerReport(program: Command): void {
-  program.command('report').description('(not implemented yet)').action(() => {
-    throw new CliError('owbench report is not implemented yet', 1);
-  });
+  program
+    .command('report')
+    .description('write a Markdown document (pair, sweep or warm) from activation data')
+    .argument('<files...>', 'activation data: flat records, OpenWhisk records, grouped records, aggregates, run logs, CSV')
+    .addOption(new Option('--template <kind>', 'the document kind (default: chosen from the data)').choices([...TEMPLATE_NAMES]))
+    .option('--baseline <runtime>', 'the runtime ratios compare against (default: blackbox if present, else the first)')
+    .option('--runtime <name>', 'the runtime label for files whose data names none')
+    .option('--title <text>', "the document's title (Markdown)")
+    .option('--label <runtime=name>', 'a display name for a runtime (repeatable)', collect, [])
+    .option('--skip-invalid', 'skip bad records with a warning instead of failing the input')
+    .option('--out <file>', 'write the document here (e.g. docs/NAME.md)')
+    .option('--json-model', 'print the report model as JSON')
+    .action((files: string[], flags: ReportFlags) => {
+      if (!flags.out && !flags.jsonModel) throw new UsageError('report: name the document with --out FILE, or print the model with --json-model');
+      const { model, markdown, warnings } = composeDocument({
+        inputs: files.map((path) => ({ path, ...(flags.runtime ? { runtime: flags.runtime } : {}) })),
+        skipInvalid: flags.skipInvalid,
+        root: process.cwd(),
+        template: flags.template,
+        baseline: flags.baseline,
+        title: flags.title,
+        labels: parseLabels(flags.label),
+      });
+      for (const warning of warnings) process.stderr.write(`owbench: warning: ${warning}\n`);
+      if (flags.out) writeFileAtomic(flags.out, markdown);
+      if (flags.jsonModel) process.stdout.write(`${JSON.stringify(model, null, 2)}\n`);
+    });
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** "vanilla docker=Docker" → {"vanilla docker": "Docker"}; the first "=" separates. */
+export function parseLabels(pairs: string[]): Record<string, string> | undefined {
+  if (pairs.length === 0) return undefined;
+  const labels: Record<string, string> = {};
+  for (const pair of pairs) {
+    const at = pair.indexOf('=');
+    const runtime = at < 0 ? '' : pair.slice(0, at);
+    const name = at < 0 ? '' : pair.slice(at + 1);
+    if (runtime === '' || name.trim() === '') {
+      throw new UsageError(`--label ${JSON.stringify(pair)}: expected RUNTIME=NAME, e.g. --label "vanilla docker=Docker"`);
+    }
+    labels[runtime] = name;
+  }
+  return labels;
 }

@@ -45,6 +45,11 @@ export function headingLine(text: string): string {
   return oneLine(text).trim();
 }
 
+/** User-written Markdown (a title) inside a table cell: one line, its bare pipes escaped. */
+export function markdownCell(text: string): string {
+  return headingLine(text).replace(/(^|[^\\])\|/g, '$1\\|');
+}
+
 /** Splits a table row on the `|` that are not backslash-escaped. */
 export function splitRow(line: string): string[] {
   const cells: string[] = [];

@@ -5,8 +5,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import Handlebars from 'handlebars';
-import { alignTable, codeCell, codeSpan, escapeCell, escapeInline, headingLine } from './markdown.js';
-import type { ReportModel, TemplateName } from './model.js';
+import { alignTable, codeCell, codeSpan, escapeCell, escapeInline, headingLine, markdownCell } from './markdown.js';
+import type { ReportModel } from './model.js';
 import { formatList, formatNumber } from './format.js';
 
 export const templatesDir = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -18,14 +18,14 @@ type Env = typeof Handlebars;
 let env: { handlebars: Env; templates: Map<string, Handlebars.TemplateDelegate> } | null = null;
 
 export function renderReport(model: ReportModel): string {
-  const { templates } = environment();
-  const template = templates.get(model.template);
-  if (!template) throw new Error(`no template ${model.template}.md.hbs in ${templatesDir}`);
-  return tidy(template(model));
+  return renderTemplate(model.template, model);
 }
 
-export function templateNames(): TemplateName[] {
-  return [...environment().templates.keys()] as TemplateName[];
+/** Renders templates/<name>.md.hbs with `data`. */
+export function renderTemplate(name: string, data: unknown): string {
+  const template = environment().templates.get(name);
+  if (!template) throw new Error(`no template ${name}.md.hbs in ${templatesDir}`);
+  return tidy(template(data));
 }
 
 function environment() {
@@ -57,6 +57,7 @@ function registerHelpers(h: Env): void {
   h.registerHelper('code', (value: unknown) => codeSpan(String(value)));
   h.registerHelper('codeCell', (value: unknown) => codeCell(String(value)));
   h.registerHelper('line', (value: unknown) => headingLine(String(value)));
+  h.registerHelper('markdownCell', (value: unknown) => markdownCell(String(value)));
   // Numbers, already rounded by the model; "—" where there is none.
   h.registerHelper('num', (value: unknown) => (typeof value === 'number' ? formatNumber(value) : MISSING));
   h.registerHelper('ms', (value: unknown) => (typeof value === 'number' ? `${formatNumber(value)} ms` : MISSING));
