@@ -5,8 +5,7 @@ import { readFileSync } from 'node:fs';
 import { readFlatFast } from '../../src/ingest/flat-fast.js';
 import { ingestFiles, ingestText } from '../../src/ingest/index.js';
 import type { FileContext } from '../../src/ingest/problem.js';
-import { peerAsFlat, SEED_PAIR } from './flat.test.js';
-import { peer, PEER_FILES, tempFile } from './helpers.js';
+import { peer, PEER_FILES, peerAsFlat, SEED_PAIR, tempFile } from './helpers.js';
 
 const context = (file: string, skipInvalid = false): FileContext => ({ file, source: 0, skipInvalid, warnings: [] });
 

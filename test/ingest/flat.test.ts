@@ -1,35 +1,8 @@
 // Flat records (the seed's first block, format 1): the seed's two activations, and the peer's
 // records rewritten flat, which must normalize to the same rows as the originals.
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import { ingestFiles, ingestText } from '../../src/ingest/index.js';
-import { repoRoot } from '../helpers/cli.js';
-import { annotation, peer, PEER_FILES, peerRecords, tempFile } from './helpers.js';
-
-export const SEED_PAIR = path.join(repoRoot, 'data/seed-pair/activations.json');
-
-/** The peer's records as flat records (what a user's own script might write). */
-export function peerAsFlat(name: string): Array<Record<string, unknown>> {
-  return peerRecords(name).map(({ concurrency, record }, i) => {
-    const result = (record.response as { result: Record<string, unknown> }).result;
-    // wasm nests the answer in result.result; the blackbox action prints it into result.body.
-    const body = typeof result.body === 'string' ? JSON.parse(result.body.slice(result.body.indexOf('{'))) : undefined;
-    const inner = ((result.result ?? body) as Record<string, unknown> | undefined) ?? {};
-    const init = annotation(record, 'initTime');
-    return {
-      run: i + 1,
-      activationId: record.activationId,
-      kind: annotation(record, 'kind'),
-      memory: (annotation(record, 'limits') as { memory: number }).memory,
-      concurrency,
-      ...(init === undefined ? {} : { initTime: init }),
-      duration: record.duration,
-      waitTime: annotation(record, 'waitTime'),
-      ...(inner.label === undefined ? {} : { confidence: inner.confidence, label: inner.label }),
-      status: 'success',
-    };
-  });
-}
+import { peer, PEER_FILES, peerAsFlat, SEED_PAIR, tempFile } from './helpers.js';
 
 describe('ingest: flat records', () => {
   it('reads the seed\'s pair of activations with exec and total derived', () => {

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { InputError } from '../../src/errors.js';
-import { sharedData } from '../helpers/cli.js';
+import { repoRoot, sharedData } from '../helpers/cli.js';
 
 export const PEER_FILES = {
   wasmCold: 'input_wasm_cold_start.json',
@@ -48,5 +48,30 @@ export function throwsInput(run: () => unknown, file: string, place: string | nu
     assert.equal(error.problem, problem);
     assert.equal(error.exitCode, 2);
     return true;
+  });
+}
+
+export const SEED_PAIR = path.join(repoRoot, 'data/seed-pair/activations.json');
+
+/** The peer's records as flat records (what a user's own script might write). */
+export function peerAsFlat(name: string): Array<Record<string, unknown>> {
+  return peerRecords(name).map(({ concurrency, record }, i) => {
+    const result = (record.response as { result: Record<string, unknown> }).result;
+    // wasm nests the answer in result.result; the blackbox action prints it into result.body.
+    const body = typeof result.body === 'string' ? JSON.parse(result.body.slice(result.body.indexOf('{'))) : undefined;
+    const inner = ((result.result ?? body) as Record<string, unknown> | undefined) ?? {};
+    const init = annotation(record, 'initTime');
+    return {
+      run: i + 1,
+      activationId: record.activationId,
+      kind: annotation(record, 'kind'),
+      memory: (annotation(record, 'limits') as { memory: number }).memory,
+      concurrency,
+      ...(init === undefined ? {} : { initTime: init }),
+      duration: record.duration,
+      waitTime: annotation(record, 'waitTime'),
+      ...(inner.label === undefined ? {} : { confidence: inner.confidence, label: inner.label }),
+      status: 'success',
+    };
   });
 }
