@@ -64,7 +64,9 @@ function looksNdjson(text: string): boolean {
 function ndjsonFormat(text: string): Detected {
   const firstLine = text.trimStart().split('\n', 1)[0].trim();
   const parsed = parseJson(firstLine);
-  if (parsed.ok && isObject(parsed.value) && parsed.value.type === 'run') return { format: 'run-log' };
+  // A log whose run line is missing still reads as a run log, so the message says what is missing.
+  const type = parsed.ok && isObject(parsed.value) ? parsed.value.type : undefined;
+  if (type === 'run' || type === 'trial' || type === 'activation') return { format: 'run-log' };
   return { format: 'activation-ndjson' };
 }
 
