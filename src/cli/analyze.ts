@@ -18,7 +18,7 @@ export function registerAnalyze(program: Command): void {
     .description('group figures (per runtime and concurrency) and speedups over a baseline runtime')
     .argument('<files...>', 'activation data: flat records, OpenWhisk records, grouped records, aggregates, run logs, CSV')
     .option('--baseline <runtime>', 'the runtime speedups compare against (default: blackbox if present, else the first)')
-    .option('--runtime <name>', 'the runtime label for files whose data names none')
+    .option('--runtime <name>', 'label the files\' rows with this runtime (for data that names none; it wins over labels in the data)')
     .addOption(new Option('--by <level>', 'one group per concurrency level, or per repetition of each level')
       .choices(['concurrency', 'repetition']).default('concurrency'))
     .option('--skip-invalid', 'skip bad records with a warning instead of failing the input')
