@@ -74,9 +74,7 @@ function csvRow(cells: Cell[], header: Map<string, number>, ctx: FileContext): A
   checkDerived(row, 'exec_ms', number('exec_ms'));
   checkDerived(row, 'total_ms', number('total_ms'));
   const cold = cell('cold');
-  if (cold !== null && booleanOf(cold, 'cold') !== row.cold) {
-    throw new RecordProblem('cold', msg.inconsistentDerived('cold', Number(row.cold), Number(booleanOf(cold, 'cold'))));
-  }
+  if (cold !== null && booleanOf(cold, 'cold') !== row.cold) throw new RecordProblem('cold', msg.coldWithoutInit(!row.cold));
   return row;
 }
 

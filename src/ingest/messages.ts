@@ -52,6 +52,8 @@ export const csvMissingColumns = (names: string[]) =>
 export const csvFieldCount = (expected: number, got: number) => `expected ${expected} fields like the header, got ${got}`;
 export const csvUnclosedQuote = () => 'a quoted field is never closed';
 export const expectedBoolean = (got: unknown) => `expected true or false, got ${show(got)}`;
+export const coldWithoutInit = (cold: boolean) =>
+  cold ? 'cold is true but init_ms is empty: a cold activation has an init time' : 'cold is false but init_ms is given: only cold activations have an init time';
 export const inconsistentDerived = (column: string, expected: number, got: number) =>
   `${column} ${got} disagrees with the value its definition gives, ${expected}`;
 
