@@ -25,6 +25,9 @@ export interface Dataset {
 /** Finds datasets under the data folder. */
 export type DatasetProvider = (dataDir: string) => Dataset[];
 
+/** An object's own message for a wrong type; unknown keys keep the message readDataset builds. */
+const onlyForType = (message: string) => (issue: { code?: string }) => (issue.code === 'invalid_type' ? message : undefined);
+
 const nonEmpty = (what: string) => z.string({ error: `expected ${what} (a string)` }).min(1, { error: `expected ${what}, not an empty string` });
 
 export const datasetSchema = z.strictObject(
@@ -41,13 +44,13 @@ export const datasetSchema = z.strictObject(
               error: 'expected a path relative to the dataset folder, not an absolute path',
             }),
             runtime: nonEmpty('a runtime name').optional() },
-          { error: 'expected {"path": …, "runtime"?: …}' },
+          { error: onlyForType('expected {"path": …, "runtime"?: …}') },
         ),
         { error: 'expected an array of inputs' },
       )
       .min(1, { error: 'expected at least one input' }),
   },
-  { error: 'expected an object {title, template?, baseline?, labels?, inputs}' },
+  { error: onlyForType('expected an object {title, template?, baseline?, labels?, inputs}') },
 );
 
 /** data/<name>/dataset.json folders. */
@@ -73,6 +76,12 @@ export function listDatasets(dataDir: string, providers: DatasetProvider[] = DAT
   return datasets.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
+/** A zod path as a field path: inputs[0].path. */
+function placeOf(pathParts: ReadonlyArray<PropertyKey>): string | null {
+  if (pathParts.length === 0) return null;
+  return pathParts.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+}
+
 export function readDataset(file: string): Dataset {
   let json: unknown;
   try {
@@ -83,8 +92,13 @@ export function readDataset(file: string): Dataset {
   const parsed = datasetSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const place = issue.path.length ? issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') : null;
-    throw new InputError(file, place, issue.message);
+    if (issue.code === 'unrecognized_keys') {
+      const where = issue.path.length ? issue.path : [];
+      const fields = issue.keys.map((key) => JSON.stringify(key)).join(', ');
+      const problem = `unknown field ${fields}: expected ${where.length ? 'path, runtime' : 'title, template, baseline, labels, inputs'}`;
+      throw new InputError(file, placeOf(where), problem);
+    }
+    throw new InputError(file, placeOf(issue.path), issue.message);
   }
   const folder = path.dirname(file);
   const spec = parsed.data;

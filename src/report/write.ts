@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-export function writeFileAtomic(file: string, text: string): void {
+export function writeFileAtomic(file: string, text: string | Uint8Array): void {
   const dir = path.dirname(path.resolve(file));
   mkdirSync(dir, { recursive: true });
   // Matches `*.tmp-*` in .gitignore; pid and random bytes keep concurrent writers apart.
