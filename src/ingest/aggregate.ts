@@ -6,9 +6,11 @@ import type { AggregateRow } from '../types.js';
 import * as msg from './messages.js';
 import { RecordProblem } from './problem.js';
 
-const figure = z.union([z.number(), z.literal('N/A'), z.null()], {
-  error: (issue) => msg.expectedNumber(issue.input),
-}).refine((v) => v === null || v === 'N/A' || Number.isFinite(v), { error: (issue) => msg.expectedFinite(issue.input) })
+// zod refuses NaN as a number; the catalog calls it what it is (Python's nan).
+const notANumber = (input: unknown) => (typeof input === 'number' ? msg.expectedFinite(input) : msg.expectedNumber(input));
+
+const figure = z.union([z.number(), z.literal('N/A'), z.null()], { error: (issue) => notANumber(issue.input) })
+  .refine((v) => v === null || v === 'N/A' || Number.isFinite(v), { error: (issue) => msg.expectedFinite(issue.input) })
   .refine((v) => typeof v !== 'number' || v >= 0, { error: (issue) => msg.negativeTime(issue.input as number) })
   .optional();
 

@@ -25,7 +25,7 @@ export function detect(text: string, ctx: FileContext): Detected {
   if (first === '[' || first === '{') return detectJson(text, ctx);
   if (looksCsv(text, start)) return { format: 'csv' };
   if (PYTHON_HEADER.test(text)) return { format: 'aggregate-python' };
-  fail(ctx, 'line 1', msg.unknownShape('the file starts with neither JSON, a "results ...:" header, "ok: got activation" nor a CSV header'));
+  fail(ctx, 'line 1', msg.unknownShape(msg.unknownStart()));
 }
 
 function detectJson(text: string, ctx: FileContext): Detected {

@@ -31,21 +31,18 @@ export function lineColumn(text: string, offset: number, firstLine = 1): string 
 function describeJsonError(text: string, message: string, firstLine: number): JsonFailure {
   const end = text.trimEnd().length;
   const atPosition = /at position (\d+)/.exec(message);
-  let offset = atPosition ? Number(atPosition[1]) : unexpectedTokenOffset(text, message);
+  let offset: number | null = atPosition ? Number(atPosition[1]) : unexpectedTokenOffset(text, message);
   if (/Unexpected end of JSON input/.test(message) || (offset !== null && offset >= end)) {
     const lines = text.slice(0, end).split('\n').length;
     return { place: `line ${firstLine + lines - 1}`, problem: msg.truncatedJson() };
   }
-  if (offset === null) return { place: `line ${firstLine}`, problem: msg.notJson(firstSentence(message)) };
-  const literal = /^-?(NaN|Infinity)/.exec(text.slice(offset, offset + 9)) ??
-    (text[offset - 1] === '-' ? /^-?(NaN|Infinity)/.exec(text.slice(offset - 1, offset + 8)) : null);
+  if (offset === null) return { place: `line ${firstLine}`, problem: msg.notJson(message) };
+  // V8 points past a minus sign ("-Infinity"): name the whole literal where it starts.
+  if (text[offset - 1] === '-') offset--;
+  const literal = /^-?(NaN|Infinity)/.exec(text.slice(offset, offset + 9));
   const place = lineColumn(text, offset, firstLine);
   if (literal) return { place, problem: msg.nanLiteral(literal[0]) };
-  return { place, problem: msg.notJson(firstSentence(message)) };
-}
-
-function firstSentence(message: string): string {
-  return message.replace(/, ".*" is not valid JSON$/s, '').replace(/ in JSON at position \d+.*$/s, '');
+  return { place, problem: msg.notJson(JSON.stringify(text[offset])) };
 }
 
 /** V8 names the unexpected character but not where it is: find its first occurrence outside strings at a token start. */

@@ -18,13 +18,15 @@ export function show(value: unknown): string {
 export const emptyFile = () => 'the file is empty: expected activation data (JSON, NDJSON, CSV or a results block)';
 export const missingFile = () => 'no such file';
 export const unreadableFile = (reason: string) => `cannot read the file: ${reason}`;
-export const notJson = (detail: string) => `not valid JSON (${detail})`;
+export const notJson = (found: string) => `not valid JSON: unexpected ${found}`;
 export const truncatedJson = () => 'the JSON ends too early: the file looks truncated';
 export const nanLiteral = (literal: string) =>
   `${literal} is not a number JSON allows: expected a finite number (was the file written by Python's json with NaN?)`;
 export const unknownShape = (what: string) =>
   `unknown shape: ${what}; expected flat records, OpenWhisk activation records, ` +
   `[{"no_concurrent_requests": N, "responses": [...]}], aggregate rows, a run log or CSV`;
+export const unknownStart = () =>
+  'the file starts with neither JSON, a "results ...:" header, "ok: got activation" nor a CSV header';
 export const emptyArray = () => 'the array is empty: expected at least one record';
 
 export const expectedNumber = (got: unknown) => `expected a number, got ${show(got)}`;

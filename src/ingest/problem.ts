@@ -23,8 +23,9 @@ export interface FileContext {
 /** Joins a record's place ("[3]", "line 4") with a field path inside it ("duration", "[1].value"). */
 export function joinPlace(place: string, field: string): string {
   if (!field) return place;
-  if (place.startsWith('line')) return `${place}, ${field}`;
-  return field.startsWith('[') ? `${place}${field}` : `${place}.${field}`;
+  if (field.startsWith('[')) return `${place}${field}`;
+  // "line 3, duration" but "line 2, [0].count" and "[1].duration".
+  return place.endsWith(']') ? `${place}.${field}` : place.startsWith('line') ? `${place}, ${field}` : `${place}.${field}`;
 }
 
 /**

@@ -71,8 +71,8 @@ export function wskTextRows(text: string, ctx: FileContext, out: Activation[]): 
   const headers = [...text.matchAll(/^ok: got activation \S+[^\n]*(\n|$)/gm)];
   for (let h = 0; h < headers.length; h++) {
     const header = headers[h];
-    const bodyStart = header.index + header[0].length;
-    const bodyEnd = h + 1 < headers.length ? headers[h + 1].index : text.length;
+    const bodyStart = (header.index ?? 0) + header[0].length;
+    const bodyEnd = h + 1 < headers.length ? headers[h + 1].index ?? text.length : text.length;
     const firstLine = lineOf(text, bodyStart);
     const parsed = parseJson(text.slice(bodyStart, bodyEnd), firstLine);
     try {
