@@ -22,8 +22,10 @@ export function loadFrame(inputs: Array<string | InputSpec>, options?: IngestOpt
 }
 
 export function frameOf(activations: Activation[]): DataFrame {
+  const { DataFrame: Frame } = loadDanfo();
+  // danfo cannot build a frame from empty column arrays, only from an empty row list.
+  if (activations.length === 0) return new Frame([], { columns: [...COLUMNS] });
   const columns: Record<string, unknown[]> = {};
   for (const name of COLUMNS) columns[name] = activations.map((row) => row[name]);
-  const { DataFrame: Frame } = loadDanfo();
   return new Frame(columns, { columns: [...COLUMNS] });
 }

@@ -62,6 +62,8 @@ export const inconsistentDerived = (column: string, expected: number, got: numbe
 export const runLogFirstLine = () => 'a run log starts with {"type":"run","version":1,...}';
 export const runLogVersion = (got: unknown) => `unsupported run log version ${show(got)}: expected 1`;
 export const runLogLineType = (got: unknown) => `expected a line of type "run", "trial" or "activation", got ${show(got)}`;
+export const tornLastLine = () =>
+  'the last line is cut off (the run was interrupted while writing it); ignored, as a resumed run would';
 export const duplicateTrial = (trial: string) => `trial "${trial}" is recorded twice (a run log records each trial once)`;
 export const trialWithoutRecord = (trial: string) =>
   `trial "${trial}" was answered but its activation record was never fetched (resume the run to fetch it); skipped`;

@@ -42,6 +42,9 @@ export function runLogRows(text: string, ctx: FileContext, out: Activation[]): v
   const trialIds = new Set<string>();
   const records = new Map<string, { record: unknown; line: number }>();
   let first = true;
+  const lastLine = text.trimEnd().split('\n').length;
+  // A killed driver leaves at worst one torn last line, without its newline (DESIGN.md §2.4).
+  const mayBeTorn = !text.endsWith('\n');
   for (const [line, content] of ndjsonLines(text)) {
     let value: unknown;
     try {
@@ -49,6 +52,10 @@ export function runLogRows(text: string, ctx: FileContext, out: Activation[]): v
       if (!isObject(value)) throw new RecordProblem('', msg.expectedObject('a run log line', value));
     } catch (error) {
       if (first && error instanceof RecordProblem) fail(ctx, `line ${line}`, error.problem);
+      if (mayBeTorn && line === lastLine && error instanceof RecordProblem) {
+        ctx.warnings.push(`${ctx.file}: line ${line}: ${msg.tornLastLine()}`);
+        continue;
+      }
       rejectRecord(ctx, `line ${line}`, error);
       continue;
     }

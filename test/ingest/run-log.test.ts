@@ -55,6 +55,18 @@ describe('ingest: run log', () => {
     throwsInput(() => ingestText(twice, 'r.ndjson'), 'r.ndjson', `line ${lines.length}, trial`, msg.duplicateTrial('wasm/1/0/0'));
   });
 
+  it('ignores a torn last line (a killed driver) with a warning, but not a bad line in the middle', () => {
+    const text = runLog();
+    const torn = text + '{"type":"trial","trial":"wasm/1/1/0","runt';
+    const lines = torn.split('\n').length;
+    const table = ingestText(torn, 'torn.ndjson');
+    assert.equal(table.activations.length, records.length);
+    assert.deepEqual(table.warnings, [`torn.ndjson: line ${lines}: ${msg.tornLastLine()}`]);
+    const middle = text.split('\n');
+    middle[3] = middle[3].slice(0, 30);
+    throwsInput(() => ingestText(middle.join('\n'), 'm.ndjson'), 'm.ndjson', 'line 4', msg.badNdjsonLine(msg.truncatedJson()));
+  });
+
   it('names the line and field of a bad trial or record', () => {
     const badTrial = runLog([{ type: 'trial', trial: 't', runtime: 'wasm', concurrency: 0, repetition: 0, outcome: 'ok' }]);
     const line = badTrial.trimEnd().split('\n').length;
