@@ -61,6 +61,13 @@ describe('report/render', () => {
     });
   }
 
+  it('lists the records skipped under --skip-invalid in the provenance block', () => {
+    const table = tableOf([cold('a', 1, 1), cold('b', 1, 2)]);
+    table.warnings.push('in.json: record 3: duration: expected a number, got "x"');
+    const markdown = renderReport(buildReportModel(table, analyzed(table)[1]));
+    assert.match(markdown, /^- Skipped as invalid \(`--skip-invalid`\), 1 record\(s\):\n {2}- in\.json: record 3: duration: expected a number, got "x"$/m);
+  });
+
   it('keeps the document\'s structure with hostile runtime names, labels and answers', () => {
     const hostile = 'x|y\n# z `w` <img src=x> [a](b) *';
     const benign = renderRows([cold('a', 1, 3, 0, { label: 'hen' }), cold('b', 1, 1, 0, { label: 'hen' })], { labels: { a: 'A', b: 'B' } });
