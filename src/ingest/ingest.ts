@@ -75,7 +75,7 @@ function readFile<T>(path: string, read: () => T): T {
 
 function addText(table: Table, bytes: Buffer, file: string, options: IngestOptions & { runtime?: string }): void {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const text = stripBom(bytes.toString('utf8'));
+  const text = stripBom(decode(bytes, file));
   const ctx = contextFor(table, file, options);
   const activations: Activation[] = [];
   const aggregates: AggregateRow[] = [];
@@ -90,6 +90,18 @@ function addRows(table: Table, source: Source, activations: Activation[], aggreg
   if (table.activations.length === 0) table.activations = activations;
   else appendAll(table.activations, activations);
   appendAll(table.aggregates, aggregates);
+}
+
+/** V8 strings stop at 2^29 characters: say so instead of failing with a stack. */
+function decode(bytes: Buffer, file: string): string {
+  try {
+    return bytes.toString('utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_STRING_TOO_LONG') {
+      throw new InputError(file, null, msg.tooLargeForText(Math.round(bytes.length / 2 ** 20)));
+    }
+    throw error;
+  }
 }
 
 function stripBom(text: string): string {

@@ -15,6 +15,8 @@ export function show(value: unknown): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
+export const tooLargeForText = (megabytes: number) =>
+  `the file (${megabytes} MB) is too large to read as one text; flat records of any size are streamed, other shapes must stay under 512 MB (split the file, or write NDJSON in several files)`;
 export const emptyFile = () => 'the file is empty: expected activation data (JSON, NDJSON, CSV or a results block)';
 export const missingFile = () => 'no such file';
 export const unreadableFile = (reason: string) => `cannot read the file: ${reason}`;
