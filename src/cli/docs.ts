@@ -2,12 +2,21 @@
 // docs/README.md. All documents are built in memory first; only then is anything written.
 import path from 'node:path';
 import type { Command } from 'commander';
-import { listDatasets, renderIndexPage, writeFileAtomic, type IndexEntry } from '../report/index.js';
+import { listDatasets, renderIndexPage, type IndexEntry } from '../report/index.js';
+import { renderDocumentOutput, writeDocumentOutput, type DocumentOutput } from './document.js';
 import { composeDocument } from './report.js';
 
 interface DocsFlags {
   data: string;
   out: string;
+  charts: boolean;
+  png?: boolean;
+}
+
+export interface DocsOptions {
+  /** Render each document's figures (default true). */
+  charts?: boolean;
+  png?: boolean;
 }
 
 export function registerDocs(program: Command): void {
@@ -16,17 +25,20 @@ export function registerDocs(program: Command): void {
     .description('render every dataset in the data folder into Markdown documents, with an index')
     .option('--data <dir>', 'the folder of datasets (data/<name>/dataset.json)', 'data')
     .option('--out <dir>', 'where the documents go', 'docs')
-    .action((flags: DocsFlags) => {
-      const written = renderDocs(flags.data, flags.out);
+    .option('--no-charts', 'write the documents without their figures')
+    .option('--png', 'also write each figure as a PNG beside its SVG')
+    .action(async (flags: DocsFlags) => {
+      const written = await renderDocs(flags.data, flags.out, { charts: flags.charts, png: flags.png });
       for (const file of written) process.stdout.write(`${file}\n`);
     });
 }
 
 /** Returns the files written, index last. */
-export function renderDocs(dataDir: string, outDir: string): string[] {
+export async function renderDocs(dataDir: string, outDir: string, options: DocsOptions = {}): Promise<string[]> {
   // Provenance paths are relative to the folder holding the data folder: the project root.
   const root = path.dirname(path.resolve(dataDir));
   const documents = listDatasets(dataDir).map((dataset) => {
+    const file = `${dataset.name}.md`;
     const { model, markdown, warnings } = composeDocument({
       inputs: dataset.inputs,
       root,
@@ -34,15 +46,15 @@ export function renderDocs(dataDir: string, outDir: string): string[] {
       baseline: dataset.baseline,
       title: dataset.title,
       labels: dataset.labels,
+      figures: options.charts === false ? undefined : { document: path.join(outDir, file), png: options.png },
     });
     for (const warning of warnings) process.stderr.write(`owbench: warning: ${dataset.name}: ${warning}\n`);
-    return { file: `${dataset.name}.md`, model, markdown };
+    return { file, model, markdown };
   });
   const entries: IndexEntry[] = documents.map(({ file, model }) => ({ file, model }));
-  const outputs = [...documents.map((d) => ({ file: d.file, text: d.markdown })), { file: 'README.md', text: renderIndexPage(entries) }];
-  return outputs.map(({ file, text }) => {
-    const target = path.join(outDir, file);
-    writeFileAtomic(target, text);
-    return target;
-  });
+  // Every figure of every document is rendered before the first file is written.
+  const outputs: DocumentOutput[] = [];
+  for (const { file, model, markdown } of documents) outputs.push(await renderDocumentOutput(model, markdown, path.join(outDir, file)));
+  outputs.push({ files: [{ file: path.join(outDir, 'README.md'), content: renderIndexPage(entries) }], stale: [] });
+  return outputs.flatMap(writeDocumentOutput);
 }

@@ -2,6 +2,7 @@
 // Markdown, written atomically. Every input is read and checked before anything is written.
 import { Option, type Command } from 'commander';
 import { analyze } from '../analyze/index.js';
+import { withFigures, type FigureOptions } from '../charts/index.js';
 import { UsageError } from '../errors.js';
 import { ingestFiles, type InputSpec } from '../ingest/index.js';
 import {
@@ -9,11 +10,11 @@ import {
   provenanceInputs,
   renderReport,
   TEMPLATE_NAMES,
-  writeFileAtomic,
   type ReportModel,
   type ReportOptions,
   type TemplateName,
 } from '../report/index.js';
+import { renderDocumentOutput, writeDocumentOutput } from './document.js';
 
 interface ReportFlags {
   template?: TemplateName;
@@ -24,6 +25,8 @@ interface ReportFlags {
   skipInvalid?: boolean;
   out?: string;
   jsonModel?: boolean;
+  charts: boolean;
+  png?: boolean;
 }
 
 export interface DocumentRequest extends Omit<ReportOptions, 'inputs'> {
@@ -31,13 +34,16 @@ export interface DocumentRequest extends Omit<ReportOptions, 'inputs'> {
   skipInvalid?: boolean;
   /** Input paths in the provenance block are relative to this folder. */
   root: string;
+  /** Link the figures (src/charts) of a document to be written to `document`; none when absent. */
+  figures?: FigureOptions & { document: string };
 }
 
 /** The whole flow for one document, in memory: nothing is written here. */
 export function composeDocument(request: DocumentRequest): { model: ReportModel; markdown: string; warnings: string[] } {
   const table = ingestFiles(request.inputs, { skipInvalid: request.skipInvalid });
   const analysis = analyze(table, { baseline: request.baseline });
-  const model = buildReportModel(table, analysis, { ...request, inputs: provenanceInputs(table, request.root) });
+  const built = buildReportModel(table, analysis, { ...request, inputs: provenanceInputs(table, request.root) });
+  const model = request.figures ? withFigures(built, request.figures.document, request.figures) : built;
   return { model, markdown: renderReport(model), warnings: table.warnings };
 }
 
@@ -54,7 +60,9 @@ export function registerReport(program: Command): void {
     .option('--skip-invalid', 'skip bad records with a warning instead of failing the input')
     .option('--out <file>', 'write the document here (e.g. docs/NAME.md)')
     .option('--json-model', 'print the report model as JSON')
-    .action((files: string[], flags: ReportFlags) => {
+    .option('--no-charts', 'write the document without its figures')
+    .option('--png', 'also write each figure as a PNG beside its SVG')
+    .action(async (files: string[], flags: ReportFlags) => {
       if (!flags.out && !flags.jsonModel) throw new UsageError('report: name the document with --out FILE, or print the model with --json-model');
       const { model, markdown, warnings } = composeDocument({
         inputs: files.map((path) => ({ path, ...(flags.runtime ? { runtime: flags.runtime } : {}) })),
@@ -64,9 +72,10 @@ export function registerReport(program: Command): void {
         baseline: flags.baseline,
         title: flags.title,
         labels: parseLabels(flags.label),
+        figures: flags.out && flags.charts ? { document: flags.out, png: flags.png } : undefined,
       });
       for (const warning of warnings) process.stderr.write(`owbench: warning: ${warning}\n`);
-      if (flags.out) writeFileAtomic(flags.out, markdown);
+      if (flags.out) writeDocumentOutput(await renderDocumentOutput(model, markdown, flags.out));
       if (flags.jsonModel) process.stdout.write(`${JSON.stringify(model, null, 2)}\n`);
     });
 }

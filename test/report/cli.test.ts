@@ -1,7 +1,7 @@
 // `owbench report` and `owbench docs` as a user runs them: the documents they write, the model
 // they print, and bad input: exit 2, a message naming the file, and nothing written.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runCli } from '../helpers/cli.js';
@@ -78,7 +78,8 @@ describe('owbench report / docs (CLI)', function () {
     const out = path.join(tmp(), 'docs');
     const result = runCli(['docs', '--data', 'data', '--out', out]);
     assert.equal(result.status, 0, result.stderr);
-    const written = readdirSync(out).sort();
+    // Documents and their figure folders (NAME/<figure>.svg, .vl.json), every file compared.
+    const written = (readdirSync(out, { recursive: true }) as string[]).filter((f) => statSync(path.join(out, f)).isFile()).sort();
     assert.ok(written.includes('README.md') && written.includes('seed-pair.md') && written.includes('seed-sweep.md'));
     for (const file of written) {
       assert.equal(readFileSync(path.join(out, file), 'utf8'), readFileSync(path.join(repoRoot, 'docs', file), 'utf8'), `docs/${file} is stale: run owbench docs`);

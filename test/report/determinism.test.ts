@@ -21,7 +21,8 @@ describe('report determinism', function () {
       const docs = path.join(dir, `docs-${i}`);
       const docsRun = runCli(['docs', '--out', docs], { env });
       assert.equal(docsRun.status, 0, docsRun.stderr);
-      const warm = path.join(dir, `warm-${i}.md`);
+      // The same file name in each run: figure links are relative to it.
+      const warm = path.join(dir, `warm-${i}`, 'warm.md');
       const warmRun = runCli(['report', ...WARM_FILES, '--label', 'wasm:0.1=WASM', '--out', warm, '--json-model'], { env });
       assert.equal(warmRun.status, 0, warmRun.stderr);
       return {

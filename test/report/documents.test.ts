@@ -12,7 +12,7 @@ import type { PairClaims, SweepClaims, WarmClaims } from '../../src/report/index
 
 describe('report documents', () => {
   describe('pair (the seed\'s first document, from data/seed-pair)', () => {
-    const { model, markdown } = render(['data/seed-pair/activations.json'], SEED_PAIR_OPTIONS);
+    const { model, markdown } = render(['data/seed-pair/activations.json'], SEED_PAIR_OPTIONS, 'seed-pair.md');
     const claims = model.claims as PairClaims;
 
     it('matches its golden file', () => assertGolden('seed-pair.md', markdown));
@@ -46,7 +46,7 @@ describe('report documents', () => {
   });
 
   describe('sweep (the seed\'s second document, from data/seed-sweep)', () => {
-    const { model, markdown } = render(['data/seed-sweep/results.txt'], SEED_SWEEP_OPTIONS);
+    const { model, markdown } = render(['data/seed-sweep/results.txt'], SEED_SWEEP_OPTIONS, 'seed-sweep.md');
     const claims = model.claims as SweepClaims;
 
     it('matches its golden file', () => assertGolden('seed-sweep.md', markdown));
@@ -94,7 +94,7 @@ describe('report documents', () => {
   });
 
   describe('warm (the peer\'s RESULTS_PREWARMED.md, from its raw prewarmed files)', () => {
-    const { model, markdown } = render(WARM_FILES, WARM_OPTIONS);
+    const { model, markdown } = render(WARM_FILES, WARM_OPTIONS, 'peer-prewarmed.md');
     const claims = model.claims as WarmClaims;
 
     it('chooses the warm template from the data', () => assert.equal(model.template, 'warm'));

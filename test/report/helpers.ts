@@ -13,8 +13,10 @@ export { repoRoot, sharedData };
 export const goldenDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'golden');
 export const seedFile = path.resolve(repoRoot, '../shared/seeds/000_541605f29b1478bf.txt');
 
-export function render(files: string[], options: Omit<ReportOptions, 'inputs'> = {}) {
-  return composeDocument({ inputs: files.map((p) => ({ path: path.resolve(repoRoot, p) })), root: repoRoot, ...options });
+/** `document`: the file name the document is written as, which its figure links are relative to (none without). */
+export function render(files: string[], options: Omit<ReportOptions, 'inputs'> = {}, document?: string) {
+  const figures = document ? { document } : undefined;
+  return composeDocument({ inputs: files.map((p) => ({ path: path.resolve(repoRoot, p) })), root: repoRoot, ...options, figures });
 }
 
 /** The two seed datasets and the peer's warm pair, as `owbench docs` and the README render them. */

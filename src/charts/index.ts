@@ -1,0 +1,11 @@
+// The charts stage: Vega-Lite specs built from the report model, and their headless rendering.
+export { CHARTS, chartFigures, withFigures, assetFolder, type FigureOptions } from './figures.js';
+export { figureFiles, type AssetFile, type FigureFiles } from './assets.js';
+export { renderSvg, renderPng, type RenderedChart } from './render.js';
+export { latencyChart } from './latency.js';
+export { splitChart } from './split.js';
+export { speedupChart } from './speedup.js';
+export { ecdfChart } from './ecdf.js';
+export { stripChart } from './strip.js';
+export { RUNTIME_COLORS, runtimeColorScale } from './palette.js';
+export type { Chart } from './chart.js';

@@ -1,0 +1,52 @@
+// Latency by concurrency: mean and 95th percentile of total time (wait + duration), a line per
+// runtime; a log scale when the values span more than 10×.
+import type { ReportModel } from '../report/model.js';
+import { drawn, leftOut, presentInOrder, timeScale, type Chart } from './chart.js';
+import { runtimeColorScale } from './palette.js';
+import { CHART_HEIGHT, CHART_WIDTH, CONCURRENCY_AXIS, frame } from './theme.js';
+
+const MEAN = 'mean';
+const P95 = '95th percentile';
+
+export function latencyChart(model: ReportModel): Chart {
+  const values: Array<{ runtime: string; concurrency: number; statistic: string; total_ms: number }> = [];
+  for (const g of model.groups) {
+    if (g.avg_total !== null) values.push({ runtime: g.label, concurrency: g.concurrency, statistic: MEAN, total_ms: g.avg_total });
+    // A percentile of one activation is that activation: drawn only where a group has several.
+    if (g.p95_total !== null && g.count > 1) values.push({ runtime: g.label, concurrency: g.concurrency, statistic: P95, total_ms: g.p95_total });
+  }
+  const hasP95 = values.some((v) => v.statistic === P95);
+  const title = hasP95 ? 'Total time by concurrency: mean and 95th percentile' : 'Mean total time by concurrency';
+  if (values.length === 0) return leftOut(title, 'no-times');
+  const shown = presentInOrder(model.runtimes.map((r) => r.label), values.map((v) => v.runtime));
+  const { log, scale } = timeScale(values.map((v) => v.total_ms));
+  const spec = {
+    ...frame(title, null),
+    width: CHART_WIDTH,
+    height: CHART_HEIGHT,
+    data: { values },
+    mark: { type: 'line', point: { filled: true, size: 50 }, strokeWidth: 2 },
+    encoding: {
+      x: { field: 'concurrency', type: 'ordinal', axis: CONCURRENCY_AXIS },
+      y: {
+        field: 'total_ms',
+        type: 'quantitative',
+        title: log ? 'Total time (ms, log scale)' : 'Total time (ms)',
+        scale,
+      },
+      color: { field: 'runtime', type: 'nominal', title: 'Runtime', scale: runtimeColorScale(model, shown) },
+      ...(hasP95
+        ? {
+            strokeDash: {
+              field: 'statistic',
+              type: 'nominal',
+              title: 'Statistic',
+              scale: { domain: [MEAN, P95], range: [[1, 0], [6, 4]] },
+              legend: { symbolType: 'stroke', symbolStrokeColor: '#444444', symbolStrokeWidth: 2, symbolSize: 400 },
+            },
+          }
+        : {}),
+    },
+  };
+  return drawn(title, spec, shown, model.groups.every((g) => g.from === 'aggregates'));
+}

@@ -1,0 +1,51 @@
+// Speedup of each candidate over the baseline by concurrency: mean total time of the baseline
+// divided by the candidate's (above 1×, the candidate is faster), a reference line at 1×, and
+// the confidence band where the statistics stage has filled ci_low/ci_high.
+import type { ReportModel } from '../report/model.js';
+import { drawn, leftOut, presentInOrder, wantsLogScale, type Chart } from './chart.js';
+import { labelOf, runtimeColorScale } from './palette.js';
+import { CHART_HEIGHT, CHART_WIDTH, CONCURRENCY_AXIS, frame } from './theme.js';
+
+export function speedupChart(model: ReportModel): Chart {
+  const label = labelOf(model);
+  const baseline = label(model.baseline);
+  const title = `Speedup over ${baseline} by concurrency (mean total time)`;
+  if (model.runtimes.length < 2) return leftOut(title, 'one-runtime');
+  const values = model.speedups
+    .filter((s) => s.metric === 'avg_total' && s.concurrency !== null)
+    .map((s) => ({ runtime: label(s.candidate), concurrency: s.concurrency as number, ratio: s.ratio, ci_low: s.ci_low, ci_high: s.ci_high }));
+  if (values.length === 0) return leftOut(title, 'no-ratios');
+  const shown = presentInOrder(model.runtimes.map((r) => r.label), values.map((v) => v.runtime));
+  const withBand = values.some((v) => v.ci_low !== null && v.ci_high !== null);
+  const log = wantsLogScale([1, ...values.map((v) => v.ratio)]);
+  const y = {
+    field: 'ratio',
+    type: 'quantitative',
+    title: `Speedup over ${baseline} (×${log ? ', log scale' : ''})`,
+    scale: log ? { type: 'log', nice: false, padding: 12 } : { zero: true },
+  };
+  const color = { field: 'runtime', type: 'nominal', title: 'Candidate runtime', scale: runtimeColorScale(model, shown) };
+  const x = { field: 'concurrency', type: 'ordinal', axis: CONCURRENCY_AXIS };
+  const layers: Array<Record<string, unknown>> = [
+    {
+      data: { values: [{ ratio: 1 }] },
+      mark: { type: 'rule', color: '#555555', strokeDash: [4, 3] },
+      encoding: { y: { field: 'ratio', type: 'quantitative' } },
+    },
+    {
+      data: { values: [{ ratio: 1, text: 'no speedup (1×)' }] },
+      mark: { type: 'text', align: 'right', baseline: 'bottom', dy: -3, x: 'width', color: '#555555', fontSize: 11 },
+      encoding: { y: { field: 'ratio', type: 'quantitative' }, text: { field: 'text' } },
+    },
+  ];
+  if (withBand) {
+    layers.push({
+      transform: [{ filter: 'isValid(datum.ci_low) && isValid(datum.ci_high)' }],
+      mark: { type: 'errorbar', ticks: true, thickness: 1.5 },
+      encoding: { x, y: { ...y, field: 'ci_low' }, y2: { field: 'ci_high' }, color },
+    });
+  }
+  layers.push({ mark: { type: 'line', point: { filled: true, size: 60 }, strokeWidth: 2 }, encoding: { x, y, color } });
+  const spec = { ...frame(title, null), width: CHART_WIDTH, height: CHART_HEIGHT, data: { values }, layer: layers };
+  return drawn(title, spec, shown, model.groups.every((g) => g.from === 'aggregates'));
+}
