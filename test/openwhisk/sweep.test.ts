@@ -2,22 +2,11 @@
 // trials, each once with its record; cold-start methods checked against the records' initTime.
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import openwhisk from 'openwhisk';
 import { startLocalWhisk, type LocalWhisk } from '../../src/local/server.js';
 import { runExperiment } from '../../src/openwhisk/runner.js';
 import { readRunLog } from '../../src/openwhisk/runlog.js';
 import { initTimeOf } from '../../src/openwhisk/records.js';
-import { actionsJs, nativeActions, secretKey, tempDir, writeExperiment } from './helpers.js';
-
-export async function serverActivationCount(server: LocalWhisk): Promise<number> {
-  const client = openwhisk({ apihost: server.apihost, api_key: server.auth });
-  const answer = (await client.activations.list({ count: true } as never)) as unknown as { activations: number };
-  return answer.activations;
-}
-
-export function connectionOf(server: LocalWhisk) {
-  return { apihost: server.apihost, auth: server.auth, namespace: '_', from: { apihost: 'test', auth: 'test', namespace: 'test' } };
-}
+import { actionsJs, connectionOf, nativeActions, secretKey, serverActivationCount, tempDir, writeExperiment } from './helpers.js';
 
 describe('openwhisk/sweep (embedded OpenWhisk through the client)', function () {
   this.timeout(120000);
