@@ -61,13 +61,49 @@ export function readFlatFast(path: string, ctx: FileContext, chunkSize = 4 << 20
 
 type Scratch = Record<(typeof FIELDS)[number], unknown>;
 
+// Named stores, not scratch[FIELDS[i]]: one shape, monomorphic, a million times.
+function newScratch(): Scratch {
+  const s = {} as Scratch;
+  resetScratch(s);
+  return s;
+}
+
+function resetScratch(s: Scratch): void {
+  s.run = undefined; s.activationId = undefined; s.kind = undefined; s.runtime = undefined; s.memory = undefined;
+  s.concurrency = undefined; s.initTime = undefined; s.duration = undefined; s.waitTime = undefined;
+  s.confidence = undefined; s.label = undefined; s.status = undefined; s.action = undefined;
+  s.repetition = undefined; s.start = undefined; s.end = undefined; s.client_ms = undefined;
+}
+
+function store(s: Scratch, field: number, value: unknown): void {
+  switch (field) {
+    case 0: s.run = value; break;
+    case 1: s.activationId = value; break;
+    case 2: s.kind = value; break;
+    case 3: s.runtime = value; break;
+    case 4: s.memory = value; break;
+    case 5: s.concurrency = value; break;
+    case 6: s.initTime = value; break;
+    case 7: s.duration = value; break;
+    case 8: s.waitTime = value; break;
+    case 9: s.confidence = value; break;
+    case 10: s.label = value; break;
+    case 11: s.status = value; break;
+    case 12: s.action = value; break;
+    case 13: s.repetition = value; break;
+    case 14: s.start = value; break;
+    case 15: s.end = value; break;
+    case 16: s.client_ms = value; break;
+  }
+}
+
 class FlatScanner {
   private buf: Buffer;
   private n = 0;
   private p = 0;
   private eof = false;
   private readonly hash: Hash = createHash('sha256');
-  private readonly scratch: Scratch = Object.fromEntries(FIELDS.map((f) => [f, undefined])) as Scratch;
+  private readonly scratch: Scratch = newScratch();
   private readonly cache: Array<{ bytes: Buffer; value: string } | undefined> = FIELDS.map(() => undefined);
   private readonly rows: Activation[] = [];
   private readonly warnings: string[] = [];
@@ -187,7 +223,7 @@ class FlatScanner {
 
   private readRecord(first: boolean): void {
     const scratch = this.scratch;
-    for (let i = 0; i < FIELDS.length; i++) scratch[FIELDS[i]] = undefined;
+    resetScratch(scratch);
     const b = this.buf;
     this.p++; // {
     this.skipWs();
@@ -213,7 +249,7 @@ class FlatScanner {
       this.skipWs();
       if (this.p >= this.n) throw NEED_MORE;
       const value = this.readValue(field);
-      if (field >= 0) scratch[FIELDS[field]] = value;
+      if (field >= 0) store(scratch, field, value);
       this.skipWs();
       if (this.p >= this.n) throw NEED_MORE;
       const c = b[this.p++];
