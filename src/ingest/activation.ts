@@ -30,7 +30,7 @@ export function activationRow(rec: unknown, ctx: FileContext, setting: RecordSet
     memory = optionalNumber(a.limits.memory, `annotations[${a.limitsAt}].value.memory`);
   }
   const name = optionalString(rec.name, 'name');
-  const answer = readResponse(rec.response);
+  const answer = rec.response === undefined && rec.statusCode !== undefined ? listViewAnswer(rec.statusCode) : readResponse(rec.response);
   return makeRow({
     runtime,
     kind,
@@ -78,6 +78,15 @@ function readAnnotations(list: unknown): Annotations {
     }
   }
   return a;
+}
+
+/** GET /activations without docs=true: no response, a numeric statusCode (0..3) at the top. */
+const STATUS_CODES: Status[] = ['success', 'application error', 'action developer error', 'whisk internal error'];
+
+function listViewAnswer(code: unknown): Answer {
+  const status = typeof code === 'number' ? STATUS_CODES[code] : undefined;
+  if (status === undefined) throw new RecordProblem('statusCode', msg.badStatusCode(code));
+  return { status, label: null, confidence: null };
 }
 
 interface Answer {

@@ -44,6 +44,7 @@ export const badConcurrency = (got: unknown) => `expected a concurrency that is 
 export const badCount = (got: unknown) => `expected a count that is a whole number of 0 or more, got ${show(got)}`;
 export const badStatus = (got: unknown, allowed: readonly string[]) =>
   `expected a status, one of ${allowed.map((s) => `"${s}"`).join(', ')}, got ${show(got)}`;
+export const badStatusCode = (got: unknown) => `expected a statusCode of 0, 1, 2 or 3, got ${show(got)}`;
 export const noRuntime = () => 'no runtime label: expected a "kind" (or "runtime") field, or name one with --runtime';
 export const badNdjsonLine = (detail: string) => `not a JSON object on this line (${detail}); NDJSON holds one JSON object a line`;
 

@@ -1,9 +1,9 @@
 // OpenWhisk activation records on their own (format 2): one object, an array, NDJSON and the text
 // `wsk activation get` prints, all made from the peer's real records.
 import assert from 'node:assert/strict';
-import { ingestFiles } from '../../src/ingest/index.js';
+import { ingestFiles, ingestText, messages as msg } from '../../src/ingest/index.js';
 import type { Activation } from '../../src/types.js';
-import { peer, PEER_FILES, peerRecords, tempFile } from './helpers.js';
+import { peer, PEER_FILES, peerRecords, tempFile, throwsInput } from './helpers.js';
 
 const raw = [...peerRecords(PEER_FILES.wasmCold), ...peerRecords(PEER_FILES.vanillaWarm)].map((r) => r.record);
 // A standalone record does not say how many invocations ran at once: concurrency 1, no repetition.
@@ -54,6 +54,17 @@ describe('ingest: OpenWhisk activation records', () => {
     (developer.response as { status: string }).status = 'action developer error';
     const { rows } = rowsAndFormat('failed.json', JSON.stringify([failed, developer]));
     assert.deepEqual(rows.map((r) => [r.status, r.label]), [['application error', null], ['action developer error', 'hen']]);
+  });
+
+  it('reads the list view (GET /activations without docs): statusCode at the top, no response', () => {
+    const summaries = raw.slice(0, 3).map((record, i) => {
+      const { response: _response, logs: _logs, subject: _subject, ...summary } = record;
+      return { ...summary, statusCode: i };
+    });
+    const { rows } = rowsAndFormat('list.json', JSON.stringify(summaries));
+    assert.deepEqual(rows.map((r) => r.status), ['success', 'application error', 'action developer error']);
+    assert.deepEqual(rows.map((r) => [r.wait_ms, r.init_ms, r.duration_ms, r.label]), expected.slice(0, 3).map((r) => [r.wait_ms, r.init_ms, r.duration_ms, null]));
+    throwsInput(() => ingestText(JSON.stringify({ ...summaries[0], statusCode: 7 }), 'l.json'), 'l.json', 'statusCode', msg.badStatusCode(7));
   });
 
   it('finds the label at result.label too', () => {
