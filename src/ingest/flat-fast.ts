@@ -7,7 +7,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { createHash, type Hash } from 'node:crypto';
 import type { Activation } from '../types.js';
-import { flatRow } from './flat.js';
+import { flatRow, looksFlatBy } from './flat.js';
 import { rejectRecord, type FileContext } from './problem.js';
 
 /** The fields flatRow reads; anything else in a record is scanned for syntax and ignored. */
@@ -17,8 +17,6 @@ const FIELDS = [
 ] as const;
 /** Fields whose few distinct values repeat on every row: one string each, not a million. */
 const REPEATING = new Set<string>(['kind', 'runtime', 'label', 'status', 'action']);
-const LOOKS_FLAT = ['duration', 'waitTime', 'initTime'];
-const NOT_FLAT = ['annotations', 'response', 'no_concurrent_requests'];
 
 class Bail {}
 const BAIL = new Bail();
@@ -169,8 +167,8 @@ class FlatScanner {
   }
 
   private firstLooksFlat(): boolean {
-    return !NOT_FLAT.some((key) => this.otherKeys.has(key)) &&
-      LOOKS_FLAT.some((key) => this.scratch[key as keyof Scratch] !== undefined);
+    const scratch = this.scratch as Record<string, unknown>;
+    return looksFlatBy((key) => this.otherKeys.has(key) || scratch[key] !== undefined);
   }
 
   /** Keys of the first record that flatRow does not read (to tell other shapes apart). */

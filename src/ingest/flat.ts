@@ -10,8 +10,17 @@ import { checkInit, execOf, totalOf } from './row.js';
 
 /** True when the object looks like a flat record rather than an OpenWhisk record or an aggregate. */
 export function looksFlat(value: Record<string, unknown>): boolean {
-  return !('annotations' in value) && !('response' in value) &&
-    ('duration' in value || 'waitTime' in value || 'initTime' in value);
+  return looksFlatBy((key) => key in value);
+}
+
+/**
+ * The same test through a key-presence function (the fast path asks its scratch record). A failed
+ * invocation may have no timings at all: a status with a runtime label is enough.
+ */
+export function looksFlatBy(has: (key: string) => boolean): boolean {
+  if (has('annotations') || has('response') || has('no_concurrent_requests') || has('count')) return false;
+  return has('duration') || has('waitTime') || has('initTime') || has('activationId') ||
+    (has('status') && (has('kind') || has('runtime')));
 }
 
 export function flatRow(rec: unknown, ctx: FileContext): Activation {

@@ -36,6 +36,13 @@ describe('ingest: flat records', () => {
     assert.equal(ingestText(text, 'r.json', { runtime: 'other' }).activations[0].runtime, 'other');
   });
 
+  it('recognizes a file whose first record is a failure without timings', () => {
+    const text = JSON.stringify([{ kind: 'k', concurrency: 4, status: 'throttled' }, { kind: 'k', concurrency: 4, duration: 5, waitTime: 1 }]);
+    const table = ingestFiles([tempFile('throttled-first.json', text)]);
+    assert.equal(table.sources[0].format, 'flat-records');
+    assert.deepEqual(table.activations.map((r) => [r.status, r.duration_ms, r.total_ms, r.cold]), [['throttled', null, null, false], ['success', 5, 6, false]]);
+  });
+
   it('keeps failures with their status, and reads status "success" when absent', () => {
     const text = JSON.stringify([
       { kind: 'k', concurrency: 1, duration: 5, waitTime: 1, status: 'action developer error' },
