@@ -1,0 +1,124 @@
+// Reading JSON from a file's bytes in chunks, for the fast path: a buffer that refills from the
+// file (hashing every byte once), and the scalar tokens of JSON. A token cut by the end of the
+// buffer throws NEED_MORE (the caller refills and retries the record); anything this reader does
+// not handle throws BAIL (the caller gives the file to the general path).
+import { readSync } from 'node:fs';
+import { createHash, type Hash } from 'node:crypto';
+
+export class Bail {}
+export const BAIL = new Bail();
+export class NeedMore {}
+export const NEED_MORE = new NeedMore();
+
+export class ChunkedJsonBytes {
+  protected buf: Buffer;
+  protected n = 0;
+  protected p = 0;
+  protected eof = false;
+  protected readonly hash: Hash = createHash('sha256');
+
+  constructor(private readonly fd: number, chunkSize: number) {
+    this.buf = Buffer.allocUnsafe(chunkSize);
+  }
+
+  /** Moves the bytes from `keep` on to the front, reads more after them, and rewinds p to 0. */
+  protected fill(keep: number): void {
+    const rest = this.n - keep;
+    if (keep === 0 && rest === this.buf.length) {
+      // One record longer than the buffer: grow it.
+      const bigger = Buffer.allocUnsafe(this.buf.length * 2);
+      this.buf.copy(bigger, 0, 0, rest);
+      this.buf = bigger;
+    } else if (rest > 0) {
+      this.buf.copy(this.buf, 0, keep, this.n);
+    }
+    let filled = rest;
+    while (filled < this.buf.length) {
+      const got = readSync(this.fd, this.buf, filled, this.buf.length - filled, null);
+      if (got === 0) {
+        this.eof = true;
+        break;
+      }
+      this.hash.update(this.buf.subarray(filled, filled + got));
+      filled += got;
+    }
+    this.n = filled;
+    this.p = 0;
+  }
+
+  protected eofAfterWhitespace(): boolean {
+    while (!this.eof) {
+      this.fill(this.n);
+      this.skipWs();
+      if (this.p < this.n) return false;
+    }
+    return true;
+  }
+
+  protected skipWs(): void {
+    const b = this.buf;
+    let p = this.p;
+    while (p < this.n) {
+      const c = b[p];
+      if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) break;
+      p++;
+    }
+    this.p = p;
+  }
+
+  /** The closing quote's offset; -1 when the string has an escape; NEED_MORE at the buffer's end. */
+  protected scanString(start: number): number {
+    const b = this.buf;
+    for (let i = start; i < this.n; i++) {
+      const c = b[i];
+      if (c === 0x22) return i;
+      if (c === 0x5c /* \\ */) return -1;
+      if (c < 0x20) throw BAIL;
+    }
+    throw NEED_MORE;
+  }
+
+  /** JSON's number grammar; integers of up to 15 digits are summed directly, the rest parsed by Number. */
+  protected readNumber(): number {
+    const b = this.buf;
+    const start = this.p;
+    let i = start;
+    const negative = b[i] === 0x2d;
+    if (negative) i++;
+    const digitsStart = i;
+    let value = 0;
+    while (i < this.n && b[i] >= 0x30 && b[i] <= 0x39) value = value * 10 + (b[i++] - 0x30);
+    const digits = i - digitsStart;
+    if (digits === 0 || (digits > 1 && b[digitsStart] === 0x30)) throw i >= this.n ? NEED_MORE : BAIL;
+    let simple = digits <= 15;
+    if (i < this.n && b[i] === 0x2e /* . */) {
+      simple = false;
+      i++;
+      const fraction = i;
+      while (i < this.n && b[i] >= 0x30 && b[i] <= 0x39) i++;
+      if (i === fraction) throw i >= this.n ? NEED_MORE : BAIL;
+    }
+    if (i < this.n && (b[i] === 0x65 || b[i] === 0x45) /* e E */) {
+      simple = false;
+      i++;
+      if (i < this.n && (b[i] === 0x2b || b[i] === 0x2d)) i++;
+      const exponent = i;
+      while (i < this.n && b[i] >= 0x30 && b[i] <= 0x39) i++;
+      if (i === exponent) throw i >= this.n ? NEED_MORE : BAIL;
+    }
+    if (i >= this.n) throw NEED_MORE; // the number may go on in the next chunk
+    this.p = i;
+    if (simple) return negative ? -value : value;
+    return Number(b.toString('latin1', start, i));
+  }
+
+  protected literal(word: string, value: boolean | null): boolean | null {
+    const b = this.buf;
+    for (let k = 0; k < word.length; k++) {
+      if (this.p + k >= this.n) throw NEED_MORE;
+      if (b[this.p + k] !== word.charCodeAt(k)) throw BAIL;
+    }
+    this.p += word.length;
+    return value;
+  }
+}
