@@ -8,3 +8,7 @@ export { analyze, formatAnalysis, quantileSorted, mean, max, roundHalfEven, runt
 export * from './report/index.js';
 // The whole flow for one document, exactly as `owbench report` composes it (notebooks render the same bytes).
 export { composeDocument, parseLabels, type DocumentRequest } from './cli/report.js';
+export * from './openwhisk/index.js';
+export { CHARTS, chartFigures, withFigures, assetFolder, figureFiles, renderSvg, renderPng, type FigureOptions, type AssetFile, type RenderedChart, type Chart } from './charts/index.js';
+// Writing a document with its figures, exactly as `owbench report --out` and `owbench docs` do.
+export { renderDocumentOutput, writeDocumentOutput, type DocumentOutput } from './cli/document.js';

@@ -1,0 +1,40 @@
+// `npm run notebooks [NAME…]`: executes every notebook in notebooks/ headless into
+// build/notebooks/<name>.ipynb (outputs kept there, git-ignored) and fails on any error or skipped
+// cell. Installs Debian's jupyter-nbconvert when missing; the kernel spec stays inside build/.
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { ensureNbclient, projectRoot, writeKernelSpec } from './kernel.js';
+import { executeNotebook } from './execute.js';
+
+const notebooksDir = path.join(projectRoot, 'notebooks');
+const outDir = path.join(projectRoot, 'build', 'notebooks');
+
+async function main(names: string[]): Promise<number> {
+  const began = performance.now();
+  ensureNbclient();
+  const spec = writeKernelSpec();
+  process.stdout.write(`notebooks: kernel spec ${path.relative(projectRoot, spec)}, outputs in build/notebooks/\n`);
+  const chosen = names.length ? names.map((name) => name.replace(/(\.ipynb)?$/, '.ipynb')) : readdirSync(notebooksDir).filter((file) => file.endsWith('.ipynb')).sort();
+  // The notebooks are independent (the experiment's server listens on a free port): run them side by side.
+  const runs = await Promise.all(
+    chosen.map((file) => executeNotebook(path.join(notebooksDir, file), path.join(outDir, file))),
+  );
+  let failed = 0;
+  for (const run of runs) {
+    const name = path.relative(projectRoot, run.notebook);
+    const status = run.failures.length ? `FAILED (${run.failures.length} of ${run.cells.length} cells)` : `${run.cells.length} cells ok`;
+    process.stdout.write(`${name} → ${path.relative(projectRoot, run.output)}: ${status}, ${run.seconds.toFixed(1)} s\n`);
+    for (const failure of run.failures) process.stdout.write(`  ${failure}\n`);
+    failed += run.failures.length ? 1 : 0;
+  }
+  process.stdout.write(`notebooks: ${runs.length - failed}/${runs.length} ran clean in ${((performance.now() - began) / 1000).toFixed(1)} s\n`);
+  return failed ? 1 : 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: Error) => {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  },
+);
