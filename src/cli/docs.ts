@@ -2,7 +2,9 @@
 // docs/README.md. All documents are built in memory first; only then is anything written.
 import path from 'node:path';
 import type { Command } from 'commander';
-import { listDatasets, renderIndexPage, type IndexEntry } from '../report/index.js';
+import { DATASET_PROVIDERS, listDatasets, renderIndexPage, type IndexEntry } from '../report/index.js';
+import { runLogDatasets, runNotesFor } from '../openwhisk/datasets.js';
+import { withRunNotes } from '../openwhisk/notes.js';
 import { renderDocumentOutput, writeDocumentOutput, type DocumentOutput } from './document.js';
 import { composeDocument } from './report.js';
 
@@ -37,7 +39,7 @@ export function registerDocs(program: Command): void {
 export async function renderDocs(dataDir: string, outDir: string, options: DocsOptions = {}): Promise<string[]> {
   // Provenance paths are relative to the folder holding the data folder: the project root.
   const root = path.dirname(path.resolve(dataDir));
-  const documents = listDatasets(dataDir).map((dataset) => {
+  const documents = listDatasets(dataDir, [...DATASET_PROVIDERS, runLogDatasets]).map((dataset) => {
     const file = `${dataset.name}.md`;
     const { model, markdown, warnings } = composeDocument({
       inputs: dataset.inputs,
@@ -49,7 +51,9 @@ export async function renderDocs(dataDir: string, outDir: string, options: DocsO
       figures: options.charts === false ? undefined : { document: path.join(outDir, file), png: options.png },
     });
     for (const warning of warnings) process.stderr.write(`owbench: warning: ${dataset.name}: ${warning}\n`);
-    return { file, model, markdown };
+    // A run log's document also says how the run went (see src/openwhisk/notes.ts).
+    const notes = runNotesFor(dataset);
+    return { file, model, markdown: notes ? withRunNotes(markdown, notes) : markdown };
   });
   const entries: IndexEntry[] = documents.map(({ file, model }) => ({ file, model }));
   // Every figure of every document is rendered before the first file is written.

@@ -7,7 +7,9 @@ import { UsageError } from '../errors.js';
 import { resolveConnection } from '../openwhisk/connection.js';
 import { progressFor } from '../openwhisk/progress.js';
 import { runExperiment, type RunSummary } from '../openwhisk/runner.js';
-import { writeFileAtomic } from '../report/index.js';
+import { runLogDataset, runNotesFor } from '../openwhisk/datasets.js';
+import { withRunNotes } from '../openwhisk/notes.js';
+import { renderDocumentOutput, writeDocumentOutput } from './document.js';
 import { composeDocument } from './report.js';
 
 interface RunFlags {
@@ -45,12 +47,24 @@ export function registerRun(program: Command): void {
       let report: string | null = null;
       if (flags.report !== false) {
         report = typeof flags.report === 'string' ? flags.report : path.join('docs', `${path.basename(summary.log, '.ndjson')}.md`);
-        const { markdown, warnings } = composeDocument({ inputs: [{ path: summary.log }], root: process.cwd() });
-        for (const warning of warnings) process.stderr.write(`owbench: warning: ${warning}\n`);
-        writeFileAtomic(report, markdown);
+        await writeRunReport(summary.log, report);
       }
       process.stdout.write(formatSummary(summary, report));
     });
+}
+
+/** The run's document, exactly as `owbench docs` renders a run log (title, figures, run notes). */
+export async function writeRunReport(log: string, report: string): Promise<void> {
+  const dataset = runLogDataset(log);
+  const { model, markdown, warnings } = composeDocument({
+    inputs: dataset.inputs,
+    root: process.cwd(),
+    title: dataset.title,
+    figures: { document: report },
+  });
+  for (const warning of warnings) process.stderr.write(`owbench: warning: ${warning}\n`);
+  const notes = runNotesFor(dataset);
+  writeDocumentOutput(await renderDocumentOutput(model, notes ? withRunNotes(markdown, notes) : markdown, report));
 }
 
 export function formatSummary(summary: RunSummary, report: string | null): string {

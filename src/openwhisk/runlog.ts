@@ -2,6 +2,7 @@
 // fsync, so a line is on disk before the driver goes on, and a killed driver leaves at worst one
 // torn last line, which the reader recognizes and a resumed run cuts off before appending.
 import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../errors.js';
 import type { ExperimentSpec } from './experiment.js';
@@ -126,6 +127,20 @@ export async function readRunLog(file: string): Promise<RunLogState> {
   } catch {
     throw new InputError(file, null, 'cannot read the run log');
   }
+  return parseRunLog(file, bytes);
+}
+
+export function readRunLogSync(file: string): RunLogState {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    throw new InputError(file, null, 'cannot read the run log');
+  }
+  return parseRunLog(file, bytes);
+}
+
+function parseRunLog(file: string, bytes: Buffer): RunLogState {
   const text = bytes.toString('utf8');
   const lastNewline = text.lastIndexOf('\n');
   const whole = text.slice(0, lastNewline + 1);
