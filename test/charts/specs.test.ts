@@ -1,0 +1,139 @@
+// The specs themselves: valid Vega-Lite (the schema vega-lite ships), the numbers they draw equal
+// to independent references (the peer's published aggregates, the raw records, hand computation),
+// one colour per runtime across a document, and a chart left out when its data is missing.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Ajv } from 'ajv';
+import { chartFigures, RUNTIME_COLORS } from '../../src/charts/index.js';
+import type { ModelFigure } from '../../src/report/index.js';
+import { coldModel, COLD_FILES, repoRoot, pairModel, publishedAverages, sweepModel, warmModel } from './helpers.js';
+
+type Values = Array<Record<string, unknown>>;
+const valuesOf = (figure: ModelFigure) => ((figure.spec as { data: { values: Values } }).data.values);
+const figure = (figures: ModelFigure[], id: string) => figures.find((f) => f.id === id) as ModelFigure;
+const MODELS = { sweep: sweepModel, pair: pairModel, cold: coldModel, warm: warmModel };
+
+/** Every `color` encoding on the runtime field, wherever it sits in the spec (layers, facets). */
+function runtimeColorScales(node: unknown): Array<{ domain: string[]; range: string[] }> {
+  if (node === null || typeof node !== 'object') return [];
+  const found: Array<{ domain: string[]; range: string[] }> = [];
+  const color = (node as { color?: { field?: string; scale?: { domain: string[]; range: string[] } } }).color;
+  if (color?.field === 'runtime' && color.scale) found.push(color.scale);
+  for (const child of Object.values(node)) found.push(...runtimeColorScales(child));
+  return found;
+}
+
+describe('charts: specs', () => {
+  // vega-lite ships its schema but does not export it: read from the installed package.
+  const schemaFile = path.join(repoRoot, 'node_modules/vega-lite/build/vega-lite-schema.json');
+  const ajv = new Ajv({ strict: false, allErrors: false, allowUnionTypes: true });
+  const validate = ajv.compile(JSON.parse(readFileSync(schemaFile, 'utf8')));
+
+  for (const [name, model] of Object.entries(MODELS)) {
+    it(`every figure of the ${name} model is valid Vega-Lite`, () => {
+      for (const f of chartFigures(model())) {
+        if (f.spec === null) continue;
+        assert.ok(validate(f.spec), `${name}/${f.id}: ${ajv.errorsText(validate.errors)}`);
+      }
+    });
+  }
+
+  it('the schema check can fail: a misspelt encoding is rejected', () => {
+    const spec = structuredClone(figure(chartFigures(coldModel()), 'latency').spec) as Record<string, Record<string, unknown>>;
+    spec.encoding.colour = spec.encoding.color;
+    assert.equal(validate(spec), false);
+  });
+
+  it('latency: the means drawn are the peer\'s published avg_total at every level, on a log scale (Docker/WASM > 10×)', () => {
+    const latency = figure(chartFigures(coldModel()), 'latency');
+    for (const [label, file] of [['Docker', 'average_cold_start_vanilla.json'], ['WASM', 'average_cold_start_wasm.json']]) {
+      for (const row of publishedAverages(file)) {
+        const drawn = valuesOf(latency).find((v) => v.runtime === label && v.concurrency === row.concurrency && v.statistic === 'mean');
+        assert.equal(drawn?.total_ms, row.avg_total, `${label} at ${row.concurrency}`);
+      }
+    }
+    assert.deepEqual((latency.spec as { encoding: { y: { scale: { type: string } } } }).encoding.y.scale.type, 'log');
+  });
+
+  it('latency: a linear scale from zero when the runtimes are within 10× (prewarmed: 398 vs 1024.6 ms)', () => {
+    const latency = figure(chartFigures(warmModel()), 'latency');
+    assert.deepEqual((latency.spec as { encoding: { y: { scale: unknown } } }).encoding.y.scale, { zero: true });
+  });
+
+  it('latency: no 95th percentile for a group of one activation (it would be that activation)', () => {
+    const values = valuesOf(figure(chartFigures(coldModel()), 'latency'));
+    assert.equal(values.some((v) => v.concurrency === 1 && v.statistic === '95th percentile'), false);
+    assert.equal(values.some((v) => v.concurrency === 4 && v.statistic === '95th percentile'), true);
+  });
+
+  it('split: wait + init + exec add up to the published avg_total (within rounding) at every level', () => {
+    const values = valuesOf(figure(chartFigures(coldModel()), 'split'));
+    for (const [label, file] of [['Docker', 'average_cold_start_vanilla.json'], ['WASM', 'average_cold_start_wasm.json']]) {
+      for (const row of publishedAverages(file)) {
+        const parts = values.filter((v) => v.runtime === label && v.concurrency === row.concurrency);
+        assert.deepEqual(parts.map((p) => p.part), ['Wait', 'Init', 'Exec']);
+        const sum = parts.reduce((s, p) => s + (p.ms as number), 0);
+        assert.ok(Math.abs(sum - row.avg_total) <= 0.02, `${label} at ${row.concurrency}: ${sum} vs ${row.avg_total}`);
+      }
+    }
+  });
+
+  it('split: aggregates give wait (avg_total − avg_duration) and duration, never a guessed init', () => {
+    const split = figure(chartFigures(sweepModel()), 'split');
+    assert.equal(split.from_aggregates, true);
+    const docker4 = valuesOf(split).filter((v) => v.runtime === 'Docker' && v.concurrency === 4);
+    // The seed's table: avg_total 27562, avg_duration 8748.25 at concurrency 4.
+    assert.deepEqual(docker4.map((v) => [v.part, v.ms]), [['Wait', 27562 - 8748.25], ['Duration (init + exec, not separable)', 8748.25]]);
+  });
+
+  it('speedup: baseline / candidate of mean total time, 17.58× at concurrency 4 (27562 / 1567.75)', () => {
+    const values = valuesOf(figure(chartFigures(sweepModel()), 'speedup'));
+    assert.deepEqual(values.map((v) => v.concurrency), [1, 2, 3, 4]);
+    assert.equal(values.find((v) => v.concurrency === 4)?.ratio, Math.round((27562 / 1567.75) * 100) / 100);
+    assert.ok(values.every((v) => v.runtime === 'WASM' && v.ci_low === null));
+  });
+
+  it('strip: one point per successful activation of the raw records', () => {
+    const raw = COLD_FILES.flatMap((file) =>
+      (JSON.parse(readFileSync(file, 'utf8')) as Array<{ responses: Array<{ response: { status: string } }> }>).flatMap((level) => level.responses),
+    );
+    const successes = raw.filter((r) => r.response.status === 'success').length;
+    assert.equal(successes, 25, 'the peer ran 10 Docker and 15 WASM activations, all successful');
+    assert.equal(valuesOf(figure(chartFigures(coldModel()), 'strip')).length, successes);
+  });
+
+  it('each runtime has one colour in every figure of a document, from its input order', () => {
+    for (const [name, model] of Object.entries(MODELS)) {
+      const order = model().runtimes.map((r) => r.label);
+      for (const f of chartFigures(model())) {
+        const scales = runtimeColorScales(f.spec);
+        if (f.spec !== null && f.id !== 'split') assert.ok(scales.length > 0, `${name}/${f.id} colours its runtimes`);
+        for (const { domain, range } of scales) {
+          domain.forEach((label, i) => assert.equal(range[i], RUNTIME_COLORS[order.indexOf(label)], `${name}/${f.id}: ${label}`));
+        }
+      }
+    }
+  });
+
+  it('aggregates carry no distribution: ECDF and strip plot are left out, saying why', () => {
+    const figures = chartFigures(sweepModel());
+    for (const id of ['ecdf', 'strip']) {
+      assert.equal(figure(figures, id).spec, null);
+      assert.equal(figure(figures, id).omitted, 'no-distribution');
+    }
+    assert.ok(['latency', 'split', 'speedup'].every((id) => figure(figures, id).spec !== null));
+  });
+
+  it('one runtime: no speedup chart, the others drawn', () => {
+    const model = coldModel();
+    const single = { ...model, runtimes: model.runtimes.slice(0, 1), groups: model.groups.filter((g) => g.runtime === 'blackbox') };
+    const figures = chartFigures({ ...single, points: (model.points ?? []).filter((p) => p.runtime === 'blackbox'), speedups: [] });
+    assert.equal(figure(figures, 'speedup').omitted, 'one-runtime');
+    assert.ok(['latency', 'split', 'ecdf', 'strip'].every((id) => figure(figures, id).spec !== null));
+  });
+
+  it('the pair document (one activation per runtime) gets all five', () => {
+    assert.deepEqual(chartFigures(pairModel()).filter((f) => f.spec !== null).map((f) => f.id), ['latency', 'split', 'speedup', 'ecdf', 'strip']);
+  });
+});
