@@ -12,3 +12,4 @@ export * from './openwhisk/index.js';
 export { CHARTS, chartFigures, withFigures, assetFolder, figureFiles, renderSvg, renderPng, type FigureOptions, type AssetFile, type RenderedChart, type Chart } from './charts/index.js';
 // Writing a document with its figures, exactly as `owbench report --out` and `owbench docs` do.
 export { renderDocumentOutput, writeDocumentOutput, type DocumentOutput } from './cli/document.js';
+export { withRunNotes } from './openwhisk/notes.js';
