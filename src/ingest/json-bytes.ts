@@ -10,6 +10,11 @@ export const BAIL = new Bail();
 export class NeedMore {}
 export const NEED_MORE = new NeedMore();
 
+/** Below 2^53 every integer is exact, so the digits summed so far are the true mantissa. */
+const MAX_EXACT = 2 ** 53;
+/** 10^0 .. 10^22, each exactly representable as a double. */
+const POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
+
 export class ChunkedJsonBytes {
   protected buf: Buffer;
   protected n = 0;
@@ -78,7 +83,11 @@ export class ChunkedJsonBytes {
     throw NEED_MORE;
   }
 
-  /** JSON's number grammar; integers of up to 15 digits are summed directly, the rest parsed by Number. */
+  /**
+   * JSON's number grammar. A number whose digits fit in 2^53 and has at most 22 decimals is
+   * mantissa / 10^k, one correctly rounded division (Clinger's fast path), so it equals what
+   * JSON.parse gives; anything else is parsed by Number().
+   */
   protected readNumber(): number {
     const b = this.buf;
     const start = this.p;
@@ -86,17 +95,19 @@ export class ChunkedJsonBytes {
     const negative = b[i] === 0x2d;
     if (negative) i++;
     const digitsStart = i;
-    let value = 0;
-    while (i < this.n && b[i] >= 0x30 && b[i] <= 0x39) value = value * 10 + (b[i++] - 0x30);
+    let mantissa = 0;
+    while (i < this.n && b[i] >= 0x30 && b[i] <= 0x39) mantissa = mantissa * 10 + (b[i++] - 0x30);
     const digits = i - digitsStart;
     if (digits === 0 || (digits > 1 && b[digitsStart] === 0x30)) throw i >= this.n ? NEED_MORE : BAIL;
     let simple = digits <= 15;
+    let decimals = 0;
     if (i < this.n && b[i] === 0x2e /* . */) {
-      simple = false;
       i++;
       const fraction = i;
-      while (i < this.n && b[i] >= 0x30 && b[i] <= 0x39) i++;
-      if (i === fraction) throw i >= this.n ? NEED_MORE : BAIL;
+      while (i < this.n && b[i] >= 0x30 && b[i] <= 0x39) mantissa = mantissa * 10 + (b[i++] - 0x30);
+      decimals = i - fraction;
+      if (decimals === 0) throw i >= this.n ? NEED_MORE : BAIL;
+      simple = simple && decimals <= 22 && mantissa <= MAX_EXACT;
     }
     if (i < this.n && (b[i] === 0x65 || b[i] === 0x45) /* e E */) {
       simple = false;
@@ -108,7 +119,10 @@ export class ChunkedJsonBytes {
     }
     if (i >= this.n) throw NEED_MORE; // the number may go on in the next chunk
     this.p = i;
-    if (simple) return negative ? -value : value;
+    if (simple) {
+      const value = decimals === 0 ? mantissa : mantissa / POW10[decimals];
+      return negative ? -value : value;
+    }
     return Number(b.toString('latin1', start, i));
   }
 
