@@ -1,6 +1,6 @@
 # The two quick-start commands of README.md: `make docs` and `make test`. Each installs what it
 # needs first: npm packages from the lock file, Debian packages only when missing.
-.PHONY: docs test build deps actions clean
+.PHONY: docs test build deps actions demo clean
 
 # Debian packages: clang/lld/wasi-libc build the wasm:0.1 actions, pandas is the reference the
 # tests and benchmarks compare figures with.
@@ -24,7 +24,15 @@ build: node_modules/.package-lock.json
 actions: deps
 	$(MAKE) -C data/actions
 
-docs: deps build actions
+# The default experiment on the embedded OpenWhisk (no OpenWhisk needed): blackbox vs wasm:0.1
+# from one C source, concurrency 1-5. The log is written aside and renamed when complete, so an
+# interrupted run never replaces the last good one (resume it with `owbench run --resume`).
+demo: build actions
+	rm -f data/runs/demo.ndjson.partial
+	node dist/cli.js run data/experiments/demo.json --out data/runs/demo.ndjson.partial --no-report
+	mv data/runs/demo.ndjson.partial data/runs/demo.ndjson
+
+docs: deps build actions demo
 	node dist/cli.js docs
 
 test: deps build actions
