@@ -1,5 +1,7 @@
 // The empirical CDF of total time per runtime: what share of activations finished within a time.
-// Needs per-activation points; aggregates carry no distribution.
+// Needs per-activation points; aggregates carry no distribution. The steps are computed here (a
+// pure function) so that each line can start from 0 at its fastest activation: with a single
+// activation the chart still shows a step, not a lone dot at 100%.
 import type { ReportModel } from '../report/model.js';
 import { drawn, leftOut, presentInOrder, timeScale, type Chart } from './chart.js';
 import { runtimeColorScale } from './palette.js';
@@ -8,32 +10,57 @@ import { CHART_HEIGHT, CHART_WIDTH, frame } from './theme.js';
 
 const TITLE = 'Distribution of total time: share of activations finished within a time';
 
+export interface EcdfStep {
+  runtime: string;
+  total_ms: number;
+  /** Share of the runtime's activations at or below total_ms. */
+  share: number;
+  /** False for the line's starting point (share 0), which is not an activation. */
+  observed: boolean;
+}
+
+/** Steps of the ECDF per runtime, in the order given: ties become one step. */
+export function ecdfSteps(points: Array<{ runtime: string; total_ms: number }>): EcdfStep[] {
+  const byRuntime = new Map<string, number[]>();
+  for (const p of points) byRuntime.set(p.runtime, [...(byRuntime.get(p.runtime) ?? []), p.total_ms]);
+  const steps: EcdfStep[] = [];
+  for (const [runtime, totals] of byRuntime) {
+    const sorted = [...totals].sort((a, b) => a - b);
+    steps.push({ runtime, total_ms: sorted[0], share: 0, observed: false });
+    sorted.forEach((total, i) => {
+      if (sorted[i + 1] === total) return;
+      steps.push({ runtime, total_ms: total, share: Math.round(((i + 1) / sorted.length) * 1e6) / 1e6, observed: true });
+    });
+  }
+  return steps;
+}
+
 export function ecdfChart(model: ReportModel): Chart {
   const points = timedSuccesses(model);
   if (points === null) return leftOut(TITLE, 'no-distribution');
   if (points.length === 0) return leftOut(TITLE, 'no-successes');
-  const values = points.map((p) => ({ runtime: p.label, total_ms: p.total_ms }));
+  const values = ecdfSteps(points.map((p) => ({ runtime: p.label, total_ms: p.total_ms })));
   const shown = presentInOrder(model.runtimes.map((r) => r.label), values.map((v) => v.runtime));
   const { log, scale } = timeScale(values.map((v) => v.total_ms));
+  const x = { field: 'total_ms', type: 'quantitative', title: log ? 'Total time (ms, log scale)' : 'Total time (ms)', scale };
+  const y = { field: 'share', type: 'quantitative', title: 'Share of activations at or below', axis: { format: '%' }, scale: { domain: [0, 1] } };
+  const color = { field: 'runtime', type: 'nominal', title: 'Runtime', scale: runtimeColorScale(model, shown) };
   const spec = {
     ...frame(TITLE, null),
     width: CHART_WIDTH,
     height: CHART_HEIGHT,
     data: { values },
-    transform: [
-      { window: [{ op: 'cume_dist', as: 'share' }], sort: [{ field: 'total_ms', order: 'ascending' }], groupby: ['runtime'] },
-    ],
-    mark: { type: 'line', interpolate: 'step-after', point: { filled: true, size: 30 }, strokeWidth: 2 },
-    encoding: {
-      x: {
-        field: 'total_ms',
-        type: 'quantitative',
-        title: log ? 'Total time (ms, log scale)' : 'Total time (ms)',
-        scale,
+    layer: [
+      {
+        mark: { type: 'line', interpolate: 'step-after', strokeWidth: 2 },
+        encoding: { x, y, color, order: { field: 'share', type: 'quantitative' } },
       },
-      y: { field: 'share', type: 'quantitative', title: 'Share of activations at or below', axis: { format: '%' }, scale: { domain: [0, 1] } },
-      color: { field: 'runtime', type: 'nominal', title: 'Runtime', scale: runtimeColorScale(model, shown) },
-    },
+      {
+        transform: [{ filter: 'datum.observed' }],
+        mark: { type: 'point', filled: true, size: 30, opacity: 1 },
+        encoding: { x, y, color },
+      },
+    ],
   };
   return drawn(TITLE, spec, shown);
 }

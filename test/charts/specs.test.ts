@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import { chartFigures, RUNTIME_COLORS } from '../../src/charts/index.js';
+import { ecdfSteps } from '../../src/charts/ecdf.js';
 import type { ModelFigure } from '../../src/report/index.js';
 import { coldModel, COLD_FILES, repoRoot, pairModel, publishedAverages, sweepModel, warmModel } from './helpers.js';
 
@@ -135,5 +136,21 @@ describe('charts: specs', () => {
 
   it('the pair document (one activation per runtime) gets all five', () => {
     assert.deepEqual(chartFigures(pairModel()).filter((f) => f.spec !== null).map((f) => f.id), ['latency', 'split', 'speedup', 'ecdf', 'strip']);
+  });
+});
+
+describe('charts: ECDF steps', () => {
+  it('computes the share at or below each distinct time, ties as one step, from 0 at the fastest', () => {
+    const steps = ecdfSteps([3, 1, 2, 2].map((total_ms) => ({ runtime: 'a', total_ms })));
+    assert.deepEqual(steps.map((s) => [s.total_ms, s.share, s.observed]), [[1, 0, false], [1, 0.25, true], [2, 0.75, true], [3, 1, true]]);
+  });
+
+  it('reaches 100% at the slowest activation of each runtime of the peer\'s records', () => {
+    const steps = valuesOf(figure(chartFigures(coldModel()), 'ecdf'));
+    for (const runtime of ['Docker', 'WASM']) {
+      const own = steps.filter((s) => s.runtime === runtime && s.observed);
+      const slowest = Math.max(...(coldModel().points ?? []).filter((p) => p.runtime === (runtime === 'Docker' ? 'blackbox' : 'wasm:0.1')).map((p) => p.total_ms as number));
+      assert.deepEqual(own.at(-1), { runtime, total_ms: slowest, share: 1, observed: true });
+    }
   });
 });
