@@ -5,6 +5,8 @@
 export const FIELDS = [
   'run', 'activationId', 'kind', 'runtime', 'memory', 'concurrency', 'initTime', 'duration', 'waitTime',
   'confidence', 'label', 'status', 'action', 'repetition', 'start', 'end', 'client_ms',
+  // The table's own names, for a table saved as JSON.
+  'memory_mb', 'activation_id', 'init_ms', 'duration_ms', 'wait_ms',
 ] as const;
 /** Fields whose few distinct values repeat on every row: one string each, not a million. */
 export const REPEATING = new Set<string>(['kind', 'runtime', 'label', 'status', 'action']);
@@ -46,6 +48,7 @@ export function resetScratch(s: Scratch): void {
   s.concurrency = undefined; s.initTime = undefined; s.duration = undefined; s.waitTime = undefined;
   s.confidence = undefined; s.label = undefined; s.status = undefined; s.action = undefined;
   s.repetition = undefined; s.start = undefined; s.end = undefined; s.client_ms = undefined;
+  s.memory_mb = undefined; s.activation_id = undefined; s.init_ms = undefined; s.duration_ms = undefined; s.wait_ms = undefined;
 }
 
 export function store(s: Scratch, field: number, value: unknown): void {
@@ -67,6 +70,11 @@ export function store(s: Scratch, field: number, value: unknown): void {
     case 14: s.start = value; break;
     case 15: s.end = value; break;
     case 16: s.client_ms = value; break;
+    case 17: s.memory_mb = value; break;
+    case 18: s.activation_id = value; break;
+    case 19: s.init_ms = value; break;
+    case 20: s.duration_ms = value; break;
+    case 21: s.wait_ms = value; break;
   }
 }
 

@@ -20,6 +20,7 @@ export function looksFlat(value: Record<string, unknown>): boolean {
 export function looksFlatBy(has: (key: string) => boolean): boolean {
   if (has('annotations') || has('response') || has('no_concurrent_requests') || has('count')) return false;
   return has('duration') || has('waitTime') || has('initTime') || has('activationId') ||
+    has('duration_ms') || has('wait_ms') || has('init_ms') ||
     (has('status') && (has('kind') || has('runtime')));
 }
 
@@ -28,12 +29,14 @@ export function flatRow(rec: unknown, ctx: FileContext): Activation {
   const kind = optionalString(rec.kind, 'kind');
   const runtime = ctx.runtime ?? optionalString(rec.runtime, 'runtime') ?? kind;
   if (runtime === null) throw new RecordProblem('', msg.noRuntime());
-  const memory = optionalNumber(rec.memory, 'memory');
+  // The seed's names (waitTime, ...) or the table's own (wait_ms, ...): a table saved as JSON reads back.
+  const memory = rec.memory !== undefined ? optionalNumber(rec.memory, 'memory') : optionalNumber(rec.memory_mb, 'memory_mb');
   const concurrency = requireConcurrency(rec.concurrency, 'concurrency');
-  const wait = optionalTime(rec.waitTime, 'waitTime');
-  const init = optionalTime(rec.initTime, 'initTime');
-  const duration = optionalTime(rec.duration, 'duration');
-  checkInit(init, duration, 'initTime');
+  const wait = rec.waitTime !== undefined ? optionalTime(rec.waitTime, 'waitTime') : optionalTime(rec.wait_ms, 'wait_ms');
+  const initName = rec.initTime !== undefined ? 'initTime' : 'init_ms';
+  const init = optionalTime(rec.initTime !== undefined ? rec.initTime : rec.init_ms, initName);
+  const duration = rec.duration !== undefined ? optionalTime(rec.duration, 'duration') : optionalTime(rec.duration_ms, 'duration_ms');
+  checkInit(init, duration, initName);
   // Written out rather than through makeRow: this runs a million times on the largest inputs.
   return {
     runtime,
@@ -42,7 +45,7 @@ export function flatRow(rec: unknown, ctx: FileContext): Activation {
     memory_mb: memory,
     concurrency,
     repetition: optionalNumber(rec.repetition, 'repetition'),
-    activation_id: optionalString(rec.activationId, 'activationId'),
+    activation_id: rec.activationId !== undefined ? optionalString(rec.activationId, 'activationId') : optionalString(rec.activation_id, 'activation_id'),
     start: optionalNumber(rec.start, 'start'),
     end: optionalNumber(rec.end, 'end'),
     wait_ms: wait,

@@ -13,6 +13,8 @@ describe('ingest: flat records fast path', () => {
   const records = [...peerAsFlat(PEER_FILES.vanillaColdPullDisabled), ...peerAsFlat(PEER_FILES.wasmCold)];
   // Unicode, a float with an exponent, a negative zero confidence and nulls: the scanner's corners.
   records.push({ kind: 'nodejs:20', runtime: 'nödejs — 20', concurrency: 3, duration: 1.5e3, waitTime: 0, initTime: null, label: null, confidence: -0, start: 1747254547099 });
+  // And rows under the table's own names.
+  records.push(...ingestFiles([peer(PEER_FILES.wasmWarm)]).activations.map((row) => ({ ...row })));
   const text = JSON.stringify(records, null, 1);
   const file = tempFile('flat-fast.json', text);
 

@@ -30,6 +30,14 @@ describe('ingest: flat records', () => {
     });
   }
 
+  it('reads back a table saved as JSON (the table\'s own column names)', () => {
+    const rows = ingestFiles([peer(PEER_FILES.vanillaCold)]).activations;
+    const saved = tempFile('table.json', JSON.stringify(rows));
+    const table = ingestFiles([saved]);
+    assert.equal(table.sources[0].format, 'flat-records');
+    assert.deepEqual(table.activations, rows);
+  });
+
   it('takes runtime from a "runtime" field, and --runtime over both', () => {
     const text = JSON.stringify([{ runtime: 'wasm', kind: 'wasm:0.1', concurrency: 2, duration: 10, waitTime: 1 }]);
     assert.equal(ingestText(text, 'r.json').activations[0].runtime, 'wasm');
