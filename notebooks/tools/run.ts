@@ -1,15 +1,21 @@
 // `npm run notebooks [NAME…]`: executes every notebook in notebooks/ headless into
 // build/notebooks/<name>.ipynb (outputs kept there, git-ignored) and fails on any error or skipped
 // cell. Installs Debian's jupyter-nbconvert when missing; the kernel spec stays inside build/.
+// `npm run notebooks -- --setup` only builds and writes the kernel spec, for Jupyter or VS Code.
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { ensureNbclient, projectRoot, writeKernelSpec } from './kernel.js';
+import { ensureNbclient, jupyterDir, projectRoot, writeKernelSpec } from './kernel.js';
 import { executeNotebook } from './execute.js';
 
 const notebooksDir = path.join(projectRoot, 'notebooks');
 const outDir = path.join(projectRoot, 'build', 'notebooks');
 
-async function main(names: string[]): Promise<number> {
+async function main(args: string[]): Promise<number> {
+  if (args.includes('--setup')) {
+    process.stdout.write(`kernel spec: ${path.relative(projectRoot, writeKernelSpec())}\nopen the notebooks with: JUPYTER_PATH=${jupyterDir} jupyter notebook notebooks/\n`);
+    return 0;
+  }
+  const names = args;
   const began = performance.now();
   ensureNbclient();
   const spec = writeKernelSpec();
