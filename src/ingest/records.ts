@@ -63,10 +63,10 @@ export function activationNdjsonRows(text: string, ctx: FileContext, out: Activa
   }
 }
 
-/** `wsk activation get ID` prints "ok: got activation ID" and then the record as indented JSON. */
-export const WSK_HEADER = /^ok: got activation \S+/;
-
-/** Several `wsk activation get` outputs may be concatenated into one file: one record each. */
+/**
+ * `wsk activation get ID` prints "ok: got activation ID" and then the record as indented JSON.
+ * Several such outputs may be concatenated into one file: one record each.
+ */
 export function wskTextRows(text: string, ctx: FileContext, out: Activation[]): void {
   const headers = [...text.matchAll(/^ok: got activation \S+[^\n]*(\n|$)/gm)];
   for (let h = 0; h < headers.length; h++) {

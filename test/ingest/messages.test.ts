@@ -2,6 +2,7 @@
 // the message from the catalog (src/ingest/messages.ts). One bad record fails the whole input
 // unless skipInvalid turns it into a warning.
 import assert from 'node:assert/strict';
+import path from 'node:path';
 import { ingestFiles, ingestText, messages as msg } from '../../src/ingest/index.js';
 import { peer, PEER_FILES, peerAsFlat, peerRecords, tempFile, throwsInput } from './helpers.js';
 
@@ -11,6 +12,11 @@ const good = { kind: 'wasm:0.1', memory: 256, concurrency: 1, initTime: 1044, du
 describe('ingest: bad input', () => {
   it('a missing file', () => {
     throwsInput(() => ingestFiles(['/nonexistent/activations.json']), '/nonexistent/activations.json', null, msg.missingFile());
+  });
+
+  it('a folder where a file was expected', () => {
+    const folder = path.dirname(tempFile('any.json', '[]'));
+    throwsInput(() => ingestFiles([folder]), folder, null, msg.unreadableFile('EISDIR'));
   });
 
   it('an empty file, or one of whitespace only', () => {
