@@ -133,6 +133,25 @@ describe('ingest: bad input', () => {
     ]);
   });
 
+  it('skipInvalid works the same in grouped files, NDJSON, CSV and results blocks', () => {
+    const groups = JSON.parse(JSON.stringify([{ no_concurrent_requests: 2, responses: peerRecords(PEER_FILES.wasmCold).slice(1, 3).map((r) => r.record) }]));
+    groups[0].responses[1].duration = -1;
+    const grouped = ingestText(JSON.stringify(groups), 'g.json', { skipInvalid: true });
+    assert.equal(grouped.activations.length, 1);
+    assert.deepEqual(grouped.warnings, [`g.json: [0].responses[1].duration: ${msg.negativeTime(-1)} (record skipped)`]);
+    const lines = peerRecords(PEER_FILES.wasmWarm).map((r) => JSON.stringify(r.record));
+    lines[1] = '{"oops"';
+    const ndjson = ingestText(lines.join('\n'), 'a.ndjson', { skipInvalid: true });
+    assert.equal(ndjson.activations.length, 4);
+    assert.deepEqual(ndjson.warnings, [`a.ndjson: line 2: ${msg.badNdjsonLine(msg.truncatedJson())} (record skipped)`]);
+    const csv = ingestText('runtime,concurrency,wait_ms,duration_ms\nw,1,2,3\nw,x,2,3\n', 'c.csv', { skipInvalid: true });
+    assert.equal(csv.activations.length, 1);
+    assert.deepEqual(csv.warnings, [`c.csv: line 3, concurrency: ${msg.expectedNumber('x')} (record skipped)`]);
+    const python = ingestText("results w openwhisk:\n[{'concurrency': 1, 'count': 1}, {'concurrency': 0, 'count': 1}]", 'p.txt', { skipInvalid: true });
+    assert.equal(python.aggregates.length, 1);
+    assert.deepEqual(python.warnings, [`p.txt: line 2, [1].concurrency: ${msg.badConcurrency(0)} (record skipped)`]);
+  });
+
   it('a bad file among good ones fails the whole call', () => {
     const bad = tempFile('bad.json', '[{');
     throwsInput(() => ingestFiles([peer(PEER_FILES.wasmCold), bad]), bad, 'line 1', msg.truncatedJson());
