@@ -5,5 +5,5 @@ export { resolveConnection, parseWskprops, type Connection, type ConnectionFlags
 export { planBatches, type Batch, type PlannedTrial } from './plan.js';
 export { readRunLog, readRunLogSync, type RunHeader, type TrialLine, type ActivationLine, type RunLogState, type Outcome } from './runlog.js';
 export { progressFor, silentProgress, type Progress } from './progress.js';
-export { runNotes } from './notes.js';
-export { runLogDatasets, runLogDataset } from './datasets.js';
+export { runNotes, withRunNotes } from './notes.js';
+export { runLogDatasets, runLogDataset, runNotesFor, runLogTitle } from './datasets.js';

@@ -55,8 +55,16 @@ export function outcomeOfRecord(record: OwRecord): 'ok' | 'error' {
 
 /** initTime from the record's annotations, or null on a warm activation. */
 export function initTimeOf(record: Record<string, unknown>): number | null {
-  const annotations = record.annotations;
-  if (!Array.isArray(annotations)) return null;
-  const found = annotations.find((entry: { key?: unknown }) => entry?.key === 'initTime') as { value?: unknown } | undefined;
-  return typeof found?.value === 'number' ? found.value : null;
+  return numericAnnotation(record, 'initTime');
+}
+
+/** waitTime from the record's annotations (controller receipt → /init or /run), or null. */
+export function waitTimeOf(record: Record<string, unknown>): number | null {
+  return numericAnnotation(record, 'waitTime');
+}
+
+function numericAnnotation(record: Record<string, unknown>, key: string): number | null {
+  const annotations = Array.isArray(record.annotations) ? (record.annotations as { key?: unknown; value?: unknown }[]) : [];
+  const value = annotations.find((entry) => entry?.key === key)?.value;
+  return typeof value === 'number' ? value : null;
 }

@@ -10,19 +10,17 @@ import type { LocalWhiskConfig } from '../local/config.js';
 import { CliError, UsageError } from '../errors.js';
 import { version } from '../version.js';
 import { runBatch, type BatchContext } from './batch.js';
-import { connect, getAction, serverInfo, type OwRecord, type Whisk } from './client.js';
+import { connect, getAction, serverInfo, type Whisk } from './client.js';
 import type { Connection } from './connection.js';
 import { cleanUp, deploy, prepareBatch } from './prepare.js';
 import { embeddedImages, loadArtifacts, sharedActionName, trialActionName, type Artifact } from './deploy.js';
 import { experimentFromSpec, loadExperiment, type Experiment } from './experiment.js';
 import { planBatches, type Batch, type PlannedTrial } from './plan.js';
 import { silentProgress, type Progress } from './progress.js';
-import { fetchRecord } from './records.js';
-import { settleAnswers } from './reconcile.js';
-import { readRunLog, RunLogWriter, type RunHeader, type RunLogState, type TrialLine } from './runlog.js';
+import { adoptOrphans, fetchMissingRecords } from './resume.js';
+import { readRunLog, RunLogWriter, type RunHeader, type RunLogState } from './runlog.js';
 import { summarize, type RunSummary } from './summary.js';
 import { configuredTarget, startEmbedded, type OpenTarget } from './target.js';
-import type { TrialAnswer } from './trial.js';
 
 export interface RunOptions {
   /** The experiment file of a new run. */
@@ -77,7 +75,7 @@ export async function runExperiment(options: RunOptions): Promise<RunSummary> {
   }
 }
 
-interface Drive {
+export interface Drive {
   whisk: Whisk;
   experiment: Experiment;
   header: RunHeader;
@@ -94,7 +92,7 @@ async function drive(run: Drive): Promise<void> {
   const spec = experiment.spec;
   const bodies = await actionBodies(whisk, run.artifacts, spec.cold);
   const claimed = new Set<string>(state ? [...state.trials.values()].flatMap((line) => (line.activation_id ? [line.activation_id] : [])) : []);
-  if (state && !run.embedded) await fetchMissingRecords(run, claimed);
+  if (state && !run.embedded) await fetchMissingRecords(run, state, claimed);
   if (spec.cold === 'none' || spec.cold === 'wait') {
     for (const runtime of spec.runtimes) {
       const body = bodies.get(runtime.name);
@@ -149,54 +147,6 @@ async function actionBodies(whisk: Whisk, artifacts: Map<string, Artifact>, cold
     }
   }
   return bodies;
-}
-
-/** Trials logged with an activation id but without its record (the driver died before fetching). */
-async function fetchMissingRecords(run: Drive, claimed: Set<string>): Promise<void> {
-  const state = run.state!;
-  const waiting = [...state.trials.values()].filter((line) => line.activation_id && !state.activations.has(line.activation_id));
-  const found = await Promise.all(waiting.map((line) => fetchRecord(run.whisk, line.activation_id!, run.options.recordBudgetMs ?? 30000)));
-  const lines = found.flatMap((record, position) => {
-    claimed.add(waiting[position]!.activation_id!);
-    return record ? [{ type: 'activation' as const, activation_id: waiting[position]!.activation_id!, record }] : [];
-  });
-  await run.writer.append(lines);
-}
-
-/**
- * The batch that was running when the driver died may have invocations the log never heard of.
- * They are looked up (newest unclaimed activations of the batch's actions) and adopted, so they
- * are not invoked a second time; only trials with no activation on the server are run again.
- */
-async function adoptOrphans(run: Drive, missing: PlannedTrial[], actionOf: (trial: PlannedTrial) => string, claimed: Set<string>): Promise<PlannedTrial[]> {
-  const since = Date.parse(run.header.started) - 5000;
-  const answers: TrialAnswer[] = missing.map((trial) => ({
-    line: {
-      type: 'trial', trial: trial.trial, runtime: trial.runtime, concurrency: trial.concurrency, repetition: trial.repetition,
-      index: trial.index, sent_at: 0, client_ms: null, http_status: null, activation_id: null, outcome: 'lost',
-      action: actionOf(trial), planned_cold: run.experiment.spec.cold !== 'none', retries: 0, backoff_ms: 0,
-    },
-    record: null,
-    unsettled: true,
-    late: null,
-  }));
-  await settleAnswers(run.whisk, answers, claimed, { since, settleMs: Math.min(run.options.settleMs ?? 15000, 5000), prefer: 'newest', via: 'resume-lookup' });
-  const adopted = answers.filter((answer) => answer.record);
-  const lines: (TrialLine | { type: 'activation'; activation_id: string; record: OwRecord })[] = [];
-  for (const answer of adopted) {
-    const record = answer.record!;
-    // The send time of an orphan is unknown; the controller's receipt (start − waitTime) stands in.
-    answer.line.sent_at = Number(record.start) - (waitTimeOf(record) ?? 0);
-    lines.push(answer.line, { type: 'activation', activation_id: record.activationId, record });
-  }
-  await run.writer.append(lines);
-  return missing.filter((trial) => !adopted.some((answer) => answer.line.trial === trial.trial));
-}
-
-function waitTimeOf(record: OwRecord): number | null {
-  const annotations = Array.isArray(record.annotations) ? (record.annotations as { key?: unknown; value?: unknown }[]) : [];
-  const value = annotations.find((entry) => entry?.key === 'waitTime')?.value;
-  return typeof value === 'number' ? value : null;
 }
 
 /** Consecutive batches of one level (and, in sequential order, one runtime): a progress bar each. */

@@ -1,6 +1,6 @@
 // What a finished run log holds, counted: the figures the CLI prints and the tests check.
 import type { Batch } from './plan.js';
-import { initTimeOf } from './records.js';
+import { initTimeOf, waitTimeOf } from './records.js';
 import type { Outcome, RunLogState } from './runlog.js';
 
 export interface RunSummary {
@@ -78,10 +78,4 @@ export function summarize(file: string, state: RunLogState, batches: Batch[], du
     log: file, runId: state.header.id, embedded: state.header.target.embedded, apihost: state.header.target.apihost,
     planned: planned.length, logged, withRecord, outcomes, retried, backoffMs, plannedCold, coldImpure, perRuntime, durationMs,
   };
-}
-
-function waitTimeOf(record: Record<string, unknown>): number | null {
-  const annotations = Array.isArray(record.annotations) ? (record.annotations as { key?: unknown; value?: unknown }[]) : [];
-  const found = annotations.find((entry) => entry?.key === 'waitTime');
-  return typeof found?.value === 'number' ? found.value : null;
 }
