@@ -16,6 +16,7 @@ export function speedupChart(model: ReportModel): Chart {
     .map((s) => ({ runtime: label(s.candidate), concurrency: s.concurrency as number, ratio: s.ratio, ci_low: s.ci_low, ci_high: s.ci_high }));
   if (values.length === 0) return leftOut(title, 'no-ratios');
   const shown = presentInOrder(model.runtimes.map((r) => r.label), values.map((v) => v.runtime));
+  const slower = values.every((v) => v.ratio < 1);
   const withBand = values.some((v) => v.ci_low !== null && v.ci_high !== null);
   const log = wantsLogScale([1, ...values.map((v) => v.ratio)]);
   const y = {
@@ -34,7 +35,8 @@ export function speedupChart(model: ReportModel): Chart {
     },
     {
       data: { values: [{ ratio: 1, text: 'no speedup (1×)' }] },
-      mark: { type: 'text', align: 'right', baseline: 'bottom', dy: -3, x: 'width', color: '#555555', fontSize: 11 },
+      // Beside the line, on the side away from the data when every candidate is slower (the line is the top edge then).
+      mark: { type: 'text', align: 'right', baseline: slower ? 'top' : 'bottom', dy: slower ? 3 : -3, x: 'width', color: '#555555', fontSize: 11 },
       encoding: { y: { field: 'ratio', type: 'quantitative' }, text: { field: 'text' } },
     },
   ];

@@ -24,6 +24,7 @@ const FIXTURES: Record<string, () => Chart> = {
   splitSeedPair: () => splitChart(pairModel()),
   speedupSweepAggregates: () => speedupChart(sweepModel()),
   speedupWithConfidenceBand: () => speedupChart(coldWithIntervals()),
+  speedupPeerWarmSlower: () => speedupChart(warmModel()),
   ecdfPeerCold: () => ecdfChart(coldModel()),
   stripPeerCold: () => stripChart(coldModel()),
   stripPeerWarm: () => stripChart(warmModel()),
