@@ -42,7 +42,6 @@ export function registerRun(program: Command): void {
       if (flags.resume && flags.out) throw new UsageError('run: --resume appends to its log; --out does not apply');
       const connection = resolveConnection({ flags: { apihost: flags.apihost, auth: flags.auth, namespace: flags.namespace } });
       const progress = progressFor(process.stderr, Boolean(flags.quiet));
-      if (connection) progress.say(`OpenWhisk at ${connection.apihost} (host from ${connection.from.apihost}, key from ${connection.from.auth})`);
       const summary = await runExperiment({ experiment, resume: flags.resume, out: flags.out, connection, progress });
       let report: string | null = null;
       if (flags.report !== false) {

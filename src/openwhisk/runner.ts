@@ -55,7 +55,9 @@ export async function runExperiment(options: RunOptions): Promise<RunSummary> {
   const open: OpenTarget = embedded
     ? await startEmbedded(embeddedImages(experiment), options.embeddedConfig)
     : configuredTarget(options.connection!);
-  if (embedded) progress.say(`no OpenWhisk configured: started the embedded OpenWhisk at ${open.target.apihost}`);
+  if (embedded && state && options.connection) progress.say('the run targeted the embedded OpenWhisk: resuming it there, not on the configured one');
+  if (embedded) progress.say(`${state ? 'started' : 'no OpenWhisk configured: started'} the embedded OpenWhisk at ${open.target.apihost}`);
+  else progress.say(`OpenWhisk at ${open.connection.apihost} (host from ${open.connection.from.apihost}, key from ${open.connection.from.auth})`);
   try {
     const whisk = connect(open.connection);
     const artifacts = loadArtifacts(experiment, embedded);
@@ -64,6 +66,7 @@ export async function runExperiment(options: RunOptions): Promise<RunSummary> {
     const file = options.resume ?? options.out ?? defaultLogPath(experiment.spec.name);
     const writer = state ? await RunLogWriter.reopen(file, state.validBytes, state.needsNewline) : await RunLogWriter.create(file, header);
     if (!state) progress.say(`run ${header.id}: logging to ${file}`);
+    else progress.say(`resuming run ${header.id}: ${state.trials.size} of ${planBatches(experiment.spec).reduce((sum, batch) => sum + batch.trials.length, 0)} planned trials are in ${file}${state.torn ? ' (a torn last line is dropped)' : ''}`);
     try {
       await drive({ whisk, experiment, header, artifacts, writer, state, embedded, progress, options });
     } finally {
