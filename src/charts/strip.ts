@@ -3,17 +3,21 @@
 // low-discrepancy sequence (golden ratio), not random jitter, so the picture is the same every run.
 import type { ReportModel } from '../report/model.js';
 import { drawn, leftOut, presentInOrder, timeScale, type Chart } from './chart.js';
+import { boxChart } from './box.js';
 import { runtimeColorScale } from './palette.js';
 import { timedSuccesses } from './successes.js';
 import { CHART_HEIGHT, CHART_WIDTH, CONCURRENCY_AXIS, frame } from './theme.js';
 
 const TITLE = 'Total time of every activation by concurrency';
+/** Above this many activations a point each is unreadable (and the SVG megabytes): percentile boxes instead. */
+export const STRIP_LIMIT = 2000;
 const GOLDEN = 0.6180339887498949;
 
 export function stripChart(model: ReportModel): Chart {
   const points = timedSuccesses(model);
   if (points === null) return leftOut(TITLE, 'no-distribution');
   if (points.length === 0) return leftOut(TITLE, 'no-successes');
+  if (points.length > STRIP_LIMIT) return boxChart(model, points);
   const shown = presentInOrder(model.runtimes.map((r) => r.label), points.map((p) => p.label));
   const seen = new Map<string, number>();
   const values = points.map((p) => {

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import type { Chart } from '../../src/charts/index.js';
 import { ecdfChart, latencyChart, renderSvg, speedupChart, splitChart, stripChart } from '../../src/charts/index.js';
 import type { ReportModel } from '../../src/report/index.js';
-import { assertGoldenSvg, coldModel, pairModel, sweepModel, warmModel } from './helpers.js';
+import { assertGoldenSvg, coldModel, manyPoints, pairModel, sweepModel, warmModel } from './helpers.js';
 
 /** The peer's cold-start model with a made-up confidence interval around each ratio, as the statistics stage will fill it. */
 function coldWithIntervals(): ReportModel {
@@ -28,6 +28,8 @@ const FIXTURES: Record<string, () => Chart> = {
   ecdfPeerCold: () => ecdfChart(coldModel()),
   stripPeerCold: () => stripChart(coldModel()),
   stripPeerWarm: () => stripChart(warmModel()),
+  stripManyActivationsAsBoxes: () => stripChart({ ...coldModel(), points: manyPoints(400) }),
+  ecdfManyActivations: () => ecdfChart({ ...coldModel(), points: manyPoints(400) }),
 };
 
 describe('charts: golden SVGs', function () {
