@@ -4,10 +4,11 @@
 // trials missing from the batch that was running when the driver died are looked up before
 // anything is invoked again (real deployments only; see batch.ts for the embedded server).
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { LocalWhiskConfig } from '../local/config.js';
-import { CliError, UsageError } from '../errors.js';
+import { CliError, InputError, UsageError } from '../errors.js';
 import { version } from '../version.js';
 import { runBatch, type BatchContext } from './batch.js';
 import { connect, getAction, serverInfo, type Whisk } from './client.js';
@@ -51,6 +52,15 @@ export async function runExperiment(options: RunOptions): Promise<RunSummary> {
     ? experimentFromSpec(state.header.experiment, state.header.experiment_file)
     : loadExperiment(options.experiment!);
   const embedded = state ? state.header.target.embedded : !options.connection;
+  const file = options.resume ?? options.out ?? defaultLogPath(experiment.spec.name);
+  if (!state && existsSync(file)) throw new UsageError(`${file}: a run log is already there; choose another --out, or finish that run with --resume ${file}`);
+  if (embedded) {
+    experiment.spec.runtimes.forEach((runtime, index) => {
+      if (runtime.action !== undefined) {
+        throw new InputError(experiment.file, `runtimes[${index}].action`, 'an existing action needs a real deployment (--apihost/--auth, __OW_* or ~/.wskprops); the embedded OpenWhisk starts empty');
+      }
+    });
+  }
   if (state && !embedded) checkSameTarget(options.resume!, state.header, options.connection ?? null);
   const open: OpenTarget = embedded
     ? await startEmbedded(embeddedImages(experiment), options.embeddedConfig)
@@ -63,7 +73,6 @@ export async function runExperiment(options: RunOptions): Promise<RunSummary> {
     const artifacts = loadArtifacts(experiment, embedded);
     const header = state ? state.header : await newHeader(experiment, artifacts, open, whisk);
     if (state) checkArtifacts(options.resume!, header, artifacts);
-    const file = options.resume ?? options.out ?? defaultLogPath(experiment.spec.name);
     const writer = state ? await RunLogWriter.reopen(file, state.validBytes, state.needsNewline) : await RunLogWriter.create(file, header);
     if (!state) progress.say(`run ${header.id}: logging to ${file}`);
     else progress.say(`resuming run ${header.id}: ${state.trials.size} of ${planBatches(experiment.spec).reduce((sum, batch) => sum + batch.trials.length, 0)} planned trials are in ${file}${state.torn ? ' (a torn last line is dropped)' : ''}`);

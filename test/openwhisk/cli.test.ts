@@ -2,7 +2,7 @@
 // must appear in no log line, report, output or error message.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startLocalWhisk } from '../../src/local/server.js';
 import { repoRoot, runCli } from '../helpers/cli.js';
@@ -68,6 +68,24 @@ describe('openwhisk/cli (owbench run)', function () {
     assert.ok(!existsSync(out));
   });
 
+  it('never overwrites a run log (exit 2)', () => {
+    const folder = tempDir();
+    const out = path.join(folder, 'run.ndjson');
+    writeFileSync(out, 'precious\n');
+    const result = runCli(['run', small(folder), '--out', out], { env: isolated });
+    assert.equal(result.status, 2);
+    assert.equal(result.stderr, `owbench: ${out}: a run log is already there; choose another --out, or finish that run with --resume ${out}\n`);
+    assert.equal(readFileSync(out, 'utf8'), 'precious\n');
+  });
+
+  it('an existing action needs a real deployment (exit 2, field named)', () => {
+    const folder = tempDir();
+    const file = writeExperiment(folder, { name: 'x', runtimes: [{ name: 'r', kind: 'blackbox', memory: 256, action: 'my/action' }], concurrency: [1], repetitions: 1, cold: 'none' });
+    const result = runCli(['run', file, '--out', path.join(folder, 'run.ndjson')], { env: isolated });
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, new RegExp(`^owbench: ${file.replace(/[.]/g, '\\.')}: runtimes\\[0\\]\\.action: an existing action needs a real deployment`));
+  });
+
   it('the auth key appears nowhere: not in the log, the report, the output', async () => {
     const key = secretKey();
     const server = await startLocalWhisk({ auth: key });
@@ -109,7 +127,6 @@ describe('openwhisk/cli (owbench run)', function () {
     const server = await startLocalWhisk({ auth: key });
     try {
       const home = tempDir('owbench-home-');
-      const { writeFileSync } = await import('node:fs');
       writeFileSync(path.join(home, '.wskprops'), `APIHOST=${server.apihost}\nAUTH=${key}\n`);
       const folder = tempDir();
       const result = await runCliAsync(['run', small(folder), '--out', path.join(folder, 'run.ndjson'), '--no-report'], { ...isolated, HOME: home });
