@@ -23,8 +23,9 @@ export async function fetchMissingRecords(run: Drive, state: RunLogState, claime
  * The batch that was running when the driver died may have invocations the log never heard of.
  * They are looked up (newest unclaimed activations of the batch's actions) and adopted, so they
  * are not invoked a second time; only trials with no activation on the server are run again.
+ * Returns the trial lines adopted (already logged with their records).
  */
-export async function adoptOrphans(run: Drive, missing: PlannedTrial[], actionOf: (trial: PlannedTrial) => string, claimed: Set<string>): Promise<PlannedTrial[]> {
+export async function adoptOrphans(run: Drive, missing: PlannedTrial[], actionOf: (trial: PlannedTrial) => string, claimed: Set<string>): Promise<TrialLine[]> {
   const since = Date.parse(run.header.started) - 5000;
   const answers: TrialAnswer[] = missing.map((trial) => ({
     line: {
@@ -46,5 +47,5 @@ export async function adoptOrphans(run: Drive, missing: PlannedTrial[], actionOf
     lines.push(answer.line, { type: 'activation', activation_id: record.activationId, record });
   }
   await run.writer.append(lines);
-  return missing.filter((trial) => !adopted.some((answer) => answer.line.trial === trial.trial));
+  return adopted.map((answer) => answer.line);
 }

@@ -129,21 +129,28 @@ async function drive(run: Drive): Promise<void> {
     const total = waiting.reduce((sum, entry) => sum + entry.missing.length, 0);
     if (!total) continue;
     progress.levelStart(group.label, total);
-    for (const { batch, missing: notLogged } of waiting) {
-      if (!notLogged.length) continue;
-      const runtime = spec.runtimes.find((candidate) => candidate.name === batch.runtime)!;
-      const actionOf = (trial: PlannedTrial) => trialActionName(header.id, runtime, trial, spec.cold);
-      let missing = notLogged;
-      if (lookForOrphans) missing = await adoptOrphans(run, missing, actionOf, claimed);
-      lookForOrphans = false;
-      if (!missing.length) continue;
-      const actions = missing.map(actionOf);
-      const prepared = await prepareBatch(whisk, spec, actions, bodies.get(runtime.name) ?? null, experiment.params, progress.say.bind(progress));
-      for (const id of prepared.warmupIds) claimed.add(id);
-      await runBatch(context, missing, actions, spec.cold !== 'none');
-      await cleanUp(whisk, spec, actions);
+    try {
+      for (const { batch, missing: notLogged } of waiting) {
+        if (!notLogged.length) continue;
+        const runtime = spec.runtimes.find((candidate) => candidate.name === batch.runtime)!;
+        const actionOf = (trial: PlannedTrial) => trialActionName(header.id, runtime, trial, spec.cold);
+        let missing = notLogged;
+        if (lookForOrphans) {
+          const adopted = await adoptOrphans(run, missing, actionOf, claimed);
+          for (const line of adopted) progress.answered(line);
+          missing = missing.filter((trial) => !adopted.some((line) => line.trial === trial.trial));
+        }
+        lookForOrphans = false;
+        if (!missing.length) continue;
+        const actions = missing.map(actionOf);
+        const prepared = await prepareBatch(whisk, spec, actions, bodies.get(runtime.name) ?? null, experiment.params, progress.say.bind(progress));
+        for (const id of prepared.warmupIds) claimed.add(id);
+        await runBatch(context, missing, actions, spec.cold !== 'none');
+        await cleanUp(whisk, spec, actions);
+      }
+    } finally {
+      progress.levelEnd();
     }
-    progress.levelEnd();
   }
 }
 
