@@ -112,21 +112,119 @@ export interface GroupFigures {
   p95_total: number | null;
   p99_total: number | null;
   max_total: number | null;
+  /**
+   * Cold-start cost as OpenWhisk studies define it: mean of wait_ms + init_ms over the cold
+   * activations (the time a request spends before its code runs); null when none was cold.
+   */
+  avg_cold_cost: number | null;
+  /** 95% confidence intervals of the means and percentiles (see GroupIntervals). */
+  ci: GroupIntervals;
 }
 
-export type SpeedupMetric = 'avg_init' | 'avg_wait' | 'avg_exec' | 'avg_duration' | 'avg_total' | 'p95_total';
+/**
+ * The figures that get an interval: means and percentiles. Maxima get none (no resample exceeds
+ * the sample's maximum, so a bootstrap interval of a maximum means nothing).
+ */
+export type IntervalFigure =
+  | 'avg_init' | 'avg_wait' | 'avg_cold_cost' | 'avg_exec' | 'avg_duration' | 'avg_total'
+  | 'p50_total' | 'p90_total' | 'p95_total' | 'p99_total';
 
-/** ratio = baseline / candidate; above 1 the candidate is faster. concurrency null = overall. */
+/** [low, high] of a 95% interval, in the figure's unit (ms). */
+export type Interval = [low: number, high: number];
+
+/**
+ * `ci` of a group, e.g. `"ci": {"avg_total": [1490.2, 1655.1], "p99_total": null, …}`: a 95%
+ * percentile-bootstrap interval over the group's successful activations, seeded (same data, same
+ * bytes). null, with a line in Analysis.warnings saying why, when the group has fewer than 2
+ * values of the figure, when a percentile has fewer than 10 values beyond it (p95 needs 200
+ * activations, p99 1000, the median 20), and always for pre-aggregated rows (no distribution).
+ */
+export type GroupIntervals = Record<IntervalFigure, Interval | null>;
+
+/** Ratios of means per component (wait, init, cold cost, exec, duration, total), of medians and of p95. */
+export type SpeedupMetric =
+  | 'avg_init' | 'avg_wait' | 'avg_cold_cost' | 'avg_exec' | 'avg_duration' | 'avg_total' | 'p50_total' | 'p95_total';
+
+/**
+ * ratio = baseline / candidate; above 1 the candidate is faster. concurrency null = overall.
+ * [ci_low, ci_high]: 95% percentile-bootstrap interval of the ratio (each side resampled on its
+ * own); null when either side's figure has no interval, or for pre-aggregated rows.
+ */
 export interface Speedup {
   baseline: string;
   candidate: string;
   concurrency: number | null;
   metric: SpeedupMetric;
   ratio: number;
+  ci_low: number | null;
+  ci_high: number | null;
 }
 
-/** The JSON of `owbench analyze` (DESIGN.md §2.3). */
+/** The per-activation columns a rank test compares. */
+export type ComparisonMetric = 'init_ms' | 'exec_ms' | 'total_ms';
+
+/**
+ * Baseline vs candidate at one concurrency level on one column: Mann-Whitney U (two-sided; exact
+ * when both sides have ≤ 50 values and no ties, else the normal approximation with tie and
+ * continuity corrections, as scipy.stats.mannwhitneyu) and Cliff's δ. `p_adjusted` is Holm's
+ * correction across the levels compared for the same (candidate, metric); `significant` is
+ * p_adjusted < 0.05. δ > 0: the baseline's values tend to be larger (the candidate is faster).
+ */
+export interface RankTest {
+  baseline: string;
+  candidate: string;
+  concurrency: number;
+  metric: ComparisonMetric;
+  n_baseline: number;
+  n_candidate: number;
+  /** U of the baseline: #(baseline > candidate) + ½·#ties over all pairs. */
+  u: number;
+  p: number;
+  p_adjusted: number;
+  method: 'exact' | 'normal';
+  cliffs_delta: number;
+  /** |δ| < 0.147 negligible, < 0.33 small, < 0.474 medium, else large (Romano et al. 2006). */
+  magnitude: 'negligible' | 'small' | 'medium' | 'large';
+  significant: boolean;
+}
+
+/**
+ * A runtime's metric against concurrency: the least-squares slope (ms per concurrent invocation)
+ * with its 95% interval. `avg_total`: fitted to the level means, t interval with levels − 2
+ * degrees of freedom. `total_ms`: fitted to every activation's total, interval by resampling the
+ * activations within each level. Verdict: 'grows' / 'shrinks' when the interval excludes 0;
+ * 'flat' when it holds 0 and even its ends change the metric by at most 20% of its mean across
+ * the levels measured; 'too thin' otherwise, or with fewer than 3 levels (slope and interval
+ * null then when they cannot be computed). No curve shape is ever named.
+ */
+export interface TrendFit {
+  runtime: string;
+  metric: 'avg_total' | 'total_ms';
+  /** The concurrency levels fitted, ascending. */
+  levels: number[];
+  slope: number | null;
+  ci_low: number | null;
+  ci_high: number | null;
+  verdict: 'grows' | 'shrinks' | 'flat' | 'too thin';
+}
+
+/** How the intervals were made, so a reader can redo them. */
+export interface IntervalMethod {
+  level: number;
+  method: 'percentile bootstrap';
+  resamples: number;
+  seed: number;
+  /** Above this many values a resampled mean is drawn from its normal limit (same variance). */
+  exact_mean_max: number;
+}
+
+/** The JSON of `owbench analyze` (DESIGN.md §2.3, extended by issue 7). */
 export interface Analysis {
   groups: GroupFigures[];
   speedups: Speedup[];
+  comparisons: RankTest[];
+  trends: TrendFit[];
+  intervals: IntervalMethod;
+  /** Why an interval, test or trend is missing, in plain sentences; also ingest's skipped records. */
+  warnings: string[];
 }

@@ -4,7 +4,8 @@ is compared with, for figures (test/analyze/pandas.test.ts) and for speed (bench
 
 usage: /usr/bin/python3 bench/analyze/reference.py FLAT_RECORDS.json [--baseline RUNTIME]
 Reads flat records (the seed's first block: kind, concurrency, initTime, duration, waitTime,
-status); prints {"groups": [...], "speedups": [...]} as JSON on stdout.
+status); prints {"groups": [...], "speedups": [...]} as JSON on stdout: the point figures only
+(the bootstrap intervals, rank tests and trends are checked elsewhere, against scipy).
 """
 import json
 import math
@@ -14,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 LEVEL = ["runtime", "concurrency"]
-METRICS = ["avg_init", "avg_wait", "avg_exec", "avg_duration", "avg_total", "p95_total"]
+METRICS = ["avg_init", "avg_wait", "avg_cold_cost", "avg_exec", "avg_duration", "avg_total", "p50_total", "p95_total"]
 COLUMNS = ["kind", "concurrency", "initTime", "duration", "waitTime", "status"]
 
 
@@ -30,6 +31,7 @@ def load(path):
     df["runtime"] = df["kind"]
     df["exec"] = df["duration"] - df["initTime"].fillna(0)
     df["total"] = df["waitTime"] + df["duration"]
+    df["cold_cost"] = df["waitTime"] + df["initTime"]  # NaN unless cold and with a wait
     return df
 
 
@@ -45,6 +47,7 @@ def figures(ok, errors, keys):
         "avg_duration": g["duration"].mean(),
         "avg_exec": g["exec"].mean(),
         "avg_total": g["total"].mean(),
+        "avg_cold_cost": g["cold_cost"].mean(),
     })
     tails = {}
     for key, totals in g["total"]:
@@ -62,6 +65,7 @@ def figures(ok, errors, keys):
             fig[name] = number(row[name]) if row is not None else None
         for name in ["p50_total", "p90_total", "p95_total", "p99_total", "max_total"]:
             fig[name] = number(tails[key][name]) if key in tails else None
+        fig["avg_cold_cost"] = number(row["avg_cold_cost"]) if row is not None else None
         out[key] = fig
     return out
 

@@ -70,7 +70,13 @@ for (let run = 1; run <= runs; run++) {
 
 const ours = JSON.parse(readFileSync(commands.owbench.stdout, 'utf8'));
 const theirs = JSON.parse(readFileSync(commands.pandas.stdout, 'utf8'));
-deepStrictEqual(ours, theirs, 'owbench and pandas disagree');
+// The point figures must agree; the intervals, tests and trends pandas does not compute are
+// counted (their time is in owbench's) and checked against scipy by test/analyze.
+const pointFigures = {
+  groups: ours.groups.map(({ ci, ...figures }: Record<string, unknown>) => figures),
+  speedups: ours.speedups.map(({ ci_low, ci_high, ...ratio }: Record<string, unknown>) => ratio),
+};
+deepStrictEqual(pointFigures, theirs, 'owbench and pandas disagree');
 
 const summary = Object.fromEntries((['owbench', 'pandas'] as const).map((name) => [name, {
   wall_s: median(measures[name].map((m) => m.wall_s)),
@@ -80,6 +86,12 @@ const summary = Object.fromEntries((['owbench', 'pandas'] as const).map((name) =
 const result = {
   records: count, seed, runs, load_average_1m: loadavg()[0],
   agree: { groups: ours.groups.length, speedups: ours.speedups.length },
+  beyond_pandas: {
+    group_intervals: ours.groups.reduce((n: number, g: { ci: Record<string, unknown> }) => n + Object.values(g.ci).filter((v) => v !== null).length, 0),
+    speedup_intervals: ours.speedups.filter((s: { ci_low: number | null }) => s.ci_low !== null).length,
+    rank_tests: ours.comparisons.length,
+    trends: ours.trends.length,
+  },
   ...summary,
   ratio_wall: summary.owbench.wall_s / summary.pandas.wall_s,
   ratio_cpu: summary.owbench.cpu_s / summary.pandas.cpu_s,

@@ -2,6 +2,7 @@
 // percentiles, wait means and error counts are null; the rest is kept, or derived where exact.
 import type { AggregateRow, GroupFigures } from '../types.js';
 import type { GroupLevel } from './columns.js';
+import { noIntervals } from './intervals.js';
 import { poolFigures } from './pool.js';
 
 /**
@@ -56,5 +57,8 @@ export function figuresOfAggregate(row: AggregateRow, repetition: number | null 
     p95_total: null,
     p99_total: null,
     max_total: null,
+    // No wait per cold row, and no distribution: neither the cold cost nor any interval.
+    avg_cold_cost: null,
+    ci: noIntervals(),
   };
 }

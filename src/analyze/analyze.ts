@@ -1,13 +1,20 @@
-// The analyze stage: the activation table in, the group figures and speedups of DESIGN.md §2.3 out.
+// The analyze stage: the activation table in; the group figures, speedups, intervals, rank tests
+// and trends of DESIGN.md §2.3 (and issue 7) out.
 import type { Analysis, GroupFigures, Table } from '../types.js';
 import { UsageError } from '../errors.js';
 import { aggregateGroups } from './aggregates.js';
 import { chooseBaseline, runtimesInInputOrder } from './baseline.js';
-import { collectColumns } from './columns.js';
+import { BOOTSTRAP } from './bootstrap.js';
+import { collectColumns, type GroupColumns, type GroupLevel } from './columns.js';
+import { computeComparisons } from './comparisons.js';
 import { figuresOf } from './figures.js';
+import { bootstrapGroup, intervalsOf, type GroupBootstrap, type Replicates } from './intervals.js';
 import * as msg from './messages.js';
 import { poolFigures } from './pool.js';
+import { BASE_SEED } from './prng.js';
 import { byCodeUnits, computeSpeedups } from './speedups.js';
+import { trendsOf } from './trend.js';
+import { analysisWarnings } from './warnings.js';
 
 export interface AnalyzeOptions {
   /** The runtime speedups compare against; default `blackbox` if present, else the first in input order. */
@@ -16,43 +23,95 @@ export interface AnalyzeOptions {
   by?: 'concurrency' | 'repetition';
 }
 
+/** A group's figures with its bootstrap (null for pre-aggregated rows: no distribution). */
+interface Analyzed {
+  figures: GroupFigures;
+  bootstrap: GroupBootstrap | null;
+  /** Activations with a total (0 for pre-aggregated rows). */
+  totals: number;
+}
+
 /**
  * Groups sorted by runtime (plain string order, locale-free) then concurrency (then repetition).
- * Speedups always compare concurrency levels, whatever `by` is, plus each runtime overall: the
- * same figures over all its successful activations pooled (for pre-aggregated inputs, the
- * count-weighted means; no percentiles).
+ * Speedups, rank tests and trends always compare concurrency levels, whatever `by` is; speedups
+ * also compare each runtime overall: the same figures over all its successful activations pooled
+ * (for pre-aggregated inputs, the count-weighted means; no percentiles, no intervals).
  */
 export function analyze(table: Table, options: AnalyzeOptions = {}): Analysis {
   const by = options.by ?? 'concurrency';
   const baseline = chooseBaseline(runtimesInInputOrder(table), options.baseline);
 
-  const rawLevels = collectColumns(table.activations, 'concurrency').map((g) => figuresOf(g));
-  const aggregateLevels = aggregateGroups(table.aggregates, 'concurrency');
-  rejectOverlap(rawLevels, aggregateLevels);
+  const levelColumns = collectColumns(table.activations, 'concurrency');
+  const rawLevels = levelColumns.map((g) => withBootstrap(g, 'concurrency'));
+  const aggregateLevels = aggregateGroups(table.aggregates, 'concurrency').map(withoutBootstrap);
+  rejectOverlap(rawLevels.map((a) => a.figures), aggregateLevels.map((a) => a.figures));
   const levels = [...rawLevels, ...aggregateLevels];
 
-  const groups = by === 'concurrency'
+  const reported = by === 'concurrency'
     ? levels
     : [
-      ...collectColumns(table.activations, 'repetition').map((g) => figuresOf(g, 'repetition')),
-      ...aggregateGroups(table.aggregates, 'repetition'),
+      ...collectColumns(table.activations, 'repetition').map((g) => withBootstrap(g, 'repetition')),
+      ...aggregateGroups(table.aggregates, 'repetition').map(withoutBootstrap),
     ];
 
-  const overall = overallByRuntime(table, levels, new Set(aggregateLevels.map((g) => g.runtime)));
+  const overall = overallByRuntime(table, levels);
+  const replicates = new Map<GroupFigures, Replicates>();
+  for (const { figures, bootstrap } of [...levels, ...overall.values()]) {
+    if (bootstrap) replicates.set(figures, bootstrap.replicates);
+  }
+  const overallFigures = new Map([...overall].map(([runtime, a]) => [runtime, a.figures]));
+  const comparisons = baseline === null ? [] : computeComparisons(baseline, levelColumns);
   return {
-    groups: groups.sort(groupOrder),
-    speedups: baseline === null ? [] : computeSpeedups(baseline, levels, overall),
+    groups: reported.map((a) => a.figures).sort(groupOrder),
+    speedups: baseline === null
+      ? []
+      : computeSpeedups(baseline, levels.map((a) => a.figures), overallFigures, (g) => replicates.get(g)),
+    comparisons,
+    trends: trendsByRuntime(levels),
+    intervals: {
+      level: BOOTSTRAP.level, method: 'percentile bootstrap', resamples: BOOTSTRAP.resamples, seed: BASE_SEED,
+      exact_mean_max: BOOTSTRAP.exactMeanMax,
+    },
+    warnings: analysisWarnings([...reported].sort((a, b) => groupOrder(a.figures, b.figures)), comparisons),
   };
 }
 
-/** A runtime's figures over all its rows; pooled from its levels where some are pre-aggregated. */
-function overallByRuntime(table: Table, levels: GroupFigures[], aggregated: Set<string>): Map<string, GroupFigures> {
-  const overall = new Map<string, GroupFigures>();
+/** Figures, then the bootstrap (figuresOf sorts the totals, which the percentiles' resampling reads). */
+function withBootstrap(columns: GroupColumns, level: GroupLevel): Analyzed {
+  const figures = figuresOf(columns, level === 'runtime' ? 'concurrency' : level);
+  const key = level === 'runtime' ? `${columns.runtime}\u0000overall`
+    : level === 'repetition' ? `${columns.runtime}\u0000${columns.concurrency}\u0000${columns.repetition}`
+      : `${columns.runtime}\u0000${columns.concurrency}`;
+  const bootstrap = bootstrapGroup(columns, key);
+  figures.ci = intervalsOf(bootstrap);
+  return { figures, bootstrap, totals: columns.total.length };
+}
+
+function withoutBootstrap(figures: GroupFigures): Analyzed {
+  return { figures, bootstrap: null, totals: 0 };
+}
+
+/** A runtime's figures over all its rows; pooled from its levels (no intervals) where some are pre-aggregated. */
+function overallByRuntime(table: Table, levels: readonly Analyzed[]): Map<string, Analyzed> {
+  const aggregated = new Set(levels.filter((a) => a.bootstrap === null).map((a) => a.figures.runtime));
+  const overall = new Map<string, Analyzed>();
   for (const group of collectColumns(table.activations, 'runtime')) {
-    if (!aggregated.has(group.runtime)) overall.set(group.runtime, figuresOf(group));
+    if (!aggregated.has(group.runtime)) overall.set(group.runtime, withBootstrap(group, 'runtime'));
   }
-  for (const runtime of aggregated) overall.set(runtime, poolFigures(levels.filter((g) => g.runtime === runtime)));
+  for (const runtime of aggregated) {
+    overall.set(runtime, withoutBootstrap(poolFigures(levels.filter((a) => a.figures.runtime === runtime).map((a) => a.figures))));
+  }
   return overall;
+}
+
+function trendsByRuntime(levels: readonly Analyzed[]) {
+  const runtimes = [...new Set(levels.map((a) => a.figures.runtime))].sort(byCodeUnits);
+  return runtimes.flatMap((runtime) =>
+    trendsOf(runtime, levels.filter((a) => a.figures.runtime === runtime).map((a) => ({
+      figures: a.figures,
+      totals: a.totals,
+      meanReplicates: a.bootstrap?.replicates.avg_total,
+    }))));
 }
 
 function rejectOverlap(raw: GroupFigures[], aggregated: GroupFigures[]): void {

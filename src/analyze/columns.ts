@@ -19,6 +19,8 @@ export interface GroupColumns {
   duration: Float64Array;
   exec: Float64Array;
   total: Float64Array;
+  /** wait_ms + init_ms of the cold ones: the cold-start cost. */
+  coldCost: Float64Array;
 }
 
 /** What a group is: a runtime's rows at one concurrency level, one repetition of it, or all of them. */
@@ -31,6 +33,7 @@ interface Tally {
   duration: number;
   exec: number;
   total: number;
+  coldCost: number;
 }
 
 /**
@@ -57,7 +60,7 @@ export function collectColumns(rows: readonly Activation[], level: GroupLevel): 
       g = groups.length;
       levels.set(key, g);
       groups.push(emptyGroup(row, byRepetition));
-      tallies.push({ wait: 0, init: 0, duration: 0, exec: 0, total: 0 });
+      tallies.push(emptyTally());
     }
     groupOf[i] = g;
     if (row.status !== 'success') {
@@ -71,6 +74,7 @@ export function collectColumns(rows: readonly Activation[], level: GroupLevel): 
     if (row.duration_ms !== null) tally.duration++;
     if (row.exec_ms !== null) tally.exec++;
     if (row.total_ms !== null) tally.total++;
+    if (row.init_ms !== null && row.wait_ms !== null) tally.coldCost++;
   }
 
   for (let g = 0; g < groups.length; g++) {
@@ -81,7 +85,8 @@ export function collectColumns(rows: readonly Activation[], level: GroupLevel): 
     group.duration = new Float64Array(tally.duration);
     group.exec = new Float64Array(tally.exec);
     group.total = new Float64Array(tally.total);
-    tallies[g] = { wait: 0, init: 0, duration: 0, exec: 0, total: 0 };
+    group.coldCost = new Float64Array(tally.coldCost);
+    tallies[g] = emptyTally();
   }
 
   for (let i = 0; i < rows.length; i++) {
@@ -94,8 +99,13 @@ export function collectColumns(rows: readonly Activation[], level: GroupLevel): 
     if (row.duration_ms !== null) group.duration[at.duration++] = row.duration_ms;
     if (row.exec_ms !== null) group.exec[at.exec++] = row.exec_ms;
     if (row.total_ms !== null) group.total[at.total++] = row.total_ms;
+    if (row.init_ms !== null && row.wait_ms !== null) group.coldCost[at.coldCost++] = row.wait_ms + row.init_ms;
   }
   return groups;
+}
+
+function emptyTally(): Tally {
+  return { wait: 0, init: 0, duration: 0, exec: 0, total: 0, coldCost: 0 };
 }
 
 function emptyGroup(
@@ -109,6 +119,6 @@ function emptyGroup(
     repetition: byRepetition ? row.repetition : null,
     count: 0,
     errors: 0,
-    wait: none, init: none, duration: none, exec: none, total: none,
+    wait: none, init: none, duration: none, exec: none, total: none, coldCost: none,
   };
 }

@@ -1,6 +1,7 @@
 // The figures of DESIGN.md §2.3 for one group of activations, computed on its typed columns.
 import type { GroupFigures } from '../types.js';
 import type { GroupColumns, GroupLevel } from './columns.js';
+import { noIntervals } from './intervals.js';
 import { max, mean, orNull } from './moments.js';
 import { quantileSorted, TOTAL_PERCENTILES } from './quantile.js';
 
@@ -29,6 +30,8 @@ export function figuresOf(group: GroupColumns, level: GroupLevel = 'concurrency'
     p95_total: orNull(quantileSorted(total, TOTAL_PERCENTILES.p95_total)),
     p99_total: orNull(quantileSorted(total, TOTAL_PERCENTILES.p99_total)),
     max_total: orNull(max(total)),
+    avg_cold_cost: orNull(mean(group.coldCost)),
+    ci: noIntervals(), // filled in by analyze, from the bootstrap
   };
   return figures;
 }

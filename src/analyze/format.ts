@@ -12,6 +12,7 @@ const GROUP_COLUMNS = [
 export function formatAnalysis(analysis: Analysis): string {
   const parts = [formatGroups(analysis.groups)];
   if (analysis.speedups.length > 0) parts.push(formatSpeedups(analysis.speedups));
+  if (analysis.warnings.length > 0) parts.push(`notes\n${analysis.warnings.map((w) => `- ${w}\n`).join('')}`);
   return parts.join('\n');
 }
 

@@ -4,6 +4,9 @@
 export { analyze, type AnalyzeOptions } from './analyze.js';
 export { chooseBaseline, runtimesInInputOrder } from './baseline.js';
 export { formatAnalysis } from './format.js';
+export { noIntervals, INTERVAL_FIGURES } from './intervals.js';
+export { BOOTSTRAP } from './bootstrap.js';
+export { mannWhitney, holm, magnitudeOf } from './rank-test.js';
 export { quantileSorted, TOTAL_PERCENTILES } from './quantile.js';
 export { mean, max } from './moments.js';
 export { roundHalfEven } from './round.js';

@@ -9,3 +9,50 @@ export function rawAndAggregated(runtime: string, concurrency: number): string {
   return `runtime "${runtime}" at concurrency ${concurrency} comes both as raw activations and as ` +
     'pre-aggregated rows; analyze those inputs separately, or relabel one with --runtime';
 }
+
+/** A group as warnings name it: its runtime, level and (grouped by repetition) repetition. */
+export interface GroupRef {
+  runtime: string;
+  concurrency: number;
+  repetition?: number | null;
+}
+
+/** "blackbox at concurrency 1, 2 and 4; wasm:0.1 at concurrency 3" (runtimes in first-seen order). */
+export function describeGroups(groups: readonly GroupRef[]): string {
+  const byRuntime = new Map<string, string[]>();
+  for (const g of groups) {
+    const level = g.repetition === undefined ? String(g.concurrency) : `${g.concurrency} (repetition ${g.repetition})`;
+    byRuntime.set(g.runtime, [...(byRuntime.get(g.runtime) ?? []), level]);
+  }
+  return [...byRuntime].map(([runtime, levels]) => `${runtime} at concurrency ${listOf(levels)}`).join('; ');
+}
+
+function listOf(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+export function tooFewValues(figures: readonly string[], groups: readonly GroupRef[]): string {
+  return `no 95% interval for ${listOf(figures)} in ${describeGroups(groups)}: a single value (an interval needs 2 or more)`;
+}
+
+/** `needs`: the activations a group needs for the percentile to have `tail` beyond it. */
+export function tooFewBeyond(figures: ReadonlyArray<{ figure: string; needs: number }>, tail: number, groups: readonly GroupRef[]): string {
+  const needs = figures.map((f) => `${f.figure} needs ${f.needs}`);
+  return `no 95% interval for ${listOf(figures.map((f) => f.figure))} in ${describeGroups(groups)}: fewer than ${tail} ` +
+    `activations beyond the percentile (${listOf(needs)} activations or more)`;
+}
+
+export function smallSamples(limit: number, groups: readonly GroupRef[]): string {
+  return `intervals from fewer than ${limit} activations are rough (a percentile bootstrap runs narrow on ` +
+    `small samples): ${describeGroups(groups)}`;
+}
+
+export function noDistribution(groups: readonly GroupRef[]): string {
+  return `pre-aggregated rows carry no distribution: no confidence intervals, rank tests or per-activation ` +
+    `trends for ${describeGroups(groups)}`;
+}
+
+export function powerlessTests(groups: readonly GroupRef[]): string {
+  return `too few activations for a rank test to reach p < 0.05 whatever the data (the smallest two-sided ` +
+    `p-value of n and m untied values is 2 / C(n + m, n)): the baseline against ${describeGroups(groups)}`;
+}

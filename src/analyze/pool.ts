@@ -1,6 +1,7 @@
 // Group figures pooled without the rows behind them (pre-aggregated inputs): counts add, means
 // weight by the rows they averaged, maxima take the max. Percentiles need the rows: null.
 import type { GroupFigures } from '../types.js';
+import { noIntervals } from './intervals.js';
 import { orNull, weightedMean } from './moments.js';
 
 /** The figures of the union of the groups' rows, where that follows from the figures alone. */
@@ -27,6 +28,8 @@ export function poolFigures(list: readonly GroupFigures[]): GroupFigures {
     p95_total: null,
     p99_total: null,
     max_total: mapKnown(known(list.map((g) => g.max_total)), (v) => Math.max(...v)),
+    avg_cold_cost: colds ? pooledMean(list.map((g) => g.avg_cold_cost), colds) : null,
+    ci: noIntervals(),
   };
 }
 

@@ -28,6 +28,12 @@ export function quantileSorted(values: Float64Array, p: number): number {
   return gamma >= 0.5 ? b - diff * (1 - gamma) : a + diff * gamma;
 }
 
+/** True when the values are in ascending order (an O(n) check that spares an O(n log n) sort). */
+export function isAscending(values: Float64Array): boolean {
+  for (let i = 1; i < values.length; i++) if (values[i] < values[i - 1]) return false;
+  return true;
+}
+
 /** A sorted copy (typed-array numeric sort; the input is left as it was). */
 export function sortedCopy(values: Float64Array): Float64Array {
   return Float64Array.from(values).sort();

@@ -1,6 +1,7 @@
 // The group figures a report shows: analyze's groups, plus (for a table of pre-aggregated rows
 // that analyze did not turn into groups) the same figures combined from those rows, so the seed's
 // aggregate blocks report like raw data. Full precision here; the model rounds.
+import { noIntervals } from '../analyze/index.js';
 import type { AggregateRow, Analysis, GroupFigures, Table } from '../types.js';
 
 export interface ReportGroup extends Omit<GroupFigures, 'errors' | 'cold'> {
@@ -88,5 +89,7 @@ export function combineAggregates(rows: AggregateRow[]): ReportGroup {
     p95_total: null,
     p99_total: null,
     max_total: null,
+    avg_cold_cost: null,
+    ci: noIntervals(),
   };
 }

@@ -26,7 +26,7 @@ export function modelSpeedups(analyzed: Speedup[], groups: ReportGroup[], baseli
       const c = group[metric];
       const speedup = { baseline, candidate: group.runtime, concurrency: group.concurrency, metric, ratio: 0 };
       if (b === null || c === null || c <= 0 || known.has(key(speedup))) continue;
-      computed.push({ ...speedup, ratio: b / c });
+      computed.push({ ...speedup, ratio: b / c, ci_low: null, ci_high: null });
     }
   }
   const rank = (s: Speedup) => [order.indexOf(s.candidate), s.concurrency ?? Infinity, METRICS.indexOf(s.metric)];

@@ -1,8 +1,12 @@
 import assert from 'node:assert/strict';
+import path from 'node:path';
 import { analyze } from '../../src/analyze/analyze.js';
 import { UsageError } from '../../src/errors.js';
 import * as msg from '../../src/analyze/messages.js';
+import { noIntervals } from '../../src/analyze/intervals.js';
 import type { GroupFigures } from '../../src/types.js';
+import { ingestFiles } from '../../src/ingest/index.js';
+import { sharedData } from '../helpers/cli.js';
 import { aggregate, row, table } from './table.js';
 
 const near = (actual: number | null, expected: number) =>
@@ -19,16 +23,31 @@ describe('analyze: group figures (DESIGN.md §2.3)', () => {
   it('computes latency over successes only and counts the failure', () => {
     const [g] = analyze(table(rows)).groups;
     assert.deepEqual(
-      { ...g, p90_total: null, p95_total: null, p99_total: null },
+      { ...g, p90_total: null, p95_total: null, p99_total: null, ci: noIntervals() },
       {
         runtime: 'wasm:0.1', concurrency: 1, count: 2, errors: 1, cold: 1,
         avg_init: 100, max_wait: 20, avg_wait: 15, avg_duration: 225, avg_exec: 175, avg_total: 240,
         p50_total: 240, p90_total: null, p95_total: null, p99_total: null, max_total: 310,
+        avg_cold_cost: 10 + 100, ci: noIntervals(),
       } satisfies GroupFigures,
     );
     near(g.p90_total, 170 + 0.9 * 140);
     near(g.p95_total, 170 + 0.95 * 140);
     near(g.p99_total, 170 + 0.99 * 140);
+  });
+
+  it('gives two-value means the interval from one value to the other, and nothing to single values or thin tails', () => {
+    // Resampling {a, b} gives means a, (a+b)/2 and b with chances 1/4, 1/2, 1/4: the 2.5% and
+    // 97.5% points of 2000 resamples are a and b (hand reasoning; not the seed's luck).
+    const { ci } = analyze(table(rows)).groups[0];
+    assert.deepEqual(ci.avg_wait, [10, 20]);
+    assert.deepEqual(ci.avg_total, [170, 310]);
+    assert.deepEqual(ci.avg_exec, [150, 200]);
+    assert.equal(ci.avg_init, null); // one cold activation
+    assert.equal(ci.avg_cold_cost, null);
+    assert.equal(ci.p50_total, null); // 1 activation beyond the median: 20 needed
+    const { warnings } = analyze(table(rows));
+    assert.ok(warnings.includes(msg.tooFewValues(['avg_init', 'avg_cold_cost'], [{ runtime: 'wasm:0.1', concurrency: 1 }])), warnings.join('\n'));
   });
 
   it('gives avg_init null, not 0, when no activation was cold', () => {
@@ -91,9 +110,12 @@ describe('analyze: speedups', () => {
     const { speedups } = analyze(table(rows));
     const at = (c: number | null) => Object.fromEntries(speedups.filter((s) => s.concurrency === c).map((s) => [s.metric, s.ratio]));
     assert.ok(speedups.every((s) => s.baseline === 'blackbox' && s.candidate === 'wasm:0.1'));
-    assert.deepEqual(at(1), { avg_init: 8, avg_wait: 4, avg_exec: 400 / 300, avg_duration: 3, avg_total: 1400 / 450, p95_total: 1400 / 450 });
-    // warm at 2: no avg_init on either side
-    assert.deepEqual(at(2), { avg_wait: 10, avg_exec: 0.8, avg_duration: 0.8, avg_total: 700 / 530, p95_total: 700 / 530 });
+    assert.deepEqual(at(1), {
+      avg_init: 8, avg_wait: 4, avg_cold_cost: 1000 / 150, avg_exec: 400 / 300, avg_duration: 3, avg_total: 1400 / 450,
+      p50_total: 1400 / 450, p95_total: 1400 / 450,
+    });
+    // warm at 2: no avg_init or cold cost on either side
+    assert.deepEqual(at(2), { avg_wait: 10, avg_exec: 0.8, avg_duration: 0.8, avg_total: 700 / 530, p50_total: 700 / 530, p95_total: 700 / 530 });
     assert.deepEqual(at(3), {});
     // overall pools every activation of a runtime: blackbox wait (200+300)/2, wasm (50+30+30)/3
     const overall = at(null);
@@ -101,7 +123,11 @@ describe('analyze: speedups', () => {
     assert.equal(overall.avg_wait, 250 / (110 / 3));
     assert.equal(overall.avg_duration, 800 / (1400 / 3));
     assert.ok(overall.p95_total > 0);
-    assert.deepEqual(speedups.map((s) => s.concurrency), [1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, null, null, null, null, null, null]);
+    assert.deepEqual(speedups.map((s) => s.concurrency), [...Array(8).fill(1), ...Array(6).fill(2), ...Array(8).fill(null)]);
+    // one activation per level: no interval at a level; overall, blackbox has 2 and wasm 3 activations
+    assert.ok(speedups.filter((s) => s.concurrency !== null).every((s) => s.ci_low === null && s.ci_high === null));
+    const overallWait = speedups.find((s) => s.concurrency === null && s.metric === 'avg_wait')!;
+    assert.ok(overallWait.ci_low! <= overallWait.ratio && overallWait.ratio <= overallWait.ci_high!);
   });
 
   it('takes --baseline, else blackbox, else the first runtime in input order', () => {
@@ -141,6 +167,7 @@ describe('analyze: pre-aggregated rows', () => {
       runtime: 'wasm:0.1', concurrency: 1, count: 1, errors: null, cold: 1,
       avg_init: 1038, max_wait: 296, avg_wait: null, avg_duration: 2154, avg_exec: 2154 - 1038, avg_total: 2450,
       p50_total: null, p90_total: null, p95_total: null, p99_total: null, max_total: null,
+      avg_cold_cost: null, ci: noIntervals(),
     });
     const wasm2 = groups.find((g) => g.runtime === 'wasm:0.1' && g.concurrency === 2)!;
     assert.equal(wasm2.cold, null); // one or two of the two were cold: unknown
@@ -177,5 +204,62 @@ describe('analyze: pre-aggregated rows', () => {
       () => analyze(table([row({ runtime: 'wasm:0.1', wait: 1, duration: 1 })], seedLike)),
       (error: unknown) => error instanceof UsageError && error.message === msg.rawAndAggregated('wasm:0.1', 1),
     );
+  });
+});
+
+describe('analyze: rank tests per level (issue 7)', () => {
+  const peer = (name: string) => path.join(sharedData, name);
+  const { comparisons, warnings } = analyze(ingestFiles([peer('input_vanilla_prewarmed.json'), peer('input_wasm_prewarmed.json')]));
+
+  it('finds the peer\'s warm wasm slower to execute: 5 vs 5 untied, exact p = 2 / C(10, 5), δ = −1', () => {
+    const exec = comparisons.find((c) => c.metric === 'exec_ms')!;
+    assert.deepEqual(
+      { ...exec, p: null, p_adjusted: null },
+      {
+        baseline: 'blackbox', candidate: 'wasm:0.1', concurrency: 1, metric: 'exec_ms', n_baseline: 5, n_candidate: 5,
+        u: 0, p: null, p_adjusted: null, method: 'exact', cliffs_delta: -1, magnitude: 'large', significant: true,
+      },
+    );
+    near(exec.p, 2 / 252);
+    near(exec.p_adjusted, 2 / 252); // one level: Holm changes nothing
+    assert.equal(comparisons.find((c) => c.metric === 'init_ms'), undefined); // warm: no init to compare
+    assert.deepEqual(warnings.filter((w) => /rank test/.test(w)), []);
+  });
+
+  it('corrects across levels with Holm, per metric', () => {
+    // Three levels, 4 vs 4 untied, candidate always faster: each exact p = 2/70; Holm: ×3, ×2, ×1 then monotone.
+    const rows = [1, 2, 3].flatMap((c) => [0, 1, 2, 3].flatMap((i) => [
+      row({ runtime: 'blackbox', concurrency: c, wait: 0, duration: 100 + i + c / 10 }),
+      row({ runtime: 'wasm:0.1', concurrency: c, wait: 0, duration: 10 + i + c / 10 }),
+    ]));
+    const totals = analyze(table(rows)).comparisons.filter((c) => c.metric === 'total_ms');
+    assert.deepEqual(totals.map((c) => c.concurrency), [1, 2, 3]);
+    totals.forEach((c) => {
+      near(c.p, 2 / 70);
+      near(c.p_adjusted, 3 * (2 / 70)); // equal p-values: all take the first step's ×3
+      assert.equal(c.significant, false);
+      assert.equal(c.cliffs_delta, 1);
+    });
+  });
+
+  it('warns where a rank test cannot reach p < 0.05 whatever the data', () => {
+    const rows = [row({ runtime: 'blackbox', wait: 1, duration: 10 }), row({ runtime: 'wasm:0.1', wait: 1, duration: 5 })];
+    const analysis = analyze(table(rows));
+    assert.equal(analysis.comparisons.find((c) => c.metric === 'total_ms')!.p, 1);
+    assert.ok(analysis.warnings.includes(msg.powerlessTests([{ runtime: 'wasm:0.1', concurrency: 1 }])));
+  });
+
+  it('gives pre-aggregated rows no interval, test or per-activation trend, and says so', () => {
+    const seedLike = [1, 2, 3].flatMap((c) => [
+      aggregate({ runtime: 'blackbox', concurrency: c, count: 2, avg_init: 8000, max_wait: 2000, avg_duration: 9000, avg_total: 11000 + c }),
+      aggregate({ runtime: 'wasm:0.1', concurrency: c, count: 2, avg_init: 1000, max_wait: 200, avg_duration: 2000, avg_total: 2200 + c }),
+    ]);
+    const analysis = analyze(table([], seedLike));
+    assert.ok(analysis.groups.every((g) => Object.values(g.ci).every((v) => v === null)));
+    assert.ok(analysis.speedups.every((s) => s.ci_low === null && s.ci_high === null));
+    assert.deepEqual(analysis.comparisons, []);
+    assert.deepEqual(analysis.trends.map((t) => t.metric), ['avg_total', 'avg_total']);
+    assert.equal(analysis.warnings[0], msg.noDistribution(analysis.groups));
+    assert.match(analysis.warnings[0], /^pre-aggregated rows carry no distribution: no confidence intervals/);
   });
 });

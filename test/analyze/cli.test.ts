@@ -23,7 +23,20 @@ describe('owbench analyze (CLI)', () => {
     assert.equal(group('blackbox', 4).avg_total, 27562); // the peer's figure
     assert.equal(group('wasm:0.1', 3).avg_duration, 4627 / 3); // unrounded
     const speedup = printed.speedups.find((s) => s.concurrency === 4 && s.metric === 'avg_total')!;
-    assert.deepEqual(speedup, { baseline: 'blackbox', candidate: 'wasm:0.1', concurrency: 4, metric: 'avg_total', ratio: 27562 / 1567.75 });
+    const { ci_low, ci_high, ...ratio } = speedup;
+    assert.deepEqual(ratio, { baseline: 'blackbox', candidate: 'wasm:0.1', concurrency: 4, metric: 'avg_total', ratio: 27562 / 1567.75 });
+    assert.ok(ci_low! > 1 && ci_low! < ratio.ratio && ratio.ratio < ci_high!, `${ci_low}–${ci_high}`);
+  });
+
+  it('prints the same bytes on every run: intervals, tests and trends included (seeded bootstrap)', () => {
+    const files = [peer('input_wasm_cold_start.json'), peer('input_vanilla_cold_start.json')];
+    const first = runCli(['analyze', ...files, '--json']);
+    const second = runCli(['analyze', ...files, '--json']);
+    assert.equal(first.status, 0);
+    assert.equal(second.stdout, first.stdout);
+    const printed = JSON.parse(first.stdout) as Analysis;
+    assert.ok(printed.groups.some((g) => g.ci.avg_total !== null));
+    assert.ok(printed.comparisons.length > 0 && printed.trends.length > 0 && printed.warnings.length > 0);
   });
 
   it('splits the prewarmed repetitions with --by repetition', () => {

@@ -33,8 +33,10 @@ describe('analyze agrees with pandas/numpy on every field', function () {
       : JSON.stringify(analyze(ingestFiles([file]), options))) as Analysis;
     const theirs = JSON.parse(runPython([reference, file, ...args])) as Analysis;
     assert.equal(ours.groups.length, 30);
-    assert.deepEqual(ours.groups, theirs.groups);
-    assert.deepEqual(ours.speedups, theirs.speedups);
+    // pandas has no seeded bootstrap: the point figures are compared here, intervals elsewhere.
+    assert.deepEqual(ours.groups.map(({ ci, ...figures }) => figures), theirs.groups);
+    assert.deepEqual(ours.speedups.map(({ ci_low, ci_high, ...ratio }) => ratio), theirs.speedups);
+    assert.ok(ours.groups.every((g) => g.count < 2 || g.ci.avg_total !== null));
     return ours;
   };
 
@@ -45,7 +47,7 @@ describe('analyze agrees with pandas/numpy on every field', function () {
     assert.ok(failedGroup.errors! > 0);
     assert.ok(ours.groups.some((g) => g.errors! > 0 && g.count > 0));
     assert.ok(ours.groups.every((g) => g.cold! > 0 && g.cold! < g.count || g.count === 0));
-    assert.equal(ours.speedups.filter((s) => s.concurrency === null).length, 12);
+    assert.equal(ours.speedups.filter((s) => s.concurrency === null).length, 16);
   });
 
   it('analyze() with baseline wasm:0.1', () => {

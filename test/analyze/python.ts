@@ -19,3 +19,11 @@ export function runPython(args: string[], input = ''): string {
   if (result.status !== 0) throw new Error(`${PYTHON} ${args[0]} failed (${result.status}):\n${result.stderr}`);
   return result.stdout;
 }
+
+/** Why scipy cannot be used here, or null when it can (Debian's python3-scipy). */
+export function scipyMissing(): string | null {
+  const probe = spawnSync(PYTHON, ['-c', 'import scipy.stats'], { encoding: 'utf8' });
+  if (probe.error) return `${PYTHON} not found (${probe.error.message}); install Debian's python3-scipy`;
+  if (probe.status !== 0) return `${PYTHON} has no scipy; install Debian's python3-scipy (make deps does)`;
+  return null;
+}
