@@ -6,7 +6,9 @@
 //   logged only together with its record, the whole batch in one write: a killed batch leaves
 //   nothing behind and is simply run again on resume, and no logged trial ever lacks a record
 //   that can no longer be fetched. (Persisting the store would keep records of invocations whose
-//   trials were never logged, which resume could not tell apart from each other anyway.)
+//   trials were never logged, which resume could not tell apart from each other anyway.) Should a
+//   kill ever split that one write, the reader drops the torn line and resume runs the batch's
+//   remaining trials together.
 import type { OwRecord, Whisk } from './client.js';
 import type { PlannedTrial } from './plan.js';
 import { fetchRecord } from './records.js';
