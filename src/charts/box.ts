@@ -41,11 +41,11 @@ export function percentileBoxes(points: Array<{ runtime: string; concurrency: nu
 export function boxChart(model: ReportModel, points: TimedPoint[]): Chart {
   const values = percentileBoxes(points.map((p) => ({ runtime: p.label, concurrency: p.concurrency, total_ms: p.total_ms })));
   const shown = presentInOrder(model.runtimes.map((r) => r.label), values.map((v) => v.runtime));
-  const { log, scale } = timeScale(values.flatMap((v) => [v.p5, v.p95]));
+  const { log, scale, axis } = timeScale(values.flatMap((v) => [v.p5, v.p95]));
   const x = { field: 'concurrency', type: 'ordinal', axis: CONCURRENCY_AXIS };
   const xOffset = { field: 'runtime', type: 'nominal', scale: { domain: shown } };
   const color = { field: 'runtime', type: 'nominal', title: 'Runtime', scale: runtimeColorScale(model, shown) };
-  const y = (field: string) => ({ field, type: 'quantitative', title: log ? 'Total time (ms, log scale)' : 'Total time (ms)', scale });
+  const y = (field: string) => ({ field, type: 'quantitative', title: log ? 'Total time (ms, log scale)' : 'Total time (ms)', scale, axis });
   const spec = {
     ...frame(TITLE, null),
     width: CHART_WIDTH,

@@ -33,10 +33,33 @@ export function wantsLogScale(values: number[]): boolean {
   return Math.max(...values) / Math.min(...values) > 10;
 }
 
-/** A quantitative scale for times: log (exact ends, a little padding) when the values span more than 10×, else from zero. */
-export function timeScale(values: number[]): { log: boolean; scale: Record<string, unknown> } {
-  const log = wantsLogScale(values);
-  return { log, scale: log ? { type: 'log', nice: false, padding: 12 } : { zero: true } };
+/**
+ * A quantitative scale: log (exact ends, a little padding, ticks at 1-2-5 steps) when the values
+ * span more than 10×, else linear from zero. `extra` values widen the range only (a 1× line).
+ */
+export function timeScale(values: number[], extra: number[] = []): { log: boolean; scale: Record<string, unknown>; axis: Record<string, unknown> } {
+  const all = [...values, ...extra];
+  if (!wantsLogScale(all)) return { log: false, scale: { zero: true }, axis: {} };
+  return { log: true, scale: { type: 'log', nice: false, padding: 12 }, axis: { values: logTicks(Math.min(...all), Math.max(...all)) } };
+}
+
+/**
+ * Ticks at 1, 2, 5, 10, 20, 50, … within [min, max], denser (1-2-3-5, then every digit) while
+ * fewer than four fit: vega's own log ticks drop labels (100 next to 90).
+ */
+export function logTicks(min: number, max: number): number[] {
+  let ticks: number[] = [];
+  for (const steps of [[1, 2, 5], [1, 2, 3, 5], [1, 2, 3, 4, 5, 6, 7, 8, 9]]) {
+    ticks = [];
+    for (let exponent = Math.floor(Math.log10(min)); exponent <= Math.ceil(Math.log10(max)); exponent++) {
+      for (const step of steps) {
+        const tick = Number((step * 10 ** exponent).toPrecision(12));
+        if (tick >= min && tick <= max) ticks.push(tick);
+      }
+    }
+    if (ticks.length >= 4) break;
+  }
+  return ticks;
 }
 
 /** Labels in the model's runtime order, each once. */

@@ -52,8 +52,8 @@ export function ecdfChart(model: ReportModel): Chart {
   if (points.length === 0) return leftOut(TITLE, 'no-successes');
   const values = ecdfSteps(points.map((p) => ({ runtime: p.label, total_ms: p.total_ms })));
   const shown = presentInOrder(model.runtimes.map((r) => r.label), values.map((v) => v.runtime));
-  const { log, scale } = timeScale(values.map((v) => v.total_ms));
-  const x = { field: 'total_ms', type: 'quantitative', title: log ? 'Total time (ms, log scale)' : 'Total time (ms)', scale };
+  const { log, scale, axis } = timeScale(values.map((v) => v.total_ms));
+  const x = { field: 'total_ms', type: 'quantitative', title: log ? 'Total time (ms, log scale)' : 'Total time (ms)', scale, axis };
   const y = { field: 'share', type: 'quantitative', title: 'Share of activations at or below', axis: { format: '%' }, scale: { domain: [0, 1] } };
   const color = { field: 'runtime', type: 'nominal', title: 'Runtime', scale: runtimeColorScale(model, shown) };
   const spec = {

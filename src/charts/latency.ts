@@ -19,34 +19,30 @@ export function latencyChart(model: ReportModel): Chart {
   const title = hasP95 ? 'Total time by concurrency: mean and 95th percentile' : 'Mean total time by concurrency';
   if (values.length === 0) return leftOut(title, 'no-times');
   const shown = presentInOrder(model.runtimes.map((r) => r.label), values.map((v) => v.runtime));
-  const { log, scale } = timeScale(values.map((v) => v.total_ms));
+  const { log, scale, axis } = timeScale(values.map((v) => v.total_ms));
+  const encoding = {
+    x: { field: 'concurrency', type: 'ordinal', axis: CONCURRENCY_AXIS },
+    y: { field: 'total_ms', type: 'quantitative', title: log ? 'Total time (ms, log scale)' : 'Total time (ms)', scale, axis },
+    color: { field: 'runtime', type: 'nominal', title: 'Runtime', scale: runtimeColorScale(model, shown) },
+  };
+  const strokeDash = {
+    field: 'statistic',
+    type: 'nominal',
+    title: 'Statistic',
+    scale: { domain: [MEAN, P95], range: [[1, 0], [6, 4]] },
+    legend: { symbolType: 'stroke', symbolStrokeColor: '#444444', symbolStrokeWidth: 2, symbolSize: 400 },
+  };
+  // Lines and dots are separate layers: on a line mark with dots, vega-lite draws the dash legend's symbols invisible.
   const spec = {
     ...frame(title, null),
     width: CHART_WIDTH,
     height: CHART_HEIGHT,
     data: { values },
-    mark: { type: 'line', point: { filled: true, size: 50 }, strokeWidth: 2 },
-    encoding: {
-      x: { field: 'concurrency', type: 'ordinal', axis: CONCURRENCY_AXIS },
-      y: {
-        field: 'total_ms',
-        type: 'quantitative',
-        title: log ? 'Total time (ms, log scale)' : 'Total time (ms)',
-        scale,
-      },
-      color: { field: 'runtime', type: 'nominal', title: 'Runtime', scale: runtimeColorScale(model, shown) },
-      ...(hasP95
-        ? {
-            strokeDash: {
-              field: 'statistic',
-              type: 'nominal',
-              title: 'Statistic',
-              scale: { domain: [MEAN, P95], range: [[1, 0], [6, 4]] },
-              legend: { symbolType: 'stroke', symbolStrokeColor: '#444444', symbolStrokeWidth: 2, symbolSize: 400 },
-            },
-          }
-        : {}),
-    },
+    encoding,
+    layer: [
+      { mark: { type: 'line', strokeWidth: 2 }, encoding: hasP95 ? { strokeDash, detail: { field: 'statistic' } } : {} },
+      { mark: { type: 'point', filled: true, size: 50, opacity: 1 }, encoding: hasP95 ? { detail: { field: 'statistic' } } : {} },
+    ],
   };
   return drawn(title, spec, shown, model.groups.every((g) => g.from === 'aggregates'));
 }

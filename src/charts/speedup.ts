@@ -2,7 +2,7 @@
 // divided by the candidate's (above 1×, the candidate is faster), a reference line at 1×, and
 // the confidence band where the statistics stage has filled ci_low/ci_high.
 import type { ReportModel } from '../report/model.js';
-import { drawn, leftOut, presentInOrder, wantsLogScale, type Chart } from './chart.js';
+import { drawn, leftOut, presentInOrder, timeScale, type Chart } from './chart.js';
 import { labelOf, runtimeColorScale } from './palette.js';
 import { CHART_HEIGHT, CHART_WIDTH, CONCURRENCY_AXIS, frame } from './theme.js';
 
@@ -18,12 +18,14 @@ export function speedupChart(model: ReportModel): Chart {
   const shown = presentInOrder(model.runtimes.map((r) => r.label), values.map((v) => v.runtime));
   const slower = values.every((v) => v.ratio < 1);
   const withBand = values.some((v) => v.ci_low !== null && v.ci_high !== null);
-  const log = wantsLogScale([1, ...values.map((v) => v.ratio)]);
+  const bounds = values.flatMap((v) => [v.ci_low, v.ci_high]).filter((b): b is number => b !== null);
+  const { log, scale, axis } = timeScale(values.map((v) => v.ratio), [1, ...bounds]);
   const y = {
     field: 'ratio',
     type: 'quantitative',
     title: `Speedup over ${baseline} (×${log ? ', log scale' : ''})`,
-    scale: log ? { type: 'log', nice: false, padding: 12 } : { zero: true },
+    scale,
+    axis,
   };
   const color = { field: 'runtime', type: 'nominal', title: 'Candidate runtime', scale: runtimeColorScale(model, shown) };
   const x = { field: 'concurrency', type: 'ordinal', axis: CONCURRENCY_AXIS };

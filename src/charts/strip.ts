@@ -34,7 +34,7 @@ export function stripChart(model: ReportModel): Chart {
       offset: Math.round((shown.indexOf(p.label) + 0.2 + 0.6 * spread) * 1000) / 1000,
     };
   });
-  const { log, scale } = timeScale(values.map((v) => v.total_ms));
+  const { log, scale, axis } = timeScale(values.map((v) => v.total_ms));
   const spec = {
     ...frame(TITLE, null),
     width: CHART_WIDTH,
@@ -49,6 +49,7 @@ export function stripChart(model: ReportModel): Chart {
         type: 'quantitative',
         title: log ? 'Total time (ms, log scale)' : 'Total time (ms)',
         scale,
+        axis,
       },
       color: { field: 'runtime', type: 'nominal', title: 'Runtime', scale: runtimeColorScale(model, shown) },
       shape: { field: 'start', type: 'nominal', title: 'Start', scale: shapes(values.map((v) => v.start)) },

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { Ajv } from 'ajv';
 import { chartFigures, RUNTIME_COLORS } from '../../src/charts/index.js';
 import { ecdfSteps } from '../../src/charts/ecdf.js';
+import { logTicks } from '../../src/charts/chart.js';
 import type { ModelFigure } from '../../src/report/index.js';
 import { coldModel, COLD_FILES, repoRoot, pairModel, publishedAverages, sweepModel, warmModel } from './helpers.js';
 
@@ -136,6 +137,14 @@ describe('charts: specs', () => {
 
   it('the pair document (one activation per runtime) gets all five', () => {
     assert.deepEqual(chartFigures(pairModel()).filter((f) => f.spec !== null).map((f) => f.id), ['latency', 'split', 'speedup', 'ecdf', 'strip']);
+  });
+});
+
+describe('charts: log scales', () => {
+  it('ticks at 1-2-5 steps inside the range, denser while fewer than four fit (hand computed)', () => {
+    assert.deepEqual(logTicks(1567.75, 27562), [2000, 5000, 10000, 20000]);
+    assert.deepEqual(logTicks(69, 745), [100, 200, 300, 500]);
+    assert.deepEqual(logTicks(0.26, 1), [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1]);
   });
 });
 
