@@ -12,14 +12,14 @@ const fontOptions = { loadSystemFonts: false, fontFiles: [FONT_FILES.regular, FO
 describe('charts: rendering', function () {
   this.timeout(60000);
 
-  it('renders a spec to the same bytes before and after other charts (ids restart per chart)', async () => {
+  it('renders a spec to the same bytes however many charts came before (ids restart per chart)', async () => {
     // A clipped mark makes vega emit a clipPath with a generated id.
-    const clipped = (spec: Record<string, unknown> | null) => ({ ...spec, mark: { ...(spec?.mark as object), clip: true } });
-    const [latency, strip] = ['latency', 'strip'].map((id) => chartFigures(coldModel()).find((f) => f.id === id)?.spec ?? null);
-    const first = await renderSvg(clipped(latency));
+    const strip = chartFigures(coldModel()).find((f) => f.id === 'strip')?.spec as Record<string, unknown>;
+    const clipped = { ...strip, mark: { ...(strip.mark as object), clip: true } };
+    const first = await renderSvg(clipped);
     assert.match(first.svg, /<clipPath id="clip1">/);
-    await renderSvg(clipped(strip));
-    const again = await renderSvg(clipped(latency));
+    await renderSvg(clipped);
+    const again = await renderSvg(clipped);
     assert.equal(again.svg, first.svg);
   });
 
