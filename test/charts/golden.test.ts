@@ -15,6 +15,11 @@ function coldWithIntervals(): ReportModel {
   };
 }
 
+/** Ratios without intervals, whatever the statistics stage computes: the plain speedup chart. */
+function withoutIntervals(model: ReportModel): ReportModel {
+  return { ...model, speedups: model.speedups.map((s) => ({ ...s, ci_low: null, ci_high: null })) };
+}
+
 const FIXTURES: Record<string, () => Chart> = {
   latencySweepAggregates: () => latencyChart(sweepModel()),
   latencyPeerCold: () => latencyChart(coldModel()),
@@ -22,9 +27,9 @@ const FIXTURES: Record<string, () => Chart> = {
   splitSweepAggregates: () => splitChart(sweepModel()),
   splitPeerCold: () => splitChart(coldModel()),
   splitSeedPair: () => splitChart(pairModel()),
-  speedupSweepAggregates: () => speedupChart(sweepModel()),
+  speedupSweepAggregates: () => speedupChart(withoutIntervals(sweepModel())),
   speedupWithConfidenceBand: () => speedupChart(coldWithIntervals()),
-  speedupPeerWarmSlower: () => speedupChart(warmModel()),
+  speedupPeerWarmSlower: () => speedupChart(withoutIntervals(warmModel())),
   ecdfPeerCold: () => ecdfChart(coldModel()),
   stripPeerCold: () => stripChart(coldModel()),
   stripPeerWarm: () => stripChart(warmModel()),
