@@ -15,6 +15,10 @@ import { modelPoints } from './points.js';
 import { provenanceInputs } from './provenance.js';
 import { ms } from './round.js';
 import { modelSpeedups } from './speedups.js';
+import { modelCaveats } from './caveats.js';
+import { modelStatistics } from './statistics.js';
+import { INTERVAL_FIGURES } from '../analyze/index.js';
+import type { GroupIntervals } from '../types.js';
 
 export interface ReportOptions {
   /** The document kind; chosen from the data's shape when absent (see chooseTemplate). */
@@ -61,6 +65,8 @@ export function buildReportModel(table: Table, analysis: Analysis, options: Repo
     groups: groups.map((g) => modelGroup(g, labelOf(g.runtime))),
     speedups: modelSpeedups(analysis.speedups, groups, baseline, order),
     claims,
+    statistics: modelStatistics(analysis, runtimes, base),
+    caveats: modelCaveats(table, analysis, groups, runtimes),
     points: modelPoints(table),
     figures: [],
     warnings: [...table.warnings],
@@ -129,5 +135,16 @@ function modelGroup(g: ReportGroup, label: string): ModelGroup {
     p95_total: ms(g.p95_total),
     p99_total: ms(g.p99_total),
     max_total: ms(g.max_total),
+    avg_cold_cost: ms(g.avg_cold_cost),
+    ci: roundedIntervals(g.ci),
   };
+}
+
+function roundedIntervals(ci: GroupIntervals): GroupIntervals {
+  const out = { ...ci };
+  for (const figure of INTERVAL_FIGURES) {
+    const interval = ci[figure];
+    out[figure] = interval === null ? null : [ms(interval[0]) as number, ms(interval[1]) as number];
+  }
+  return out;
 }

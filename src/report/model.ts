@@ -5,10 +5,12 @@
 // Rounding (src/report/round.ts): milliseconds to 2 decimals (the seed's 1715.5, 1542.33),
 // seconds to 2 decimals, ratios ("N× faster") to 1 decimal, confidence to 4 decimals (0.6041).
 // Raw strings (runtime names, labels, action names) are kept unescaped: templates escape them.
-import type { InputFormat, SpeedupMetric, Status } from '../types.js';
+import type { GroupIntervals, InputFormat, SpeedupMetric, Status } from '../types.js';
+import type { ModelCaveats } from './caveats.js';
 import type { PairClaims } from './claims/pair.js';
 import type { SweepClaims } from './claims/sweep.js';
 import type { WarmClaims } from './claims/warm.js';
+import type { ModelStatistics } from './statistics.js';
 
 export type TemplateName = 'pair' | 'sweep' | 'warm';
 export const TEMPLATE_NAMES: readonly TemplateName[] = ['pair', 'sweep', 'warm'];
@@ -29,10 +31,14 @@ export interface ReportModel {
   levels: number[];
   /** Group figures (DESIGN.md §2.3), rounded; runtime order, then concurrency. */
   groups: ModelGroup[];
-  /** Ratios baseline / candidate, rounded; room for confidence intervals (null until computed). */
+  /** Ratios baseline / candidate, rounded, with their 95% bootstrap intervals (null where none). */
   speedups: ModelSpeedup[];
   /** The template's claims, computed by rules with thresholds. */
   claims: PairClaims | SweepClaims | WarmClaims;
+  /** Ratios per component with intervals and rank tests, mixed results, trend sentences (issue 7). */
+  statistics: ModelStatistics;
+  /** The Caveats section: sample sizes, cold purity, failures, intervals, reporting principles. */
+  caveats: ModelCaveats;
   /** One entry per activation, in input order, for charts of distributions; null for aggregate-only inputs. */
   points: ModelPoint[] | null;
   /** Vega-Lite figures placed by templates (src/charts fills this when a document is written with its figures). */
@@ -70,6 +76,10 @@ export interface ModelGroup {
   p95_total: number | null;
   p99_total: number | null;
   max_total: number | null;
+  /** Mean wait + init over the cold activations. */
+  avg_cold_cost: number | null;
+  /** 95% intervals, ms to 2 decimals (null where none: see the analysis' warnings). */
+  ci: GroupIntervals;
 }
 
 export interface ModelSpeedup {
@@ -79,7 +89,7 @@ export interface ModelSpeedup {
   concurrency: number | null;
   metric: SpeedupMetric;
   ratio: number;
-  /** Confidence interval of the ratio; null until the statistics stage computes one. */
+  /** 95% bootstrap interval of the ratio, 2 decimals; null where none (pre-aggregated data, fewer than 2 values). */
   ci_low: number | null;
   ci_high: number | null;
 }

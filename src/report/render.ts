@@ -66,6 +66,15 @@ function registerHelpers(h: Env): void {
   h.registerHelper('fixed', (value: unknown, digits: unknown) =>
     typeof value === 'number' ? value.toFixed(Number(digits)) : MISSING,
   );
+  // "p = 0.0079" at 4 decimals; below that, "p < 0.0001".
+  h.registerHelper('pvalue', (value: unknown) =>
+    typeof value !== 'number' ? MISSING : value < 0.0001 ? 'p < 0.0001' : `p = ${formatNumber(Number(value.toFixed(4)))}`,
+  );
+  // A slope or difference with its sign: "+404.2", "−165.5" (a real minus sign), "0".
+  h.registerHelper('signed', (value: unknown) =>
+    typeof value !== 'number' ? MISSING : value > 0 ? `+${formatNumber(value)}` : value < 0 ? `−${formatNumber(-value)}` : '0',
+  );
+  h.registerHelper('present', (value: unknown) => !isMissing(value));
   h.registerHelper('list', (values: unknown) => formatList((values as Array<string | number>).map(String)));
   h.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   h.registerHelper('and', (a: unknown, b: unknown) => Boolean(a) && Boolean(b));

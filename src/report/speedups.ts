@@ -4,9 +4,9 @@
 import type { Speedup, SpeedupMetric } from '../types.js';
 import type { ReportGroup } from './groups.js';
 import type { ModelSpeedup } from './model.js';
-import { round } from './round.js';
+import { round, roundOrNull } from './round.js';
 
-const METRICS: SpeedupMetric[] = ['avg_init', 'avg_wait', 'avg_exec', 'avg_duration', 'avg_total', 'p95_total'];
+const METRICS: SpeedupMetric[] = ['avg_init', 'avg_wait', 'avg_cold_cost', 'avg_exec', 'avg_duration', 'avg_total', 'p50_total', 'p95_total'];
 
 const key = (s: { candidate: string; concurrency: number | null; metric: string }) =>
   `${s.candidate}\u0000${s.concurrency}\u0000${s.metric}`;
@@ -35,5 +35,5 @@ export function modelSpeedups(analyzed: Speedup[], groups: ReportGroup[], baseli
       const [a, b] = [rank(x), rank(y)];
       return a[0] - b[0] || (a[1] === b[1] ? 0 : a[1] < b[1] ? -1 : 1) || a[2] - b[2];
     })
-    .map((s) => ({ ...s, ratio: round(s.ratio, 2), ci_low: null, ci_high: null }));
+    .map((s) => ({ ...s, ratio: round(s.ratio, 2), ci_low: roundOrNull(s.ci_low, 2), ci_high: roundOrNull(s.ci_high, 2) }));
 }

@@ -1,0 +1,116 @@
+// The Caveats section every document ends with (issue 7): sample sizes, cold purity, failed
+// trials, what the intervals mean, and which reporting principles of Papadopoulos et al.
+// ("Methodological Principles for Reproducible Performance Evaluation in Cloud Computing",
+// IEEE TSE 2019) the run meets, each computed from the data.
+import type { Analysis, Status, Table } from '../types.js';
+import type { RuntimeRef } from './claims/levels.js';
+import type { ReportGroup } from './groups.js';
+import { ms } from './round.js';
+
+export interface CaveatGroup {
+  runtime: RuntimeRef;
+  concurrency: number;
+  from: ReportGroup['from'];
+  runs: number;
+  count: number;
+  cold: number | null;
+  errors: number | null;
+  avg_total: number | null;
+  /** 95% interval of avg_total, ms to 2 decimals; null when the group has none. */
+  avg_total_ci: { low: number; high: number } | null;
+}
+
+export interface Principle {
+  name: string;
+  status: 'met' | 'partly' | 'missed';
+  detail: string;
+}
+
+export interface ModelCaveats {
+  groups: CaveatGroup[];
+  /** Cold-start purity: were the activations of a cold-start comparison all cold? */
+  cold: { all_cold: boolean; all_warm: boolean; unknown: boolean; mixed: CaveatGroup[] };
+  /** Activations that did not succeed, by status; `known` is false when aggregates hide them. */
+  failures: { known: boolean; total: number; by_status: Array<{ status: Status; count: number }> };
+  intervals: boolean;
+  aggregates_only: boolean;
+  resamples: number;
+  principles: Principle[];
+}
+
+/** Fewest activations (or runs) per group for "repeated experiments" to count as met. */
+const REPEATED = { activations: 10, runs: 3 };
+
+export function modelCaveats(table: Table, analysis: Analysis, groups: ReportGroup[], runtimes: RuntimeRef[]): ModelCaveats {
+  const refOf = (id: string) => runtimes.find((r) => r.id === id) ?? { id, label: id };
+  const caveatGroups: CaveatGroup[] = groups.map((g) => {
+    const ci = analysis.groups.find((a) => a.runtime === g.runtime && a.concurrency === g.concurrency && a.repetition === undefined)?.ci.avg_total ?? null;
+    return {
+      runtime: refOf(g.runtime), concurrency: g.concurrency, from: g.from, runs: g.runs, count: g.count, cold: g.cold,
+      errors: g.errors, avg_total: ms(g.avg_total), avg_total_ci: ci ? { low: ms(ci[0]) as number, high: ms(ci[1]) as number } : null,
+    };
+  });
+  const known = caveatGroups.filter((g) => g.cold !== null);
+  const unknown = known.length < caveatGroups.length;
+  const byStatus = new Map<Status, number>();
+  for (const row of table.activations) if (row.status !== 'success') byStatus.set(row.status, (byStatus.get(row.status) ?? 0) + 1);
+  const failures = [...byStatus].map(([status, count]) => ({ status, count })).sort((a, b) => (a.status < b.status ? -1 : 1));
+  const intervals = caveatGroups.some((g) => g.avg_total_ci !== null) || analysis.speedups.some((s) => s.ci_low !== null);
+  const aggregatesOnly = table.activations.length === 0;
+  return {
+    groups: caveatGroups,
+    cold: {
+      all_cold: !unknown && known.every((g) => g.cold === g.count),
+      all_warm: !unknown && known.every((g) => g.cold === 0),
+      unknown,
+      mixed: known.filter((g) => (g.cold as number) > 0 && (g.cold as number) < g.count),
+    },
+    failures: { known: table.aggregates.length === 0, total: failures.reduce((n, f) => n + f.count, 0), by_status: failures },
+    intervals,
+    aggregates_only: aggregatesOnly,
+    resamples: analysis.intervals.resamples,
+    principles: principles(table, analysis, caveatGroups, aggregatesOnly, intervals),
+  };
+}
+
+function principles(table: Table, analysis: Analysis, groups: CaveatGroup[], aggregatesOnly: boolean, intervals: boolean): Principle[] {
+  const fewest = groups.length === 0 ? 0 : Math.min(...groups.map((g) => g.count));
+  const fewestRuns = groups.length === 0 ? 0 : Math.min(...groups.map((g) => g.runs));
+  const repeated: Principle['status'] = fewest >= REPEATED.activations || fewestRuns >= REPEATED.runs ? 'met' : fewest >= 2 ? 'partly' : 'missed';
+  const described = table.activations.length > 0 && table.activations.every((r) => r.kind !== null && r.memory_mb !== null);
+  const powered = analysis.comparisons.filter((c) => c.metric === 'total_ms' && c.n_baseline + c.n_candidate >= 8 && Math.min(c.n_baseline, c.n_candidate) >= 4);
+  const tests: Principle['status'] = analysis.comparisons.length === 0 ? 'missed' : powered.length > 0 ? 'met' : 'partly';
+  return [
+    {
+      name: 'Repeated experiments (P1)',
+      status: repeated,
+      detail: `fewest per group: ${fewest} activation${fewest === 1 ? '' : 's'} in ${fewestRuns} run${fewestRuns === 1 ? '' : 's'}` +
+        ` (met at ${REPEATED.activations} activations or ${REPEATED.runs} runs)`,
+    },
+    {
+      name: 'Experimental setup described (P3)',
+      status: described ? 'partly' : 'missed',
+      detail: described
+        ? 'runtime kind and memory come from the records and every input is hashed below; the machine, the OpenWhisk deployment and its load are not in the data'
+        : 'the data names runtimes only: no kind, memory, machine or OpenWhisk deployment',
+    },
+    {
+      name: 'Distributions shown, not just means (P5)',
+      status: aggregatesOnly || fewest < 2 ? 'missed' : intervals ? 'met' : 'partly',
+      detail: aggregatesOnly
+        ? 'the inputs are pre-aggregated means: no distribution to show'
+        : fewest < 2 ? 'a group has a single activation: no distribution to show'
+          : intervals ? 'percentiles, 95% intervals and per-activation figures' : 'per-activation values, too few for intervals',
+    },
+    {
+      name: 'Statistical tests (P6)',
+      status: tests,
+      detail: tests === 'missed'
+        ? 'no test possible: no per-activation data for two runtimes at a shared level'
+        : tests === 'partly'
+          ? 'rank tests run, but with too few activations at every level to show a difference'
+          : 'Mann-Whitney U per level, Holm-corrected, with Cliff\'s δ',
+    },
+    { name: 'Units reported (P7)', status: 'met', detail: 'every time in ms or s, every ratio as ×' },
+  ];
+}
