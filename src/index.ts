@@ -4,7 +4,7 @@ export { CliError, InputError, UsageError } from './errors.js';
 export { version } from './version.js';
 export { ingestFiles, ingestText, loadFrame, frameOf, COLUMNS, type IngestOptions, type InputSpec } from './ingest/index.js';
 export { startLocalWhisk, loadConfigFile, GUEST_KEY, GUEST_NAMESPACE, type LocalWhisk, type LocalWhiskOptions, type LocalWhiskConfig, type FaultConfig, type ActivationRecord } from './local/index.js';
-export { analyze, formatAnalysis, quantileSorted, mean, max, roundHalfEven, runtimesInInputOrder, chooseBaseline, TOTAL_PERCENTILES, SPEEDUP_METRICS, type AnalyzeOptions } from './analyze/index.js';
+export { analyze, formatAnalysis, quantileSorted, mean, max, roundHalfEven, runtimesInInputOrder, chooseBaseline, TOTAL_PERCENTILES, SPEEDUP_METRICS, BOOTSTRAP, INTERVAL_FIGURES, mannWhitney, holm, magnitudeOf, type AnalyzeOptions } from './analyze/index.js';
 export * from './report/index.js';
 // The whole flow for one document, exactly as `owbench report` composes it (notebooks render the same bytes).
 export { composeDocument, parseLabels, type DocumentRequest } from './cli/report.js';

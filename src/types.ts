@@ -214,7 +214,7 @@ export interface IntervalMethod {
   method: 'percentile bootstrap';
   resamples: number;
   seed: number;
-  /** Above this many values a resampled mean is drawn from its normal limit (same variance). */
+  /** Above this many values a resampled mean is drawn from its normal limit (same variance); 0 when the draw budget forced it everywhere. */
   exact_mean_max: number;
 }
 
@@ -225,6 +225,6 @@ export interface Analysis {
   comparisons: RankTest[];
   trends: TrendFit[];
   intervals: IntervalMethod;
-  /** Why an interval, test or trend is missing, in plain sentences; also ingest's skipped records. */
+  /** Why an interval, test or trend is missing or rough, in plain sentences (ingest's skipped records stay in Table.warnings). */
   warnings: string[];
 }

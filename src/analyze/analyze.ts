@@ -8,7 +8,7 @@ import { BOOTSTRAP } from './bootstrap.js';
 import { collectColumns, type GroupColumns, type GroupLevel } from './columns.js';
 import { computeComparisons } from './comparisons.js';
 import { figuresOf } from './figures.js';
-import { bootstrapGroup, intervalsOf, type GroupBootstrap, type Replicates } from './intervals.js';
+import { bootstrapGroup, intervalsOf, MEAN_COLUMNS, type GroupBootstrap, type Replicates } from './intervals.js';
 import * as msg from './messages.js';
 import { poolFigures } from './pool.js';
 import { BASE_SEED } from './prng.js';
@@ -42,6 +42,10 @@ export function analyze(table: Table, options: AnalyzeOptions = {}): Analysis {
   const baseline = chooseBaseline(runtimesInInputOrder(table), options.baseline);
 
   const levelColumns = collectColumns(table.activations, 'concurrency');
+  const repetitionColumns = by === 'repetition' ? collectColumns(table.activations, 'repetition') : [];
+  const runtimeColumns = collectColumns(table.activations, 'runtime');
+  const exactMax = exactMeanMaxFor([...levelColumns, ...repetitionColumns, ...runtimeColumns]);
+  const withBootstrap = (columns: GroupColumns, level: GroupLevel) => bootstrapped(columns, level, exactMax);
   const rawLevels = levelColumns.map((g) => withBootstrap(g, 'concurrency'));
   const aggregateLevels = aggregateGroups(table.aggregates, 'concurrency').map(withoutBootstrap);
   rejectOverlap(rawLevels.map((a) => a.figures), aggregateLevels.map((a) => a.figures));
@@ -50,11 +54,11 @@ export function analyze(table: Table, options: AnalyzeOptions = {}): Analysis {
   const reported = by === 'concurrency'
     ? levels
     : [
-      ...collectColumns(table.activations, 'repetition').map((g) => withBootstrap(g, 'repetition')),
+      ...repetitionColumns.map((g) => withBootstrap(g, 'repetition')),
       ...aggregateGroups(table.aggregates, 'repetition').map(withoutBootstrap),
     ];
 
-  const overall = overallByRuntime(table, levels);
+  const overall = overallByRuntime(runtimeColumns.map((g) => withBootstrap(g, 'runtime')), levels);
   const replicates = new Map<GroupFigures, Replicates>();
   for (const { figures, bootstrap } of [...levels, ...overall.values()]) {
     if (bootstrap) replicates.set(figures, bootstrap.replicates);
@@ -70,19 +74,38 @@ export function analyze(table: Table, options: AnalyzeOptions = {}): Analysis {
     trends: trendsByRuntime(levels),
     intervals: {
       level: BOOTSTRAP.level, method: 'percentile bootstrap', resamples: BOOTSTRAP.resamples, seed: BASE_SEED,
-      exact_mean_max: BOOTSTRAP.exactMeanMax,
+      exact_mean_max: exactMax,
     },
-    warnings: analysisWarnings([...reported].sort((a, b) => groupOrder(a.figures, b.figures)), comparisons),
+    warnings: [
+      ...(exactMax < BOOTSTRAP.exactMeanMax ? [msg.normalLimitEverywhere(BOOTSTRAP.exactDrawBudget)] : []),
+      ...analysisWarnings([...reported].sort((a, b) => groupOrder(a.figures, b.figures)), comparisons),
+    ],
   };
 }
 
+/**
+ * BOOTSTRAP.exactMeanMax, or 0 (every mean from its normal limit) when exact resampling of all the
+ * groups' means would take more than BOOTSTRAP.exactDrawBudget draws. Decided from the table
+ * alone, so the same data still gives the same bytes.
+ */
+function exactMeanMaxFor(groups: readonly GroupColumns[]): number {
+  let draws = 0;
+  for (const group of groups) {
+    for (const [, column] of MEAN_COLUMNS) {
+      const n = group[column].length;
+      if (n >= BOOTSTRAP.minCount && n <= BOOTSTRAP.exactMeanMax) draws += n * BOOTSTRAP.resamples;
+    }
+  }
+  return draws > BOOTSTRAP.exactDrawBudget ? 0 : BOOTSTRAP.exactMeanMax;
+}
+
 /** Figures, then the bootstrap (figuresOf sorts the totals, which the percentiles' resampling reads). */
-function withBootstrap(columns: GroupColumns, level: GroupLevel): Analyzed {
+function bootstrapped(columns: GroupColumns, level: GroupLevel, exactMax: number): Analyzed {
   const figures = figuresOf(columns, level === 'runtime' ? 'concurrency' : level);
   const key = level === 'runtime' ? `${columns.runtime}\u0000overall`
     : level === 'repetition' ? `${columns.runtime}\u0000${columns.concurrency}\u0000${columns.repetition}`
       : `${columns.runtime}\u0000${columns.concurrency}`;
-  const bootstrap = bootstrapGroup(columns, key);
+  const bootstrap = bootstrapGroup(columns, key, exactMax);
   figures.ci = intervalsOf(bootstrap);
   return { figures, bootstrap, totals: columns.total.length };
 }
@@ -92,11 +115,11 @@ function withoutBootstrap(figures: GroupFigures): Analyzed {
 }
 
 /** A runtime's figures over all its rows; pooled from its levels (no intervals) where some are pre-aggregated. */
-function overallByRuntime(table: Table, levels: readonly Analyzed[]): Map<string, Analyzed> {
+function overallByRuntime(runtimes: readonly Analyzed[], levels: readonly Analyzed[]): Map<string, Analyzed> {
   const aggregated = new Set(levels.filter((a) => a.bootstrap === null).map((a) => a.figures.runtime));
   const overall = new Map<string, Analyzed>();
-  for (const group of collectColumns(table.activations, 'runtime')) {
-    if (!aggregated.has(group.runtime)) overall.set(group.runtime, withBootstrap(group, 'runtime'));
+  for (const analyzed of runtimes) {
+    if (!aggregated.has(analyzed.figures.runtime)) overall.set(analyzed.figures.runtime, analyzed);
   }
   for (const runtime of aggregated) {
     overall.set(runtime, withoutBootstrap(poolFigures(levels.filter((a) => a.figures.runtime === runtime).map((a) => a.figures))));

@@ -19,17 +19,22 @@ export const BOOTSTRAP = {
    * and past a few thousand values the two distributions agree to well under 1%.
    */
   exactMeanMax: 2000,
+  /**
+   * Draws all exact resampling of an analysis may take (about a second): past it, as when a
+   * million activations come in a thousand small groups, every mean uses the normal limit.
+   */
+  exactDrawBudget: 100_000_000,
 } as const;
 
 /** Why a figure has no interval. */
 export type NoInterval = 'too few values' | 'too few beyond the percentile';
 
-/** B resampled means, or why there are none. */
-export function meanReplicates(values: Float64Array, uniform: Uniform): Float64Array | NoInterval {
+/** B resampled means, or why there are none; resampled exactly up to `exactMax` values. */
+export function meanReplicates(values: Float64Array, uniform: Uniform, exactMax: number = BOOTSTRAP.exactMeanMax): Float64Array | NoInterval {
   const n = values.length;
   if (n < BOOTSTRAP.minCount) return 'too few values';
   const out = new Float64Array(BOOTSTRAP.resamples);
-  if (n <= BOOTSTRAP.exactMeanMax) {
+  if (n <= exactMax) {
     for (let b = 0; b < out.length; b++) {
       let sum = 0;
       for (let i = 0; i < n; i++) sum += values[(uniform() * n) | 0];

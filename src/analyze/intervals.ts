@@ -1,7 +1,7 @@
 // Each group's bootstrap: resampled means and percentiles per figure (kept for the ratios of
 // speedups and the slopes of trends), their 95% intervals, and why a figure has none.
 import type { GroupIntervals, IntervalFigure } from '../types.js';
-import { meanReplicates, percentileInterval, quantileReplicates, type NoInterval } from './bootstrap.js';
+import { BOOTSTRAP, meanReplicates, percentileInterval, quantileReplicates, type NoInterval } from './bootstrap.js';
 import type { GroupColumns } from './columns.js';
 import { streamFor } from './prng.js';
 import { isAscending, TOTAL_PERCENTILES } from './quantile.js';
@@ -12,7 +12,7 @@ export const INTERVAL_FIGURES: readonly IntervalFigure[] = [
 ];
 
 /** Each mean and the column it averages. */
-const MEAN_COLUMNS: ReadonlyArray<[IntervalFigure, 'init' | 'wait' | 'coldCost' | 'exec' | 'duration' | 'total']> = [
+export const MEAN_COLUMNS: ReadonlyArray<[IntervalFigure, 'init' | 'wait' | 'coldCost' | 'exec' | 'duration' | 'total']> = [
   ['avg_init', 'init'], ['avg_wait', 'wait'], ['avg_cold_cost', 'coldCost'],
   ['avg_exec', 'exec'], ['avg_duration', 'duration'], ['avg_total', 'total'],
 ];
@@ -34,7 +34,7 @@ export function noIntervals(): GroupIntervals {
  * Resamples every figure of the group. `key` names the group (runtime, level) so that each figure
  * draws from its own seeded stream. Figures with no value at all (no cold activation) are skipped.
  */
-export function bootstrapGroup(group: GroupColumns, key: string): GroupBootstrap {
+export function bootstrapGroup(group: GroupColumns, key: string, exactMeanMax: number = BOOTSTRAP.exactMeanMax): GroupBootstrap {
   const replicates: Replicates = {};
   const missing: GroupBootstrap['missing'] = [];
   const record = (figure: IntervalFigure, result: Float64Array | NoInterval) => {
@@ -43,7 +43,7 @@ export function bootstrapGroup(group: GroupColumns, key: string): GroupBootstrap
   };
   for (const [figure, column] of MEAN_COLUMNS) {
     const values = group[column];
-    if (values.length > 0) record(figure, meanReplicates(values, streamFor(`${key}\u0000${figure}`)));
+    if (values.length > 0) record(figure, meanReplicates(values, streamFor(`${key}\u0000${figure}`), exactMeanMax));
   }
   if (group.total.length > 0) {
     const sorted = isAscending(group.total) ? group.total : Float64Array.from(group.total).sort();

@@ -56,3 +56,8 @@ export function powerlessTests(groups: readonly GroupRef[]): string {
   return `too few activations for a rank test to reach p < 0.05 whatever the data (the smallest two-sided ` +
     `p-value of n and m untied values is 2 / C(n + m, n)): the baseline against ${describeGroups(groups)}`;
 }
+
+export function normalLimitEverywhere(budget: number): string {
+  return `so many activations in groups of 2000 or fewer that resampling every mean would take over ${budget} draws: ` +
+    'every mean\'s interval uses the normal limit of the bootstrap (mean ± its standard error), not resampling';
+}

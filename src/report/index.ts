@@ -15,3 +15,5 @@ export type { WarmClaims, WarmComparison } from './claims/warm.js';
 export type { Comparison, Side } from './claims/compare.js';
 export type { Spread, LevelRatio, RuntimeRef } from './claims/levels.js';
 export type { Trend, Range, Growth, Point } from './claims/series.js';
+export type { ModelStatistics, StatisticsRow, MixedResult, TrendSentence, TestVerdict } from './statistics.js';
+export type { ModelCaveats, CaveatGroup, Principle } from './caveats.js';

@@ -108,6 +108,24 @@ describe('resampled means of large groups: the normal limit', () => {
   }
 });
 
+describe('a budget on exact resampling', () => {
+  it('switches every mean to the normal limit, and says so, when small groups hold too many activations', function () {
+    this.timeout(60_000);
+    // 13 levels × 1000 activations, 4 means each (wait, exec, duration, total): 52,000 values × 2000
+    // resamples = 1.04e8 draws, just over the budget; 12 levels stay under it.
+    const uniform = mulberry32(9);
+    const rows = (levels: number) => Array.from({ length: levels * 1000 }, (_, i) =>
+      row({ runtime: 'x', concurrency: 1 + (i % levels), wait: 1, duration: 100 + uniform() }));
+    const over = analyze(table(rows(13)));
+    assert.equal(over.intervals.exact_mean_max, 0);
+    assert.match(over.warnings[0], /^so many activations in groups of 2000 or fewer/);
+    assert.ok(over.groups.every((g) => g.ci.avg_total !== null));
+    const under = analyze(table(rows(12)));
+    assert.equal(under.intervals.exact_mean_max, BOOTSTRAP.exactMeanMax);
+    assert.doesNotMatch(under.warnings.join('\n'), /normal limit/);
+  });
+});
+
 describe('determinism', () => {
   it('the same data gives the same bytes, whatever else the input holds', () => {
     const uniform = mulberry32(3);
