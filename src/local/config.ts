@@ -30,6 +30,28 @@ const faultsSchema = z
   })
   .strict();
 
+/** One runtimes-manifest `stemCells` entry: `count` containers of `kind` at `memory` MB, created but not initialized. */
+const stemCellSchema = z
+  .object({
+    /** Blackbox images are never prewarmed in OpenWhisk (each is its own image), so only these kinds. */
+    kind: z.enum(['nodejs:20', 'wasm:0.1']),
+    count: z.number().int().min(0).max(16),
+    /** MB; a cold start takes a stem cell only when its action's memory limit is exactly this. */
+    memory: z.number().int().min(128).max(512),
+  })
+  .strict();
+
+/**
+ * The default prewarm manifest. nodejs:20 as OpenWhisk's ansible/files/runtimes.json (initialCount 2,
+ * 256 MB). wasm:0.1 too: wow's executor is one long-running process in which a "container" is only
+ * a map entry (no process or thread start), while ours is a worker thread; a prewarmed worker keeps
+ * that start out of waitTime, as it is out of the real runtime's.
+ */
+export const defaultStemCells = [
+  { kind: 'nodejs:20', count: 2, memory: 256 },
+  { kind: 'wasm:0.1', count: 2, memory: 256 },
+] as const;
+
 export const localWhiskConfigSchema = z
   .object({
     /** container-pool.user-memory (OpenWhisk: 1024 MB). */
@@ -63,6 +85,8 @@ export const localWhiskConfigSchema = z
       })
       .strict()
       .default({ envelope: true }),
+    /** Prewarmed containers (OpenWhisk's runtimes manifest `stemCells`); `[]` turns prewarming off. */
+    stemCells: z.array(stemCellSchema).default(() => defaultStemCells.map((cell) => ({ ...cell }))),
     faults: faultsSchema.default({}),
   })
   .strict();
@@ -71,6 +95,7 @@ export type LocalWhiskConfig = z.input<typeof localWhiskConfigSchema>;
 export type ResolvedConfig = z.output<typeof localWhiskConfigSchema>;
 export type FaultConfig = ResolvedConfig['faults'];
 export type FaultSelector = z.output<typeof selector>;
+export type StemCellConfig = z.output<typeof stemCellSchema>;
 
 /** Validates a config given in code; a mistake is a bug in the caller, so it throws with the path. */
 export function resolveConfig(config: unknown = {}, source = 'config'): ResolvedConfig {

@@ -10,6 +10,7 @@ import { GUEST_KEY, GUEST_NAMESPACE, isWellFormedAuth } from './http/auth.js';
 import { HttpError, newExchange, sendError } from './http/exchange.js';
 import { route } from './http/router.js';
 import { ContainerPool, type PoolStats } from './invoker/pool.js';
+import type { StemCellStats } from './invoker/stem-cells.js';
 import { Invoker } from './invoker/invoker.js';
 import { messages } from './messages.js';
 import { ActionStore } from './store/actions.js';
@@ -36,6 +37,8 @@ export interface LocalWhisk {
   namespace: string;
   /** The pool's state now (containers, busy, paused, MB in use, queued requests). */
   poolStats(): PoolStats;
+  /** The prewarmed stem cells per manifest entry (ready, starting, taken so far). */
+  stemCells(): StemCellStats[];
   /** Stops listening, ends open connections and destroys every container; resolves when all are gone. */
   close(): Promise<void>;
 }
@@ -75,7 +78,13 @@ export async function startLocalWhisk(options: LocalWhiskOptions = {}): Promise<
     const ex = newExchange(req, res);
     route(ctx, ex).catch((error: unknown) => answerError(ex, error));
   });
-  await listen(server, options.port ?? 0, host);
+  try {
+    await pool.prewarm(); // stem cells exist before the first request, as an invoker prewarms at start
+    await listen(server, options.port ?? 0, host);
+  } catch (error) {
+    await pool.close();
+    throw error;
+  }
   const { port } = server.address() as AddressInfo;
   apihostHolder.value = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 
@@ -85,6 +94,7 @@ export async function startLocalWhisk(options: LocalWhiskOptions = {}): Promise<
     auth,
     namespace,
     poolStats: () => pool.stats(),
+    stemCells: () => pool.stemCellStats(),
     close: () => (closing ??= shutdown(server, pool, ctx)),
   };
 }

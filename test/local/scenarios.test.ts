@@ -10,7 +10,8 @@ describe('local server: invocations through the openwhisk client', function () {
   this.timeout(30_000);
   let s: Started;
   before(async () => {
-    s = await startWhisk({ blockingWaitMs: 3000 });
+    // No stem cells: the first test asserts that a cold start's waitTime includes the container start.
+    s = await startWhisk({ blockingWaitMs: 3000, stemCells: [] });
   });
   after(() => s.whisk.close());
 

@@ -78,7 +78,8 @@ describe('owbench serve', function () {
       void ow.actions.invoke({ name: 'long', blocking: true }).catch(() => undefined);
       await new Promise((r) => setTimeout(r, 1000));
       const containers = childPids(served.child.pid!);
-      assert.equal(containers.length, 4, `container processes: ${containers}`);
+      // a, b, c, long, and the default manifest's two nodejs:20 stem cells (replaced after a and b took theirs).
+      assert.equal(containers.length, 6, `container processes: ${containers}`);
       const exited = new Promise<number | null>((resolve) => served.child.once('exit', (code) => resolve(code)));
       served.child.kill(signal);
       assert.equal(await exited, 0);

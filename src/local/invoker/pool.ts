@@ -2,12 +2,16 @@
 // same action first, else a new one if the user-memory budget allows, else evict idle containers
 // least-recently-used first, else queue (FIFO, head-of-line). Idle containers pause after the
 // pause grace and are removed after the idle timeout. One activation per container at a time.
+// A new container is a matching prewarmed stem cell when there is one (stem-cells.ts).
 import type { Container, ContainerFactory } from '../container.js';
+import { StemCells, type StemCellSpec, type StemCellStats } from './stem-cells.js';
 
 export interface PoolOptions {
   userMemoryMb: number;
   pauseGraceMs: number;
   idleTimeoutMs: number;
+  /** Prewarmed containers to keep ready (none when absent). */
+  stemCells?: readonly StemCellSpec[];
 }
 
 export interface PoolEntry {
@@ -25,6 +29,8 @@ export interface Lease {
   entry: PoolEntry;
   /** Created for this activation: it needs /init. */
   cold: boolean;
+  /** The container was a prewarmed stem cell (cold, but its creation was not waited for). */
+  prewarmed: boolean;
 }
 
 export interface ContainerRequest {
@@ -54,11 +60,23 @@ export class ContainerPool {
   /** Memory of live containers plus those being created or replacing evicted ones. */
   private reservedMb = 0;
   private closed = false;
+  private readonly stemCells: StemCells;
 
   constructor(
     private readonly factory: ContainerFactory,
     private readonly options: PoolOptions,
-  ) {}
+  ) {
+    this.stemCells = new StemCells(factory, options.stemCells);
+  }
+
+  /** Creates the stem cells (server start); resolves once they have started. */
+  prewarm(): Promise<void> {
+    return this.stemCells.fill();
+  }
+
+  stemCellStats(): StemCellStats[] {
+    return this.stemCells.stats();
+  }
 
   acquire(request: ContainerRequest): Promise<Lease> {
     if (this.closed) return Promise.reject(new Error('the server is shutting down'));
@@ -97,11 +115,12 @@ export class ContainerPool {
     };
   }
 
-  /** Rejects queued requests and destroys every container, waiting until they are gone. */
+  /** Rejects queued requests and destroys every container and stem cell, waiting until they are gone. */
   async close(): Promise<void> {
     this.closed = true;
     for (const waiter of this.queue.splice(0)) waiter.reject(new Error('the server is shutting down'));
     for (const entry of [...this.entries]) this.remove(entry);
+    this.track(this.stemCells.close());
     while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
   }
 
@@ -119,7 +138,7 @@ export class ContainerPool {
       clearTimeout(warm.timer);
       warm.busy = true;
       warm.paused = false;
-      waiter.resolve({ entry: warm, cold: false });
+      waiter.resolve({ entry: warm, cold: false, prewarmed: false });
       return true;
     }
     const free = this.options.userMemoryMb - this.reservedMb;
@@ -156,14 +175,18 @@ export class ContainerPool {
     return freed >= neededMb ? victims : null;
   }
 
-  /** Starts a container for `waiter` once the evicted ones are gone (that removal counts in waitTime). */
+  /**
+   * Gives `waiter` a container once the evicted ones are gone (that removal counts in waitTime): a
+   * stem cell of its kind and memory, taken now so no other waiter counts on it, else a new one.
+   */
   private create(waiter: Waiter, evicted: PoolEntry[]): void {
     this.reservedMb += waiter.memoryMb;
     const evictedMb = evicted.reduce((sum, e) => sum + e.memoryMb, 0);
+    const stemCell = this.stemCells.take(waiter.kind, waiter.memoryMb);
     const start = (async () => {
       await Promise.all(evicted.map((e) => this.destroyEntry(e)));
       this.reservedMb -= evictedMb;
-      return this.factory(waiter.kind, { memoryMb: waiter.memoryMb, timeoutMs: waiter.timeoutMs });
+      return stemCell ?? this.factory(waiter.kind, { memoryMb: waiter.memoryMb, timeoutMs: waiter.timeoutMs });
     })();
     const tracked = start.then(
       (container) => {
@@ -180,7 +203,7 @@ export class ContainerPool {
           this.remove(entry);
           waiter.reject(new Error('the server is shutting down'));
         } else {
-          waiter.resolve({ entry, cold: true });
+          waiter.resolve({ entry, cold: true, prewarmed: stemCell !== undefined });
         }
       },
       (error: unknown) => {

@@ -16,6 +16,7 @@ async function waitUntil(test: () => boolean, ms: number): Promise<boolean> {
 }
 
 describe('runtime processes when the server is killed', function () {
+  this.timeout(20_000); // not mocha's 2 s under --no-config: the holder process starts through tsx
   before(buildCActions);
 
   it('exit on their own (no orphans)', async () => {

@@ -14,6 +14,7 @@ function module(name: string, env: Record<string, string> = {}): InitPayload {
 }
 
 describe('runtime wasm:0.1 (WASI in a worker thread)', function () {
+  this.timeout(20_000); // not mocha's 2 s under --no-config: a worker in a blocking 5 s sleep ends only after it
   const started: Container[] = [];
   before(buildCActions);
   async function start(memoryMb = 256, factory = createContainer): Promise<WasmContainer> {
