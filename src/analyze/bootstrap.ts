@@ -95,10 +95,63 @@ export function ratioReplicates(baseline: Float64Array, candidate: Float64Array)
   return out;
 }
 
-/** The percentile interval at BOOTSTRAP.level; null when a replicate is not finite (a zero denominator). */
+/**
+ * The percentile interval at BOOTSTRAP.level (numpy's type-7 quantiles of the replicates); null
+ * when a replicate is not finite (a zero denominator). Selects the four order statistics it needs
+ * instead of sorting: an analysis computes thousands of these.
+ */
 export function percentileInterval(replicates: Float64Array): [number, number] | null {
   for (let b = 0; b < replicates.length; b++) if (!Number.isFinite(replicates[b])) return null;
-  const sorted = Float64Array.from(replicates).sort();
+  const work = replicates.slice();
   const tail = (1 - BOOTSTRAP.level) / 2;
-  return [quantileSorted(sorted, tail), quantileSorted(sorted, 1 - tail)];
+  const low = quantileBySelection(work, tail, 0);
+  return [low.value, quantileBySelection(work, 1 - tail, low.next).value];
+}
+
+/**
+ * The p-quantile (type 7) of `values`, whose elements before `from` are already the smallest:
+ * quickselect puts the lower order statistic in place, the upper one is the least beyond it.
+ * Returns where the next selection may start.
+ */
+function quantileBySelection(values: Float64Array, p: number, from: number): { value: number; next: number } {
+  const n = values.length;
+  const virtual = (n - 1) * p;
+  const k = Math.floor(virtual);
+  select(values, k, from);
+  const a = values[k];
+  if (k + 1 >= n) return { value: a, next: k + 1 };
+  let b = values[k + 1];
+  for (let i = k + 2; i < n; i++) if (values[i] < b) b = values[i];
+  const gamma = virtual - k;
+  const diff = b - a;
+  return { value: gamma >= 0.5 ? b - diff * (1 - gamma) : a + diff * gamma, next: k + 1 };
+}
+
+/** Hoare's quickselect (median-of-three pivots): values[k] becomes the k-th smallest of values[from..]. */
+function select(values: Float64Array, k: number, from: number): void {
+  let left = from;
+  let right = values.length - 1;
+  while (right > left) {
+    const middle = (left + right) >>> 1;
+    const x = values[left];
+    const y = values[middle];
+    const z = values[right];
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : (x < z ? x : y < z ? z : y);
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while (values[i] < pivot) i++;
+      while (values[j] > pivot) j--;
+      if (i <= j) {
+        const t = values[i];
+        values[i] = values[j];
+        values[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else return;
+  }
 }

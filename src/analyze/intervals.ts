@@ -46,7 +46,7 @@ export function bootstrapGroup(group: GroupColumns, key: string, exactMeanMax: n
     if (values.length > 0) record(figure, meanReplicates(values, streamFor(`${key}\u0000${figure}`), exactMeanMax));
   }
   if (group.total.length > 0) {
-    const sorted = isAscending(group.total) ? group.total : Float64Array.from(group.total).sort();
+    const sorted = isAscending(group.total) ? group.total : group.total.slice().sort();
     for (const [figure, p] of Object.entries(TOTAL_PERCENTILES) as Array<[IntervalFigure, number]>) {
       record(figure, quantileReplicates(sorted, p, streamFor(`${key}\u0000${figure}`)));
     }

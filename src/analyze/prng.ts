@@ -4,8 +4,11 @@
 /** The fixed seed every stream starts from ("owbe" in ASCII); mixed with each stream's key. */
 export const BASE_SEED = 0x6f776265;
 
-/** A uniform generator in [0, 1) with 32 bits of resolution. */
-export type Uniform = () => number;
+/** A uniform generator in [0, 1) with 32 bits of resolution; `spare` holds normal()'s second variate. */
+export interface Uniform {
+  (): number;
+  spare: number;
+}
 
 /**
  * mulberry32 (Tommy Ettinger, public domain): a 32-bit state, period 2^32, passes gjrand's and
@@ -13,13 +16,14 @@ export type Uniform = () => number;
  */
 export function mulberry32(seed: number): Uniform {
   let state = seed >>> 0;
-  return () => {
+  const next = () => {
     state = (state + 0x6d2b79f5) >>> 0;
     let t = state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+  return Object.assign(next, { spare: Number.NaN });
 }
 
 /**
@@ -35,10 +39,17 @@ export function streamFor(key: string): Uniform {
   return mulberry32((hash ^ BASE_SEED) >>> 0);
 }
 
-/** A standard normal variate (Box–Muller; the second variate is dropped to keep streams simple). */
+/** A standard normal variate (Box–Muller: each pair of uniforms gives two, the second kept for the next call). */
 export function normal(uniform: Uniform): number {
-  const u = 1 - uniform(); // (0, 1]: log(0) never happens
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * uniform());
+  const spare = uniform.spare;
+  if (spare === spare) { // not NaN
+    uniform.spare = Number.NaN;
+    return spare;
+  }
+  const radius = Math.sqrt(-2 * Math.log(1 - uniform())); // 1 − u in (0, 1]: log(0) never happens
+  const angle = 2 * Math.PI * uniform();
+  uniform.spare = radius * Math.sin(angle);
+  return radius * Math.cos(angle);
 }
 
 /** A Gamma(shape, 1) variate, shape ≥ 1 (Marsaglia & Tsang 2000, "A simple method…"). */

@@ -42,7 +42,7 @@ export function mannWhitney(x: Float64Array, y: Float64Array): MannWhitneyResult
 
 /** The values themselves when already ascending (analyze sorts its columns once), else a sorted copy. */
 function ascending(values: Float64Array): Float64Array {
-  return isAscending(values) ? values : Float64Array.from(values).sort();
+  return isAscending(values) ? values : values.slice().sort();
 }
 
 /**

@@ -139,3 +139,17 @@ describe('determinism', () => {
     assert.deepEqual(after.ci, before.ci);
   });
 });
+
+describe('percentileInterval selects what a sort would give', () => {
+  it('equals numpy type-7 quantiles of the sorted replicates, tied or not', () => {
+    const uniform = mulberry32(1);
+    for (let t = 0; t < 300; t++) {
+      const tied = t % 3 === 0;
+      const replicates = Float64Array.from({ length: BOOTSTRAP.resamples }, () => (tied ? Math.floor(uniform() * 20) : uniform() * 100 - 50));
+      const sorted = replicates.slice().sort();
+      const tail = (1 - BOOTSTRAP.level) / 2;
+      assert.deepEqual(percentileInterval(replicates), [quantileSorted(sorted, tail), quantileSorted(sorted, 1 - tail)]);
+    }
+    assert.equal(percentileInterval(Float64Array.of(1, Infinity)), null);
+  });
+});
