@@ -28,17 +28,22 @@ function formatGroups(groups: readonly GroupFigures[]): string {
 
 function formatSpeedups(speedups: readonly Speedup[]): string {
   const keyOf = (s: Speedup) => `${s.candidate}\u0000${s.concurrency}`;
-  const rows = new Map<string, Map<SpeedupMetric, number>>();
+  const rows = new Map<string, Map<SpeedupMetric, Speedup>>();
   const labels = new Map<string, [string, string]>();
   for (const s of speedups) {
     if (!rows.has(keyOf(s))) {
       rows.set(keyOf(s), new Map());
       labels.set(keyOf(s), [s.candidate, s.concurrency === null ? 'overall' : String(s.concurrency)]);
     }
-    rows.get(keyOf(s))!.set(s.metric, s.ratio);
+    rows.get(keyOf(s))!.set(s.metric, s);
   }
-  const header = ['candidate', 'concurrency', ...SPEEDUP_METRICS];
-  const body = [...rows].map(([key, ratios]) => [...labels.get(key)!, ...SPEEDUP_METRICS.map((m) => cell(ratios.get(m) ?? null))]);
+  // The headline ratio's 95% interval beside the ratios; the JSON has every metric's.
+  const header = ['candidate', 'concurrency', ...SPEEDUP_METRICS, 'avg_total 95% CI'];
+  const body = [...rows].map(([key, ratios]) => {
+    const total = ratios.get('avg_total');
+    const ci = total && total.ci_low !== null && total.ci_high !== null ? `${cell(total.ci_low)}–${cell(total.ci_high)}` : '—';
+    return [...labels.get(key)!, ...SPEEDUP_METRICS.map((m) => cell(ratios.get(m)?.ratio ?? null)), ci];
+  });
   return `speedups over ${speedups[0].baseline} (baseline / candidate: above 1 the candidate is faster)\n` +
     alignedTable(header, body);
 }
