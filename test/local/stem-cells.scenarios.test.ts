@@ -42,6 +42,15 @@ async function coldStarts(ow: Client): Promise<{ node: Record; wasm: Record }> {
 
 const waitTime = (record: Record) => annotation(record, 'waitTime') as number;
 
+/** A nodejs container process (not, say, a tsx/esbuild helper that started meanwhile). */
+function isNodeContainer(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--max-old-space-size=');
+  } catch {
+    return false;
+  }
+}
+
 async function until(test: () => boolean, ms = 5000): Promise<boolean> {
   const deadline = Date.now() + ms;
   while (!test() && Date.now() < deadline) await sleep(20);
@@ -55,7 +64,7 @@ describe('local server: prewarmed stem cells through the openwhisk client', func
   it('by default prewarms nodejs:20 and wasm:0.1 (2 × 256 MB each); a cold start takes one, which is replaced', async () => {
     const before = new Set(childrenOf(process.pid));
     const { whisk, ow } = await start({});
-    const stemProcesses = childrenOf(process.pid).filter((pid) => !before.has(pid));
+    const stemProcesses = childrenOf(process.pid).filter((pid) => !before.has(pid) && isNodeContainer(pid));
     try {
       assert.deepEqual(whisk.stemCells(), [
         { kind: 'nodejs:20', memoryMb: 256, ready: 2, starting: 0, taken: 0 },
@@ -71,8 +80,8 @@ describe('local server: prewarmed stem cells through the openwhisk client', func
     } finally {
       await whisk.close();
     }
-    const left = childrenOf(process.pid).filter((pid) => !before.has(pid));
-    assert.deepEqual(left.filter(isAlive), [], 'close() destroyed every stem cell');
+    const left = childrenOf(process.pid).filter((pid) => !before.has(pid) && isNodeContainer(pid));
+    assert.deepEqual([...stemProcesses, ...left].filter(isAlive), [], 'close() destroyed every stem cell and container');
   });
 
   it('keeps a slow container start out of waitTime when a stem cell matches', async () => {
