@@ -19,7 +19,7 @@ export function registerServe(program: Command): void {
     .option('--port <port>', 'port to listen on (0 picks a free one)', '3233')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--auth <uuid:key>', "credentials clients must send (default: OpenWhisk's well-known local guest key)")
-    .option('--config <file>', 'JSON file: pool size, pause/idle timeouts, throttles, blackbox images, faults')
+    .option('--config <file>', 'JSON file: pool size, pause/idle timeouts, stem cells, throttles, blackbox images, faults')
     .action(async (options: ServeOptions) => {
       const port = Number(options.port);
       if (!/^\d+$/.test(options.port) || port > 65535) throw new UsageError(`--port: expected 0..65535, got '${options.port}'`);
