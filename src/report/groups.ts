@@ -4,10 +4,9 @@
 import { noIntervals } from '../analyze/index.js';
 import type { AggregateRow, Analysis, GroupFigures, Table } from '../types.js';
 
-export interface ReportGroup extends Omit<GroupFigures, 'errors' | 'cold'> {
-  /** null for aggregate rows, which carry no error or cold counts. */
-  errors: number | null;
-  cold: number | null;
+/** errors and cold are null for aggregate rows, which carry no error or cold counts. */
+export interface ReportGroup extends GroupFigures {
+  /** Where the figures come from: raw activations, or rows the data's authors had aggregated. */
   from: 'activations' | 'aggregates';
   /** Independent runs behind the group: aggregate rows, or distinct repetitions (1 when unknown). */
   runs: number;

@@ -5,11 +5,12 @@
 // Rounding (src/report/round.ts): milliseconds to 2 decimals (the seed's 1715.5, 1542.33),
 // seconds to 2 decimals, ratios ("N× faster") to 1 decimal, confidence to 4 decimals (0.6041).
 // Raw strings (runtime names, labels, action names) are kept unescaped: templates escape them.
-import type { GroupIntervals, InputFormat, SpeedupMetric, Status } from '../types.js';
+import type { InputFormat, SpeedupMetric, Status } from '../types.js';
 import type { ModelCaveats } from './caveats.js';
 import type { PairClaims } from './claims/pair.js';
 import type { SweepClaims } from './claims/sweep.js';
 import type { WarmClaims } from './claims/warm.js';
+import type { ReportGroup } from './groups.js';
 import type { ModelStatistics } from './statistics.js';
 
 export type TemplateName = 'pair' | 'sweep' | 'warm';
@@ -54,32 +55,12 @@ export interface RuntimeInfo {
   baseline: boolean;
 }
 
-export interface ModelGroup {
-  runtime: string;
+/**
+ * A ReportGroup rounded for display (ms to 2 decimals, intervals too; null where none: see the
+ * analysis' warnings), with the runtime's display label. Grouped by runtime and concurrency only.
+ */
+export interface ModelGroup extends Omit<ReportGroup, 'repetition'> {
   label: string;
-  concurrency: number;
-  /** Where the figures come from: raw activations, or rows the data's authors had aggregated. */
-  from: 'activations' | 'aggregates';
-  /** Independent runs behind the group: aggregate rows, or distinct repetitions (1 when unknown). */
-  runs: number;
-  count: number;
-  errors: number | null;
-  cold: number | null;
-  avg_init: number | null;
-  max_wait: number | null;
-  avg_wait: number | null;
-  avg_duration: number | null;
-  avg_exec: number | null;
-  avg_total: number | null;
-  p50_total: number | null;
-  p90_total: number | null;
-  p95_total: number | null;
-  p99_total: number | null;
-  max_total: number | null;
-  /** Mean wait + init over the cold activations. */
-  avg_cold_cost: number | null;
-  /** 95% intervals, ms to 2 decimals (null where none: see the analysis' warnings). */
-  ci: GroupIntervals;
 }
 
 export interface ModelSpeedup {
