@@ -4,25 +4,8 @@ import type { Activation, Status } from '../types.js';
 import * as msg from './messages.js';
 import { RecordProblem } from './problem.js';
 
-export interface RowFields {
-  runtime: string;
-  kind: string | null;
-  action: string | null;
-  memory_mb: number | null;
-  concurrency: number;
-  repetition: number | null;
-  activation_id: string | null;
-  start: number | null;
-  end: number | null;
-  wait_ms: number | null;
-  init_ms: number | null;
-  duration_ms: number | null;
-  client_ms: number | null;
-  status: Status;
-  label: string | null;
-  confidence: number | null;
-  source: number;
-}
+/** What a format finds: a row without the figures makeRow() derives (exec, total, cold). */
+export type RowFields = Omit<Activation, 'exec_ms' | 'total_ms' | 'cold'>;
 
 /** Where init and duration came from, so a problem names the user's own field. */
 export interface TimingNames {
