@@ -4,8 +4,8 @@
 // here with the linear method numpy uses (d3-array's quantileSorted).
 import { quantileSorted } from 'd3-array';
 import type { ReportModel } from '../report/model.js';
-import { drawn, presentInOrder, timeScale, type Chart } from './chart.js';
-import { runtimeColorScale } from './palette.js';
+import { drawn, presentInOrder, timeScale, totalTimeTitle, type Chart } from './chart.js';
+import { runtimeColor } from './palette.js';
 import type { TimedPoint } from './successes.js';
 import { CHART_HEIGHT, CHART_WIDTH, CONCURRENCY_AXIS, frame } from './theme.js';
 
@@ -44,8 +44,8 @@ export function boxChart(model: ReportModel, points: TimedPoint[]): Chart {
   const { log, scale, axis } = timeScale(values.flatMap((v) => [v.p5, v.p95]));
   const x = { field: 'concurrency', type: 'ordinal', axis: CONCURRENCY_AXIS };
   const xOffset = { field: 'runtime', type: 'nominal', scale: { domain: shown } };
-  const color = { field: 'runtime', type: 'nominal', title: 'Runtime', scale: runtimeColorScale(model, shown) };
-  const y = (field: string) => ({ field, type: 'quantitative', title: log ? 'Total time (ms, log scale)' : 'Total time (ms)', scale, axis });
+  const color = runtimeColor(model, shown);
+  const y = (field: string) => ({ field, type: 'quantitative', title: totalTimeTitle(log), scale, axis });
   const spec = {
     ...frame(TITLE, null),
     width: CHART_WIDTH,

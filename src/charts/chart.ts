@@ -62,6 +62,9 @@ export function logTicks(min: number, max: number): number[] {
   return ticks;
 }
 
+/** The title of a total-time axis, which says when the scale is logarithmic. */
+export const totalTimeTitle = (log: boolean): string => (log ? 'Total time (ms, log scale)' : 'Total time (ms)');
+
 /** Labels in the model's runtime order, each once. */
 export function presentInOrder(order: string[], present: Iterable<string>): string[] {
   const seen = new Set(present);

@@ -3,8 +3,8 @@
 // pure function) so that each line can start from 0 at its fastest activation: with a single
 // activation the chart still shows a step, not a lone dot at 100%.
 import type { ReportModel } from '../report/model.js';
-import { drawn, leftOut, presentInOrder, timeScale, type Chart } from './chart.js';
-import { runtimeColorScale } from './palette.js';
+import { drawn, leftOut, presentInOrder, timeScale, totalTimeTitle, type Chart } from './chart.js';
+import { runtimeColor } from './palette.js';
 import { timedSuccesses } from './successes.js';
 import { CHART_HEIGHT, CHART_WIDTH, frame } from './theme.js';
 
@@ -53,9 +53,9 @@ export function ecdfChart(model: ReportModel): Chart {
   const values = ecdfSteps(points.map((p) => ({ runtime: p.label, total_ms: p.total_ms })));
   const shown = presentInOrder(model.runtimes.map((r) => r.label), values.map((v) => v.runtime));
   const { log, scale, axis } = timeScale(values.map((v) => v.total_ms));
-  const x = { field: 'total_ms', type: 'quantitative', title: log ? 'Total time (ms, log scale)' : 'Total time (ms)', scale, axis };
+  const x = { field: 'total_ms', type: 'quantitative', title: totalTimeTitle(log), scale, axis };
   const y = { field: 'share', type: 'quantitative', title: 'Share of activations at or below', axis: { format: '%' }, scale: { domain: [0, 1] } };
-  const color = { field: 'runtime', type: 'nominal', title: 'Runtime', scale: runtimeColorScale(model, shown) };
+  const color = runtimeColor(model, shown);
   const spec = {
     ...frame(TITLE, null),
     width: CHART_WIDTH,

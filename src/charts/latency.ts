@@ -1,8 +1,8 @@
 // Latency by concurrency: mean and 95th percentile of total time (wait + duration), a line per
 // runtime; a log scale when the values span more than 10×.
 import type { ReportModel } from '../report/model.js';
-import { drawn, leftOut, presentInOrder, timeScale, type Chart } from './chart.js';
-import { runtimeColorScale } from './palette.js';
+import { drawn, leftOut, presentInOrder, timeScale, totalTimeTitle, type Chart } from './chart.js';
+import { runtimeColor } from './palette.js';
 import { CHART_HEIGHT, CHART_WIDTH, CONCURRENCY_AXIS, frame } from './theme.js';
 
 const MEAN = 'mean';
@@ -22,8 +22,8 @@ export function latencyChart(model: ReportModel): Chart {
   const { log, scale, axis } = timeScale(values.map((v) => v.total_ms));
   const encoding = {
     x: { field: 'concurrency', type: 'ordinal', axis: CONCURRENCY_AXIS },
-    y: { field: 'total_ms', type: 'quantitative', title: log ? 'Total time (ms, log scale)' : 'Total time (ms)', scale, axis },
-    color: { field: 'runtime', type: 'nominal', title: 'Runtime', scale: runtimeColorScale(model, shown) },
+    y: { field: 'total_ms', type: 'quantitative', title: totalTimeTitle(log), scale, axis },
+    color: runtimeColor(model, shown),
   };
   const strokeDash = {
     field: 'statistic',

@@ -17,6 +17,11 @@ export function runtimeColorScale(model: ReportModel, shown: string[]): { domain
   return { domain: shown, range: shown.map((label) => RUNTIME_COLORS[order.indexOf(label) % RUNTIME_COLORS.length]) };
 }
 
+/** The colour encoding of a chart's runtimes (its legend titled `title`), in their model-order colours. */
+export function runtimeColor(model: ReportModel, shown: string[], title = 'Runtime') {
+  return { field: 'runtime', type: 'nominal', title, scale: runtimeColorScale(model, shown) };
+}
+
 export const labelOf = (model: ReportModel) => {
   const labels = new Map(model.runtimes.map((r) => [r.id, r.label]));
   return (runtime: string) => labels.get(runtime) ?? runtime;

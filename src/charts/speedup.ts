@@ -3,7 +3,7 @@
 // the confidence band where the statistics stage has filled ci_low/ci_high.
 import type { ReportModel } from '../report/model.js';
 import { drawn, leftOut, presentInOrder, timeScale, type Chart } from './chart.js';
-import { labelOf, runtimeColorScale } from './palette.js';
+import { labelOf, runtimeColor } from './palette.js';
 import { CHART_HEIGHT, CHART_WIDTH, CONCURRENCY_AXIS, frame } from './theme.js';
 
 export function speedupChart(model: ReportModel): Chart {
@@ -27,7 +27,7 @@ export function speedupChart(model: ReportModel): Chart {
     scale,
     axis,
   };
-  const color = { field: 'runtime', type: 'nominal', title: 'Candidate runtime', scale: runtimeColorScale(model, shown) };
+  const color = runtimeColor(model, shown, 'Candidate runtime');
   const x = { field: 'concurrency', type: 'ordinal', axis: CONCURRENCY_AXIS };
   const layers: Array<Record<string, unknown>> = [
     {

@@ -2,9 +2,9 @@
 // cold starts and warm ones told apart by shape. Points of a level spread sideways by a fixed
 // low-discrepancy sequence (golden ratio), not random jitter, so the picture is the same every run.
 import type { ReportModel } from '../report/model.js';
-import { drawn, leftOut, presentInOrder, timeScale, type Chart } from './chart.js';
+import { drawn, leftOut, presentInOrder, timeScale, totalTimeTitle, type Chart } from './chart.js';
 import { boxChart } from './box.js';
-import { runtimeColorScale } from './palette.js';
+import { runtimeColor } from './palette.js';
 import { timedSuccesses } from './successes.js';
 import { CHART_HEIGHT, CHART_WIDTH, CONCURRENCY_AXIS, frame } from './theme.js';
 
@@ -47,11 +47,11 @@ export function stripChart(model: ReportModel): Chart {
       y: {
         field: 'total_ms',
         type: 'quantitative',
-        title: log ? 'Total time (ms, log scale)' : 'Total time (ms)',
+        title: totalTimeTitle(log),
         scale,
         axis,
       },
-      color: { field: 'runtime', type: 'nominal', title: 'Runtime', scale: runtimeColorScale(model, shown) },
+      color: runtimeColor(model, shown),
       shape: { field: 'start', type: 'nominal', title: 'Start', scale: shapes(values.map((v) => v.start)) },
     },
   };
