@@ -13,6 +13,7 @@ import { StreamLines } from '../log-lines.js';
 import { message } from '../messages.js';
 import type { RuntimeOptions } from '../options.js';
 import { callProcess, failure } from '../process-call.js';
+import { runBody } from '../run-body.js';
 import { launchFor } from './launch.js';
 
 /** Our executables write the sentinels before the result; others get this long for late log lines. */
@@ -71,14 +72,7 @@ export class BlackboxContainer implements Container {
     if (this.destroying) return failure(502, message.destroyed(), [], { crashed: true });
     if (!started) return failure(403, message.notInitialized(), [], {});
     if (started.child.hasExited) return failure(502, message.exitedUnexpectedly(), [], { crashed: true });
-    const line = JSON.stringify({
-      value: params,
-      namespace: context.namespace,
-      action_name: context.actionName,
-      activation_id: context.activationId,
-      deadline: String(context.deadline),
-      api_host: context.apiHost,
-    });
+    const line = JSON.stringify(runBody(params, context));
     return callProcess(started.child, started, timeoutMs, async () => {
       (started.child.child.stdin as Writable).write(`${line}\n`);
       const answer = await started.results.next();

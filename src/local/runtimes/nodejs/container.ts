@@ -10,6 +10,7 @@ import { locateScript, runtimesFolder } from '../locate-script.js';
 import { callProcess, failure } from '../process-call.js';
 import { parseAnswerBody, postJson, proxyAgent } from '../http-call.js';
 import { message } from '../messages.js';
+import { runBody } from '../run-body.js';
 
 /** A proxy that does not listen within this time is broken (it normally takes ~40 ms). */
 const START_LIMIT_MS = 10_000;
@@ -53,15 +54,7 @@ export class NodeContainer implements Container {
   }
 
   run(params: Record<string, unknown>, context: RunContext, timeoutMs: number): Promise<ProxyAnswer> {
-    const body = {
-      value: params,
-      namespace: context.namespace,
-      action_name: context.actionName,
-      activation_id: context.activationId,
-      deadline: String(context.deadline),
-      api_host: context.apiHost,
-    };
-    return this.call('/run', body, timeoutMs);
+    return this.call('/run', runBody(params, context), timeoutMs);
   }
 
   destroy(): Promise<void> {
