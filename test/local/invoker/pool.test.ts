@@ -2,34 +2,8 @@
 // tests use the real runtimes): budget, warm reuse, LRU eviction, FIFO head-of-line queueing,
 // idle removal, destroy on release, shutdown.
 import assert from 'node:assert/strict';
-import type { Container, ContainerFactory } from '../../../src/local/container.js';
 import { ContainerPool, type ContainerRequest } from '../../../src/local/invoker/pool.js';
-
-interface Fake extends Container {
-  destroyed: boolean;
-}
-
-function fakeFactory(createMs = 0) {
-  const made: Fake[] = [];
-  const factory: ContainerFactory = async (kind, limits) => {
-    if (kind === 'broken') throw new Error('cannot start');
-    await new Promise((r) => setTimeout(r, createMs));
-    const fake: Fake = {
-      id: `c${made.length + 1}`,
-      kind,
-      memoryMb: limits.memoryMb,
-      destroyed: false,
-      init: async () => ({ statusCode: 200, body: {}, logs: [], timedOut: false, crashed: false }),
-      run: async () => ({ statusCode: 200, body: {}, logs: [], timedOut: false, crashed: false }),
-      destroy: async () => {
-        fake.destroyed = true;
-      },
-    };
-    made.push(fake);
-    return fake;
-  };
-  return { factory, made };
-}
+import { fakeFactory, type Fake } from './fake-factory.js';
 
 const req = (actionKey: string, memoryMb = 256): ContainerRequest => ({ actionKey, kind: 'nodejs:20', memoryMb, timeoutMs: 1000 });
 const options = { userMemoryMb: 512, pauseGraceMs: 10_000, idleTimeoutMs: 60_000 };

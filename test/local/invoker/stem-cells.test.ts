@@ -3,35 +3,12 @@
 // destroyed on close even while still starting.
 import assert from 'node:assert/strict';
 import { resolveConfig } from '../../../src/local/config.js';
-import type { Container, ContainerFactory } from '../../../src/local/container.js';
 import { ContainerPool, type ContainerRequest } from '../../../src/local/invoker/pool.js';
 import { StemCells } from '../../../src/local/invoker/stem-cells.js';
+import { fakeFactory, type Fake } from './fake-factory.js';
 
-interface Fake extends Container {
-  destroyed: boolean;
-}
-
-function fakeFactory(createMs = 0) {
-  const made: Fake[] = [];
-  const factory: ContainerFactory = async (kind, limits) => {
-    if (kind === 'broken') throw new Error('cannot start');
-    await new Promise((r) => setTimeout(r, createMs));
-    const fake: Fake = {
-      id: `${kind}#${made.length + 1}`,
-      kind,
-      memoryMb: limits.memoryMb,
-      destroyed: false,
-      init: async () => ({ statusCode: 200, body: {}, logs: [], timedOut: false, crashed: false }),
-      run: async () => ({ statusCode: 200, body: {}, logs: [], timedOut: false, crashed: false }),
-      destroy: async () => {
-        fake.destroyed = true;
-      },
-    };
-    made.push(fake);
-    return fake;
-  };
-  return { factory, made };
-}
+/** Ids name the kind, so a test can tell which stem cell a lease took. */
+const byKind = (createMs = 0) => fakeFactory(createMs, (kind, n) => `${kind}#${n}`);
 
 const req = (actionKey: string, kind = 'nodejs:20', memoryMb = 256): ContainerRequest => ({ actionKey, kind, memoryMb, timeoutMs: 1000 });
 const manifest = [
@@ -43,7 +20,7 @@ const settle = () => new Promise((r) => setTimeout(r, 20));
 
 describe('stem cells', () => {
   it('are created at prewarm, taken by a cold start of the same kind and memory, and replaced', async () => {
-    const { factory, made } = fakeFactory();
+    const { factory, made } = byKind();
     const pool = new ContainerPool(factory, options);
     await pool.prewarm();
     assert.equal(made.length, 3);
@@ -63,7 +40,7 @@ describe('stem cells', () => {
   });
 
   it('is not taken for another memory or kind: those create a container', async () => {
-    const { factory, made } = fakeFactory();
+    const { factory, made } = byKind();
     const pool = new ContainerPool(factory, { ...options, stemCells: [{ kind: 'nodejs:20', count: 1, memory: 256 }] });
     await pool.prewarm();
     const other = await pool.acquire(req('a', 'nodejs:20', 128));
@@ -75,7 +52,7 @@ describe('stem cells', () => {
   });
 
   it('are outside the user-memory budget; a taken one counts in it and may evict an idle container', async () => {
-    const { factory, made } = fakeFactory();
+    const { factory, made } = byKind();
     const pool = new ContainerPool(factory, options);
     await pool.prewarm();
     assert.equal(pool.stats().usedMb, 0, 'three stem cells, no budget used');
@@ -93,7 +70,7 @@ describe('stem cells', () => {
   });
 
   it('close() destroys ready stem cells and those still starting', async () => {
-    const { factory, made } = fakeFactory(30);
+    const { factory, made } = byKind(30);
     const pool = new ContainerPool(factory, options);
     await pool.prewarm();
     await pool.acquire(req('a')); // its replacement is still starting when close() runs
@@ -104,7 +81,7 @@ describe('stem cells', () => {
   });
 
   it('a stem cell that cannot start is reported, and retried by the next cold start of its kind', async () => {
-    const { factory } = fakeFactory();
+    const { factory } = byKind();
     const reports: string[] = [];
     const cells = new StemCells(factory, [{ kind: 'broken', count: 1, memory: 256 }], (m) => reports.push(m));
     await cells.fill();
