@@ -2,8 +2,10 @@
 // same action first, else a new one if the user-memory budget allows, else evict idle containers
 // least-recently-used first, else queue (FIFO, head-of-line). Idle containers pause after the
 // pause grace and are removed after the idle timeout. One activation per container at a time.
-// A new container is a matching prewarmed stem cell when there is one (stem-cells.ts).
+// Which container serves a request is chosen in choice.ts; a new container is a matching
+// prewarmed stem cell when there is one (stem-cells.ts).
 import type { Container, ContainerFactory } from '../container.js';
+import { victimsFor, warmFor } from './choice.js';
 import { StemCells, type StemCellSpec, type StemCellStats } from './stem-cells.js';
 
 export interface PoolOptions {
@@ -133,7 +135,7 @@ export class ContainerPool {
   }
 
   private schedule(waiter: Waiter): boolean {
-    const warm = this.warmFor(waiter.actionKey);
+    const warm = warmFor(this.entries, waiter.actionKey);
     if (warm) {
       clearTimeout(warm.timer);
       warm.busy = true;
@@ -146,33 +148,11 @@ export class ContainerPool {
       this.create(waiter, []);
       return true;
     }
-    const victims = this.victimsFor(waiter.memoryMb - free);
+    const victims = victimsFor(this.entries, waiter.memoryMb - free);
     if (!victims) return false;
     for (const victim of victims) this.entries.delete(victim);
     this.create(waiter, victims);
     return true;
-  }
-
-  private warmFor(actionKey: string): PoolEntry | undefined {
-    let best: PoolEntry | undefined;
-    for (const entry of this.entries) {
-      if (entry.busy || entry.actionKey !== actionKey) continue;
-      if (!best || entry.lastUsed > best.lastUsed) best = entry;
-    }
-    return best;
-  }
-
-  /** Idle containers to remove, least recently used first, or null if they cannot free enough. */
-  private victimsFor(neededMb: number): PoolEntry[] | null {
-    const idle = [...this.entries].filter((e) => !e.busy).sort((a, b) => a.lastUsed - b.lastUsed);
-    const victims: PoolEntry[] = [];
-    let freed = 0;
-    for (const entry of idle) {
-      if (freed >= neededMb) break;
-      victims.push(entry);
-      freed += entry.memoryMb;
-    }
-    return freed >= neededMb ? victims : null;
   }
 
   /**
