@@ -5,7 +5,7 @@
 // Rounding (src/report/round.ts): milliseconds to 2 decimals (the seed's 1715.5, 1542.33),
 // seconds to 2 decimals, ratios ("N× faster") to 1 decimal, confidence to 4 decimals (0.6041).
 // Raw strings (runtime names, labels, action names) are kept unescaped: templates escape them.
-import type { InputFormat, SpeedupMetric, Status } from '../types.js';
+import type { InputFormat, Speedup, Status } from '../types.js';
 import type { ModelCaveats } from './caveats.js';
 import type { PairClaims } from './claims/pair.js';
 import type { SweepClaims } from './claims/sweep.js';
@@ -63,17 +63,8 @@ export interface ModelGroup extends Omit<ReportGroup, 'repetition'> {
   label: string;
 }
 
-export interface ModelSpeedup {
-  baseline: string;
-  candidate: string;
-  /** null: over all levels (as analyze reports it). */
-  concurrency: number | null;
-  metric: SpeedupMetric;
-  ratio: number;
-  /** 95% bootstrap interval of the ratio, 2 decimals; null where none (pre-aggregated data, fewer than 2 values). */
-  ci_low: number | null;
-  ci_high: number | null;
-}
+/** A Speedup rounded to 2 decimals (ratio and its 95% bootstrap interval; null where none). */
+export type ModelSpeedup = Speedup;
 
 /** One activation as charts see it (DESIGN.md §2.1 columns, times rounded like the groups). */
 export interface ModelPoint {
