@@ -15,3 +15,24 @@ export function formatList(items: string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
+
+export type DurationStyle = 'short' | 'long' | 'tight';
+
+/**
+ * A time in the unit a reader expects: milliseconds below one second ("296 ms"), seconds from
+ * there on ("2.46 s", or "2.46 seconds" in the long style, "2.46s" tight as the seed wrote it).
+ * `unitMs` picks the unit, so a range can share the unit of its larger end.
+ */
+export function formatDuration(valueMs: number, style: DurationStyle = 'short', unitMs = valueMs): string {
+  const gap = style === 'tight' ? '' : ' ';
+  if (unitMs < 1000) return `${formatNumber(Number(valueMs.toFixed(2)))}${gap}ms`;
+  const seconds = Number((valueMs / 1000).toFixed(2));
+  return `${formatNumber(seconds === 0 ? 0 : seconds)}${gap}${style === 'long' ? 'seconds' : 's'}`;
+}
+
+/** "1.04–1.22 s", "11–17 ms": both ends in the unit of the larger one. */
+export function formatDurationRange(lowMs: number, highMs: number): string {
+  const high = formatDuration(highMs, 'short');
+  const low = formatDuration(lowMs, 'short', highMs).replace(/ m?s$/, '');
+  return `${low}–${high}`;
+}

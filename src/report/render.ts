@@ -7,7 +7,7 @@ import path from 'node:path';
 import Handlebars from 'handlebars';
 import { alignTable, codeCell, codeSpan, escapeCell, escapeInline, headingLine, markdownCell } from './markdown.js';
 import type { ReportModel } from './model.js';
-import { formatList, formatNumber } from './format.js';
+import { formatDuration, formatDurationRange, formatList, formatNumber, type DurationStyle } from './format.js';
 
 export const templatesDir = fileURLToPath(new URL('../../templates/', import.meta.url));
 
@@ -61,6 +61,15 @@ function registerHelpers(h: Env): void {
   // Numbers, already rounded by the model; "—" where there is none.
   h.registerHelper('num', (value: unknown) => (typeof value === 'number' ? formatNumber(value) : MISSING));
   h.registerHelper('ms', (value: unknown) => (typeof value === 'number' ? `${formatNumber(value)} ms` : MISSING));
+  // Times in ms below a second, in seconds above: {{dur x.ms}}, {{dur x.ms "long"}}, {{durRange lo.ms hi.ms}}.
+  h.registerHelper('dur', (value: unknown, ...rest: unknown[]) => {
+    const style = typeof rest[0] === 'string' ? (rest[0] as DurationStyle) : 'short';
+    const unitMs = typeof rest[1] === 'number' ? rest[1] : undefined;
+    return typeof value === 'number' ? formatDuration(value, style, unitMs) : MISSING;
+  });
+  h.registerHelper('durRange', (low: unknown, high: unknown) =>
+    typeof low === 'number' && typeof high === 'number' ? formatDurationRange(low, high) : MISSING,
+  );
   // A ratio as "17.6×", always with its one decimal ("4.0×", not "4×").
   h.registerHelper('times', (value: unknown) => (typeof value === 'number' ? `${value.toFixed(1)}×` : MISSING));
   h.registerHelper('fixed', (value: unknown, digits: unknown) =>
