@@ -4,7 +4,7 @@ import { formatDuration, formatDurationRange, formatList, formatNumber } from '.
 describe('report/format', () => {
   it('formatNumber prints rounded figures without exponent or -0', () => {
     assert.equal(formatNumber(1542.33), '1542.33');
-    assert.equal(formatNumber(0.00001234), '0.0000123');
+    assert.equal(formatNumber(0.00001234), '0.00001234');
     assert.equal(formatNumber(-0), '0');
   });
 
