@@ -2,8 +2,9 @@
 // rounded for display) and every claim its prose makes (computed by the rules in ./claims/).
 // Templates only place and escape what is here; `owbench report --json-model` prints it.
 //
-// Rounding (src/report/round.ts): milliseconds to 2 decimals (the seed's 1715.5, 1542.33),
-// seconds to 2 decimals, ratios ("N× faster") to 1 decimal, confidence to 4 decimals (0.6041).
+// Rounding (src/report/round.ts): milliseconds to 2 decimals (the seed's 1715.5, 1542.33), ratios
+// ("N× faster") to 1 decimal, confidence to 4 decimals (0.6041). Documents print times of 1000 ms
+// and more in seconds (src/report/format.ts).
 // Raw strings (runtime names, labels, action names) are kept unescaped: templates escape them.
 import type { InputFormat, Speedup, Status } from '../types.js';
 import type { ModelCaveats } from './caveats.js';

@@ -14,9 +14,6 @@ export function roundOrNull(value: number | null, digits: number): number | null
 /** Milliseconds as the seed shows them: up to 2 decimals (1715.5, 1542.33, 27562). */
 export const ms = (value: number | null): number | null => roundOrNull(value, 2);
 
-/** Seconds, from milliseconds, with 2 decimals (27562 ms → 27.56). */
-export const seconds = (valueMs: number): number => round(valueMs / 1000, 2);
-
 /** A ratio for "N× faster": 1 decimal (27562 / 1567.75 → 17.6). */
 export const factor = (value: number): number => round(value, 1);
 

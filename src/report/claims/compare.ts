@@ -1,13 +1,12 @@
 // Comparing two times: which side is lower, by what factor, and whether the difference is large
 // enough (THRESHOLDS.same) to call one faster. Pure; rounding happens here, on the way out.
-import { factor, ms, seconds } from '../round.js';
+import { factor, ms } from '../round.js';
 import { THRESHOLDS } from './thresholds.js';
 
 export interface Side {
   /** A display name: "Run #1", or a runtime's label. */
   name: string;
   ms: number;
-  s: number;
 }
 
 export interface Comparison {
@@ -40,5 +39,5 @@ export function compareTimes(a: Named, b: Named): Comparison | null {
 }
 
 export function side(name: string, valueMs: number): Side {
-  return { name, ms: ms(valueMs) as number, s: seconds(valueMs) };
+  return { name, ms: ms(valueMs) as number };
 }

@@ -1,7 +1,7 @@
 // Comparing two runtimes level by level (the sweep document's "up to N× faster, at concurrency
 // L"): which runtime is faster at each shared level, by what factor, and whether one wins at every
 // level, beyond which thresholds.
-import { factor, ms, seconds } from '../round.js';
+import { factor, ms } from '../round.js';
 import { THRESHOLDS } from './thresholds.js';
 
 export interface RuntimeRef {
@@ -17,8 +17,6 @@ export interface LevelRatio {
   factor: number;
   faster_ms: number;
   slower_ms: number;
-  faster_s: number;
-  slower_s: number;
   /** Within THRESHOLDS.same: neither is called faster at this level. */
   same: boolean;
 }
@@ -58,8 +56,6 @@ export function spreadOf(a: RuntimeRef, b: RuntimeRef, levels: number[], value: 
       factor: factor(sv / fv),
       faster_ms: ms(fv) as number,
       slower_ms: ms(sv) as number,
-      faster_s: seconds(fv),
-      slower_s: seconds(sv),
       same: sv / fv < THRESHOLDS.same,
     });
   }

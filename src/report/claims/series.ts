@@ -1,12 +1,11 @@
 // One runtime's figure across concurrency levels, and the rules that describe it: a trend between
 // the first and last level, the range of values, and the growth of a peak over the first level.
-import { factor, ms, percent, seconds } from '../round.js';
+import { factor, ms, percent } from '../round.js';
 import { THRESHOLDS } from './thresholds.js';
 
 export interface Point {
   concurrency: number;
   ms: number;
-  s: number;
 }
 
 export interface LevelValue {
@@ -46,7 +45,7 @@ export interface Growth {
 }
 
 export function point(concurrency: number, valueMs: number): Point {
-  return { concurrency, ms: ms(valueMs) as number, s: seconds(valueMs) };
+  return { concurrency, ms: ms(valueMs) as number };
 }
 
 const at = (v: LevelValue) => point(v.concurrency, v.value);
