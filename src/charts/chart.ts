@@ -34,12 +34,17 @@ export function wantsLogScale(values: number[]): boolean {
 }
 
 /**
- * A quantitative scale: log (exact ends, a little padding, ticks at 1-2-5 steps) when the values
- * span more than 10×, else linear from zero. `extra` values widen the range only (a 1× line).
+ * A quantitative scale: log (exact ends, a little padding, ticks at 1-2-5 steps) when `log` says
+ * so (by default: the values span more than 10×), else linear from zero. `extra` values widen the
+ * range only (a 1× line).
  */
-export function timeScale(values: number[], extra: number[] = []): { log: boolean; scale: Record<string, unknown>; axis: Record<string, unknown> } {
+export function timeScale(
+  values: number[],
+  extra: number[] = [],
+  log: boolean = wantsLogScale([...values, ...extra]),
+): { log: boolean; scale: Record<string, unknown>; axis: Record<string, unknown> } {
   const all = [...values, ...extra];
-  if (!wantsLogScale(all)) return { log: false, scale: { zero: true }, axis: {} };
+  if (!log || all.some((v) => v <= 0)) return { log: false, scale: { zero: true }, axis: {} };
   return { log: true, scale: { type: 'log', nice: false, padding: 12 }, axis: { values: logTicks(Math.min(...all), Math.max(...all)) } };
 }
 

@@ -8,6 +8,7 @@ import { Ajv } from 'ajv';
 import { chartFigures, RUNTIME_COLORS } from '../../src/charts/index.js';
 import { ecdfSteps } from '../../src/charts/ecdf.js';
 import { logTicks } from '../../src/charts/chart.js';
+import { runtimesDifferTenfold } from '../../src/charts/latency.js';
 import type { ModelFigure } from '../../src/report/index.js';
 import { coldModel, COLD_FILES, repoRoot, pairModel, publishedAverages, sweepModel, warmModel } from './helpers.js';
 
@@ -56,6 +57,18 @@ describe('charts: specs', () => {
       }
     }
     assert.deepEqual((latency.spec as { encoding: { y: { scale: { type: string } } } }).encoding.y.scale.type, 'log');
+  });
+
+  it('latency: a log scale only when the runtimes differ by more than 10× at a level, not for a wide spread alone', () => {
+    const model = coldModel();
+    assert.equal(runtimesDifferTenfold(model), true, 'the peer\'s Docker/WASM differ 17.6× at concurrency 4');
+    // Both runtimes span 20 ms to 400 ms across levels, yet never differ by 10× at one level.
+    const levels = [...new Set(model.groups.map((g) => g.concurrency))];
+    const close = { ...model, groups: model.groups.map((g) => ({ ...g, avg_total: 20 * 20 ** (levels.indexOf(g.concurrency) / (levels.length - 1)) * (g.runtime === model.baseline ? 1.5 : 1) })) };
+    assert.equal(runtimesDifferTenfold(close), false);
+    const y = (figure(chartFigures(close), 'latency').spec as { encoding: { y: { scale: { type?: string; zero?: boolean } } } }).encoding.y;
+    assert.equal(y.scale.type, undefined);
+    assert.equal(y.scale.zero, true);
   });
 
   it('latency: a linear scale from zero when the runtimes are within 10× (prewarmed: 398 vs 1024.6 ms)', () => {
