@@ -15,6 +15,8 @@ export const messages = {
   invalidTimeout: (max: number) => `Timeout must be number of milliseconds up to ${max}.`,
   entityTooBig: (field: string, size: number, allowed: number) =>
     `${field} larger than allowed: ${size} > ${allowed} bytes.`,
+  badRequestTarget: 'The request target is not a valid path.',
+  badPathEncoding: 'The request path is not valid percent-encoded UTF-8.',
   malformedRequest: (detail: string) => `The request content was malformed:\n${detail}`,
   unsupportedKind: (kind: string, valid: readonly string[]) =>
     `The specified runtime '${kind}' is not supported by this platform. Valid values are: ${valid.join(', ')}.`,

@@ -7,7 +7,7 @@ import { resolveConfig, type LocalWhiskConfig, type ResolvedConfig } from './con
 import type { ContainerFactory } from './container.js';
 import { FaultPlan } from './faults.js';
 import { GUEST_KEY, GUEST_NAMESPACE, isWellFormedAuth } from './http/auth.js';
-import { HttpError, newExchange, sendError } from './http/exchange.js';
+import { bareExchange, HttpError, newExchange, sendError, type Exchange } from './http/exchange.js';
 import { route } from './http/router.js';
 import { ContainerPool, type PoolStats } from './invoker/pool.js';
 import type { StemCellStats } from './invoker/stem-cells.js';
@@ -75,8 +75,20 @@ export async function startLocalWhisk(options: LocalWhiskOptions = {}): Promise<
     running: new Set(),
   };
   server.on('request', (req, res) => {
-    const ex = newExchange(req, res);
-    route(ctx, ex).catch((error: unknown) => answerError(ex, error));
+    // Everything about a request, parsing its target included, runs inside this boundary: no
+    // request may take the server down (issue 15).
+    let ex: Exchange | undefined;
+    try {
+      ex = newExchange(req, res);
+      route(ctx, ex).catch((error: unknown) => answerError(ex!, error));
+    } catch (error) {
+      answerError(ex ?? bareExchange(req, res), error);
+    }
+  });
+  server.on('clientError', (_error, socket) => {
+    // Unparseable request lines and headers: answer 400 and close, as any HTTP server does.
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    else socket.destroy();
   });
   try {
     await pool.prewarm(); // stem cells exist before the first request, as an invoker prewarms at start
@@ -108,7 +120,7 @@ async function shutdown(server: Server, pool: ContainerPool, ctx: WhiskContext):
   await stopped;
 }
 
-function answerError(ex: ReturnType<typeof newExchange>, error: unknown): void {
+function answerError(ex: Exchange, error: unknown): void {
   if (error instanceof HttpError) return sendError(ex, error.status, error.message, error.headers);
   process.stderr.write(`owbench serve: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
   sendError(ex, 500, messages.internalServerError);

@@ -2,6 +2,7 @@
 // (X-Request-ID), CORS headers, and JSON error bodies `{error, code}`.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { newTransactionId } from '../ids.js';
+import { messages } from '../messages.js';
 
 export interface Exchange {
   req: IncomingMessage;
@@ -17,7 +18,26 @@ export function newExchange(req: IncomingMessage, res: ServerResponse): Exchange
   const receivedAt = Date.now();
   const given = req.headers['x-request-id'];
   const tid = typeof given === 'string' && given && !given.startsWith('sid_') ? given : newTransactionId();
-  return { req, res, tid, receivedAt, url: new URL(req.url ?? '/', 'http://localhost') };
+  return { req, res, tid, receivedAt, url: requestUrl(req.url) };
+}
+
+/** An exchange for a request whose target could not be read, only to send its error. */
+export function bareExchange(req: IncomingMessage, res: ServerResponse): Exchange {
+  return { req, res, tid: newTransactionId(), receivedAt: Date.now(), url: new URL('http://localhost/') };
+}
+
+/**
+ * The request target as a URL. Only origin-form targets (`/path?query`) are served: `//`,
+ * absolute-form URLs and anything the URL parser rejects are a 400, never an exception that
+ * escapes the request.
+ */
+function requestUrl(target: string | undefined): URL {
+  if (!target || !target.startsWith('/') || target.startsWith('//')) throw new HttpError(400, messages.badRequestTarget);
+  try {
+    return new URL(target, 'http://localhost');
+  } catch {
+    throw new HttpError(400, messages.badRequestTarget);
+  }
 }
 
 export function sendJson(

@@ -16,7 +16,7 @@ const ENTITY_NAME = /^(\w|\w[\w@ .-]*[\w@.-]+)$/;
 
 export async function route(ctx: WhiskContext, ex: Exchange): Promise<void> {
   const method = ex.req.method ?? 'GET';
-  const segments = ex.url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  const segments = ex.url.pathname.split('/').filter(Boolean).map(decodeSegment);
   if (segments.length === 0) return only(method, { GET: () => sendJson(ex, 200, serverInfo(ctx.config)) });
   if (segments[0] !== 'api' || segments[1] !== 'v1') throw new HttpError(404, messages.resourceDoesNotExist);
   const rest = segments.slice(2);
@@ -54,6 +54,14 @@ export async function route(ctx: WhiskContext, ex: Exchange): Promise<void> {
     return only(method, { GET: () => sendJson(ex, 200, ctx.config.throttle) });
   }
   throw new HttpError(404, messages.resourceDoesNotExist);
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new HttpError(400, messages.badPathEncoding);
+  }
 }
 
 function only(method: string, handlers: Record<string, Handler>): void | Promise<void> {
