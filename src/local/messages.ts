@@ -1,5 +1,6 @@
 // Every message the embedded server sends, named, with OpenWhisk's wording
 // (OW:common/scala/.../http/ErrorResponse.scala `Messages`, akka-http's rejection texts).
+import { entityMessages } from './api/messages.js';
 
 export const messages = {
   resourceDoesNotExist: 'The requested resource does not exist.',
@@ -18,8 +19,9 @@ export const messages = {
   badRequestTarget: 'The request target is not a valid path.',
   badPathEncoding: 'The request path is not valid percent-encoded UTF-8.',
   malformedRequest: (detail: string) => `The request content was malformed:\n${detail}`,
+  // invalidRuntimeError: `runtimes.mkString("'", "', '", "'")`, each kind quoted.
   unsupportedKind: (kind: string, valid: readonly string[]) =>
-    `The specified runtime '${kind}' is not supported by this platform. Valid values are: ${valid.join(', ')}.`,
+    `The specified runtime '${kind}' is not supported by this platform. Valid values are: ${valid.map((k) => `'${k}'`).join(', ')}.`,
   imageRequired: "'image' must be a string defined in 'exec' for 'blackbox' actions",
   listLimitOutOfRange: (collection: string, value: number, max: number) =>
     `The value '${value}' is not in the range of 0 to ${max} for ${collection}.`,
@@ -43,4 +45,5 @@ export const messages = {
   serviceUnavailable: 'The server is currently unavailable (because it is overloaded or down for maintenance).',
   internalServerError: 'There was an internal server error.',
   logWarningDeveloperError: 'The action did not initialize or run as expected. Log data might be missing.',
+  ...entityMessages,
 } as const;

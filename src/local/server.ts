@@ -3,6 +3,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { WhiskContext } from './api/context.js';
+import { newEntityStores } from './api/entities.js';
+import { installCatalog } from './catalog/system.js';
 import { resolveConfig, type LocalWhiskConfig, type ResolvedConfig } from './config.js';
 import type { ContainerFactory } from './container.js';
 import { FaultPlan } from './faults.js';
@@ -73,7 +75,10 @@ export async function startLocalWhisk(options: LocalWhiskOptions = {}): Promise<
     throttle: new Throttle(config.throttle),
     faults,
     running: new Set(),
+    apiHost: () => apihostHolder.value,
+    ...newEntityStores(namespace),
   };
+  installCatalog(ctx);
   server.on('request', (req, res) => {
     // Everything about a request, parsing its target included, runs inside this boundary: no
     // request may take the server down (issue 15).
@@ -112,6 +117,7 @@ export async function startLocalWhisk(options: LocalWhiskOptions = {}): Promise<
 }
 
 async function shutdown(server: Server, pool: ContainerPool, ctx: WhiskContext): Promise<void> {
+  ctx.alarms.stop();
   const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeAllConnections();
   await pool.close();

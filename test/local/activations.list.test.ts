@@ -23,6 +23,7 @@ describe('local server: listing activations through the openwhisk client', funct
   before(async () => {
     s = await startWhisk();
     await s.ow.actions.create({ name: 'one', action: 'function main(p) { return { i: p.i }; }' });
+    await s.ow.packages.create({ name: 'pkg' }); // an action in a package needs the package (404 otherwise)
     await s.ow.actions.create({ name: 'pkg/two', action: 'function main(p) { return p.i % 2 ? { error: "odd" } : { i: p.i }; }' });
     // 33 activations, one at a time so their starts are ordered: 18 of `one`, 15 of `pkg/two`.
     for (let i = 0; i < 33; i++) {

@@ -73,7 +73,7 @@ describe('local server: HTTP protocol details', function () {
   });
 
   it('answers unknown paths 404, wrong methods 405 and malformed activation ids 400', async () => {
-    assert.equal((await fetch(api('/triggers'), { headers: authHeader })).status, 404);
+    assert.equal((await fetch(api('/widgets'), { headers: authHeader })).status, 404);
     assert.equal((await fetch(api('/activations'), { method: 'POST', headers: authHeader })).status, 405);
     assert.equal((await fetch(api('/activations/not-an-id'), { headers: authHeader })).status, 400);
   });

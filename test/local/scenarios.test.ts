@@ -140,6 +140,7 @@ describe('local server: invocations through the openwhisk client', function () {
   });
 
   it('serves pkg/action paths', async () => {
+    await s.ow.packages.create({ name: 'tools' }); // an action in a package needs the package (404 otherwise)
     await s.ow.actions.create({ name: 'tools/echo', action: 'function main(p) { return p; }' });
     const got = (await s.ow.actions.get({ name: 'tools/echo' })) as { namespace: string; name: string };
     assert.deepEqual([got.namespace, got.name], ['guest/tools', 'echo']);

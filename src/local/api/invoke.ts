@@ -2,17 +2,18 @@
 // (202 {activationId}; 200/502/500 with the record or its result; 429 when throttled).
 import { readJsonBody } from '../http/body.js';
 import { HttpError, sendJson, type Exchange } from '../http/exchange.js';
-import { newActivationId } from '../ids.js';
 import { messages } from '../messages.js';
 import { statusCodeOf, type ActivationRecord } from '../store/record.js';
+import { activate } from './activate.js';
 import type { WhiskContext } from './context.js';
+import { resolveAction } from './resolve.js';
 import { booleanParam } from './query.js';
 
 /** activation.payload max: 1 MB. */
 export const PAYLOAD_LIMIT_BYTES = 1024 * 1024;
 const HTTP_BY_STATUS_CODE = [200, 502, 502, 500] as const;
 
-export async function invokeAction(ctx: WhiskContext, ex: Exchange, name: string): Promise<void> {
+export async function invokeAction(ctx: WhiskContext, ex: Exchange, name: string, namespace = '_'): Promise<void> {
   const faults = ctx.faults.nextInvoke();
   if (faults.latencyMs > 0) {
     // Network latency in front of the controller: the request "arrives" after it, so not in waitTime.
@@ -33,31 +34,25 @@ export async function invokeAction(ctx: WhiskContext, ex: Exchange, name: string
   if (body !== undefined && (typeof body !== 'object' || body === null || Array.isArray(body))) {
     throw new HttpError(400, messages.malformedRequest('the payload must be a JSON object'));
   }
-  const action = ctx.actions.get(name);
-  if (!action) throw new HttpError(404, messages.resourceDoesNotExist);
+  const target = resolveAction(ctx, namespace, name);
   const refused = ctx.throttle.check();
   if (refused) throw new HttpError(429, refused);
 
-  const activationId = newActivationId();
-  const params = { ...Object.fromEntries(action.parameters.map((p) => [p.key, p.value])), ...(body as object) };
-  const finished = ctx.throttle.track(
-    ctx.invoker.invoke({ activationId, transactionId: ex.tid, action, params, receivedAt: ex.receivedAt }),
-  );
-  const stored = finished.then((record) => {
-    ctx.activations.put(record);
-    return record;
-  });
-  ctx.running.add(stored);
-  void stored.finally(() => ctx.running.delete(stored)).catch(() => undefined);
+  const payload = (body ?? {}) as Record<string, unknown>;
+  const { activationId, finished } = activate(ctx, { target, payload, receivedAt: ex.receivedAt, transactionId: ex.tid });
 
   if (faults.drop === 'after') return void ex.req.socket.destroy();
   const idHeader = { 'x-openwhisk-activation-id': activationId };
   if (!blocking) return sendJson(ex, 202, { activationId }, idHeader);
   const record = await within(finished, waitMs);
   if (!record) return sendJson(ex, 202, { activationId }, idHeader);
-  // Blocking answers carry no logs: the active ack comes before log collection.
+  // Blocking answers carry no logs: the active ack comes before log collection. A sequence's
+  // record is made by the controller itself, so its logs (the component ids) stay. An array
+  // result is the answer itself, with or without result=true (Actions.scala doInvoke).
   const status = HTTP_BY_STATUS_CODE[statusCodeOf(record)];
-  sendJson(ex, status, resultOnly ? record.response.result : withoutLogs(record), idHeader);
+  const result: unknown = record.response.result;
+  const answer = Array.isArray(result) ? result : resultOnly ? result : record.annotations.some(isSequenceKind) ? record : withoutLogs(record);
+  sendJson(ex, status, answer, idHeader);
 }
 
 /** `timeout` must be an integer with 0 < ms <= the max blocking wait (400 otherwise). */
@@ -67,6 +62,10 @@ function blockingWait(query: URLSearchParams, maxMs: number): number {
   const ms = Number(value);
   if (!/^\d+$/.test(value) || ms <= 0 || ms > maxMs) throw new HttpError(400, messages.invalidTimeout(maxMs));
   return ms;
+}
+
+function isSequenceKind(annotation: { key: string; value: unknown }): boolean {
+  return annotation.key === 'kind' && annotation.value === 'sequence';
 }
 
 function withoutLogs(record: ActivationRecord): ActivationRecord {

@@ -3,8 +3,10 @@
 import { apiInfo, serverInfo } from '../api/info.js';
 import { deleteAction, getAction, listActions, putAction } from '../api/actions.js';
 import { getActivation, listActivations } from '../api/activations.js';
+import { checkNamespaceAccess, routeCollection } from '../api/collections.js';
 import type { WhiskContext } from '../api/context.js';
 import { invokeAction } from '../api/invoke.js';
+import { serveRoute, serveWebAction } from '../api/web.js';
 import { messages } from '../messages.js';
 import { authenticate } from './auth.js';
 import { HttpError, sendJson, type Exchange } from './exchange.js';
@@ -18,6 +20,9 @@ export async function route(ctx: WhiskContext, ex: Exchange): Promise<void> {
   const method = ex.req.method ?? 'GET';
   const segments = ex.url.pathname.split('/').filter(Boolean).map(decodeSegment);
   if (segments.length === 0) return only(method, { GET: () => sendJson(ex, 200, serverInfo(ctx.config)) });
+  // Before authentication, explicitly: web actions and API routes are served without credentials.
+  if (segments[0] === 'api' && segments[1] === 'v1' && segments[2] === 'web') return serveWebAction(ctx, ex, segments.slice(3));
+  if (segments[0] === 'api' && segments.length > 1 && segments[1] !== 'v1') return serveRoute(ctx, ex, segments.slice(1));
   if (segments[0] !== 'api' || segments[1] !== 'v1') throw new HttpError(404, messages.resourceDoesNotExist);
   const rest = segments.slice(2);
   if (rest.length === 0) return only(method, { GET: () => sendJson(ex, 200, apiInfo()) });
@@ -26,20 +31,20 @@ export async function route(ctx: WhiskContext, ex: Exchange): Promise<void> {
   if (rest[0] !== 'namespaces') throw new HttpError(404, messages.resourceDoesNotExist);
   if (rest.length === 1) return only(method, { GET: () => sendJson(ex, 200, [ctx.namespace]) });
   const namespace = rest[1]!;
-  if (namespace !== '_' && namespace !== ctx.namespace) throw new HttpError(403, messages.notAuthorized);
   const [collection, ...ids] = rest.slice(2);
+  checkNamespaceAccess(ctx, method, namespace, collection);
 
   if (collection === 'actions') {
-    if (ids.length === 0) return only(method, { GET: () => listActions(ctx, ex) });
+    if (ids.length === 0) return only(method, { GET: () => listActions(ctx, ex, namespace) });
     if (ids.length > 2 || !ids.every((id) => ENTITY_NAME.test(id) && id.length <= 256)) {
       throw new HttpError(400, messages.entityNameIllegal);
     }
     const name = ids.join('/');
     return only(method, {
-      GET: () => getAction(ctx, ex, name),
+      GET: () => getAction(ctx, ex, name, namespace),
       PUT: () => putAction(ctx, ex, name),
       DELETE: () => deleteAction(ctx, ex, name),
-      POST: () => invokeAction(ctx, ex, name),
+      POST: () => invokeAction(ctx, ex, name, namespace),
     });
   }
   if (collection === 'activations') {
@@ -50,9 +55,8 @@ export async function route(ctx: WhiskContext, ex: Exchange): Promise<void> {
     }
     return only(method, { GET: () => getActivation(ctx, ex, id!, part) });
   }
-  if (collection === 'limits' && ids.length === 0) {
-    return only(method, { GET: () => sendJson(ex, 200, ctx.config.throttle) });
-  }
+  const answered = routeCollection(ctx, ex, method, namespace, collection ?? '', ids);
+  if (answered !== false) return answered;
   throw new HttpError(404, messages.resourceDoesNotExist);
 }
 

@@ -16,6 +16,8 @@ export interface ActionExec {
   binary: boolean;
   main?: string;
   image?: string;
+  /** A sequence's components, fully qualified (`/ns/action`, `/ns/pkg/action`). */
+  components?: string[];
 }
 
 /** An action as OpenWhisk serializes it (`namespace` includes the package, `name` does not). */
@@ -115,8 +117,10 @@ export function defaultLimits(): ActionLimits {
 function normalizeExec(exec: NonNullable<ActionPut['exec']>): ActionExec {
   const lower = exec.kind.toLowerCase();
   const kind = KIND_ALIASES[lower] ?? lower;
+  // The components were checked (and qualified) by the API before the store sees them.
+  if (kind === 'sequence') return { kind, components: exec.components ?? [], binary: false };
   if (!(SUPPORTED_KINDS as readonly string[]).includes(kind)) {
-    throw new HttpError(400, messages.unsupportedKind(exec.kind, [...SUPPORTED_KINDS, ...Object.keys(KIND_ALIASES)]));
+    throw new HttpError(400, messages.unsupportedKind(exec.kind, SUPPORTED_KINDS));
   }
   if (kind === 'blackbox' && typeof exec.image !== 'string') throw new HttpError(400, messages.imageRequired);
   if (kind !== 'blackbox' && typeof exec.code !== 'string') {
@@ -148,6 +152,8 @@ function upPatch(version: string): string {
 
 /** The action JSON for GET/PUT/DELETE answers; `code=false` leaves the code out. */
 export function actionJson(action: WhiskAction, withCode = true): WhiskAction {
+  // SequenceExec serializes as {kind, components} only.
+  if (action.exec.kind === 'sequence') return { ...action, exec: { kind: 'sequence', components: action.exec.components } as ActionExec };
   if (withCode) return action;
   const { code: _code, ...exec } = action.exec;
   return { ...action, exec: exec as ActionExec };

@@ -22,8 +22,11 @@ export interface ActivationResponse {
 export interface ActivationRecord {
   activationId: string;
   annotations: KeyValue[];
-  duration: number;
-  end: number;
+  /** The enclosing sequence's activation id, on its components only. */
+  cause?: string;
+  /** Absent on trigger activations, whose `end` is the epoch (WA:100-110 drops both). */
+  duration?: number;
+  end?: number;
   logs: string[];
   name: string;
   namespace: string;
@@ -38,8 +41,9 @@ export interface ActivationRecord {
 export interface ActivationSummary {
   activationId: string;
   annotations: KeyValue[];
-  duration: number;
-  end: number;
+  cause?: string;
+  duration?: number;
+  end?: number;
   name: string;
   namespace: string;
   publish: false;
@@ -131,8 +135,8 @@ export function summarize(record: ActivationRecord): ActivationSummary {
   return {
     activationId: record.activationId,
     annotations: record.annotations,
-    duration: record.end - record.start,
-    end: record.end,
+    ...(record.cause !== undefined ? { cause: record.cause } : {}),
+    ...(record.end !== undefined ? { duration: record.end - record.start, end: record.end } : {}),
     name: record.name,
     namespace: record.namespace,
     publish: false,
