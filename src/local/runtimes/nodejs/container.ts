@@ -36,7 +36,8 @@ export class NodeContainer implements Container {
 
   static async start(id: string, kind: string, limits: ContainerLimits): Promise<NodeContainer> {
     const proxy = await locateScript('nodejs/proxy');
-    const args = [`--max-old-space-size=${limits.memoryMb}`, proxy, runtimesFolder];
+    // The zip loader is a separate script the proxy imports only for zipped actions.
+    const args = [`--max-old-space-size=${limits.memoryMb}`, proxy, runtimesFolder, await locateScript('nodejs/zip-action')];
     const child = ChildHandle.spawn(process.execPath, args, containerEnv(), ['pipe', 'pipe', 'pipe', 'pipe']);
     const container = new NodeContainer(id, kind, limits, child);
     try {

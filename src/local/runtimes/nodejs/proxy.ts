@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { createRequire } from 'node:module';
 import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const SENTINEL = 'XXX_THE_END_OF_A_WHISK_ACTIVATION_XXX';
 type Main = (params: unknown) => unknown;
@@ -43,6 +44,14 @@ function load(code: string, entry: string): Main {
   return found as Main;
 }
 
+/** Zipped actions: ./zip-action.ts, whose runnable path the container passes as argv[3]. */
+async function loadZip(code: string, entry: string): Promise<Main> {
+  const script = process.argv[3];
+  if (!script) throw new Error('zipped actions need the zip loader script');
+  const { loadZippedAction } = (await import(pathToFileURL(script).href)) as { loadZippedAction: (c: string, e: string, base: string) => Main };
+  return loadZippedAction(code, entry, requireBase);
+}
+
 async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -50,16 +59,16 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
   return parsed !== null && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
 }
 
-function init(body: Record<string, unknown>): [number, unknown] {
+async function init(body: Record<string, unknown>): Promise<[number, unknown]> {
   if (main) return [403, { error: 'Cannot initialize the action more than once.' }];
   const value = (body.value ?? {}) as Record<string, unknown>;
   if (typeof value.code !== 'string' || value.code === '') return [403, { error: 'Missing main/no code to execute.' }];
-  if (value.binary === true) return [502, { error: 'Initialization has failed due to: zipped actions are not supported by this runtime.' }];
   for (const [key, val] of Object.entries((value.env ?? {}) as Record<string, unknown>)) {
     process.env[key] = typeof val === 'string' ? val : JSON.stringify(val);
   }
   try {
-    main = load(value.code, typeof value.main === 'string' && value.main !== '' ? value.main : 'main');
+    const entry = typeof value.main === 'string' && value.main !== '' ? value.main : 'main';
+    main = value.binary === true ? await loadZip(value.code, entry) : load(value.code, entry);
     return [200, { OK: true }];
   } catch (error) {
     return [502, { error: `Initialization has failed due to: ${describe(error)}` }];
