@@ -23,6 +23,8 @@ export async function serveWebAction(ctx: WhiskContext, ex: Exchange, segments: 
 
 /** An API route: `/api/{space}/{basepath…}/{relpath…}` mapped by the apimgmt actions. */
 export async function serveRoute(ctx: WhiskContext, ex: Exchange, segments: string[]): Promise<void> {
+  // The first segment is the API space: the key's UUID (the client's apigw_space_guid default).
+  if (segments[0] !== ctx.auth.slice(0, ctx.auth.indexOf(':'))) throw new HttpError(404, messages.resourceDoesNotExist);
   const path = `/${segments.slice(1).join('/')}`;
   const route = ctx.routes.match(path, ex.req.method ?? 'GET');
   if (!route) throw new HttpError(404, messages.resourceDoesNotExist);
