@@ -11,8 +11,9 @@ export interface LogLine {
   text: string;
 }
 
+/** LogLine.toFormattedString: `f"$time%-30s $stream: $log"`, the time padded to 30 characters. */
 export function formatLogLine(line: LogLine): string {
-  return `${new Date(line.time).toISOString()} ${line.stream}: ${line.text.trimEnd()}`;
+  return `${new Date(line.time).toISOString().padEnd(30)} ${line.stream}: ${line.text.trimEnd()}`;
 }
 
 /** Interleaves both streams by read time (stable), as the docker log file does. */
