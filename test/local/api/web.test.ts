@@ -3,30 +3,8 @@
 // controller/WebActions.scala (mediaTranscoders, Context.toActionArgument, confirmExportedAction,
 // confirmAuthenticated, completeRequest); MSG = common/scala/.../http/ErrorResponse.scala.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { curl } from '../curl.js';
 import { annotation, startWhisk, waitForRecord, type Started } from '../helpers.js';
-
-interface CurlAnswer {
-  status: number;
-  headers: { [name: string]: string };
-  body: string;
-}
-
-/**
- * curl with no credentials unless `config` (curl's `-K -` text, read from stdin so that a key never
- * shows in the process list) adds some; -i keeps the status line and headers.
- */
-async function curl(url: string, ...args: string[]): Promise<CurlAnswer> {
-  const config = args[0]?.startsWith('user = ') ? args.shift()! : '';
-  const stdout = await new Promise<string>((resolve, reject) => {
-    const child = execFile('curl', ['-s', '-i', '-K', '-', ...args, url], (error, out) => (error ? reject(error) : resolve(out)));
-    child.stdin!.end(config);
-  });
-  const cut = stdout.indexOf('\r\n\r\n');
-  const [statusLine, ...lines] = stdout.slice(0, cut).split('\r\n');
-  const headers = Object.fromEntries(lines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]));
-  return { status: Number(statusLine!.split(' ')[1]), headers, body: stdout.slice(cut + 4) };
-}
 
 const echo = 'function main(p) { return p; }';
 
