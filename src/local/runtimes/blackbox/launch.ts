@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import type { InitPayload } from '../../container.js';
 import { resolveBlackboxImage, type RuntimeOptions } from '../options.js';
+import { execFromZip } from './zip-exec.js';
 
 export interface Launch {
   file: string;
@@ -21,7 +22,8 @@ export function launchFor(payload: InitPayload, memoryMb: number, options: Runti
   let executable: string | undefined;
   let scratch: string | undefined;
   if (payload.binary && payload.code !== '') {
-    const bytes = Buffer.from(payload.code, 'base64');
+    const sent = Buffer.from(payload.code, 'base64');
+    const bytes = execFromZip(sent) ?? sent; // a zip with `exec` at its root, or the executable itself
     if (!bytes.subarray(0, 4).equals(ELF_MAGIC)) return undefined;
     scratch = mkdtempSync(join(tmpdir(), 'owbench-blackbox-'));
     executable = join(scratch, 'exec');
