@@ -18,7 +18,10 @@ export const entityMessages = {
   packageNotEmpty: (count: number) => `Package not empty (contains ${count} ${count === 1 ? 'entity' : 'entities'})`,
   triggerWithInactiveRule: (rule: string, action: string) => `Rule '${rule}' is inactive, action '${action}' was not activated.`,
   ruleStatusInvalid: "status must be 'active' or 'inactive'",
-  ruleNeedsTriggerAndAction: 'A rule needs a trigger and an action.',
+  ruleNeedsTriggerAndAction: 'rule requires a valid trigger and a valid action',
+  ruleTriggerDoesNotExist: (fqn: string) => `trigger ${fqn} does not exist`,
+  ruleActionDoesNotExist: (fqn: string) => `action ${fqn} does not exist`,
+  ruleTriggerMissing: 'Only rules with existing triggers can be activated',
   parametersNotAllowed: 'Request defines parameters that are not allowed (e.g., reserved properties).',
   contentTypeExtensionNotSupported: (extensions: readonly string[]) =>
     `Extension must be specified and one of [${extensions.join(', ')}].`,

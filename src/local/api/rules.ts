@@ -1,6 +1,6 @@
 // /namespaces/{ns}/rules[/{name}]: list, get (with the status kept on the trigger), put (trigger
-// and action must exist; a new rule is active), POST {status} = enable/disable, delete (the rule
-// leaves its trigger's rules map). Rules.scala.
+// and action must exist, 400 otherwise; a new rule is active), POST {status} = enable/disable,
+// delete (the rule leaves its trigger's rules map). Rules.scala.
 import { readJsonBody } from '../http/body.js';
 import { HttpError, sendJson, type Exchange } from '../http/exchange.js';
 import { messages } from '../messages.js';
@@ -31,16 +31,17 @@ export async function putRule(ctx: WhiskContext, ex: Exchange, name: string): Pr
     throw new HttpError(400, messages.malformedRequest(`${issue.path.join('.')}: ${issue.message}`));
   }
   const body = parsed.data;
-  const trigger = body.trigger !== undefined ? reference(ctx, body.trigger) : undefined;
-  const action = body.action !== undefined ? reference(ctx, body.action) : undefined;
-  if (trigger && (trigger.namespace !== ctx.namespace || !ctx.triggers.get(trigger.name))) throw new HttpError(404, messages.resourceDoesNotExist);
-  if (action && !findAction(ctx, action.namespace.split('/')[0]!, [...action.namespace.split('/').slice(1), action.name].join('/'))) {
-    throw new HttpError(404, messages.resourceDoesNotExist);
-  }
   const old = ctx.rules.get(name);
-  const status: RuleStatus = body.status ?? (old ? statusOf(ctx, old) : 'active');
-  if (old && trigger && old.trigger.name !== trigger.name) ctx.triggers.setRule(old.trigger.name, ruleKey(ctx, name), undefined);
-  const rule = ctx.rules.put(name, body, { ...(trigger ? { trigger } : {}), ...(action ? { action } : {}) }, overwrite);
+  if (!old && (body.trigger === undefined || body.action === undefined)) throw new HttpError(400, messages.ruleNeedsTriggerAndAction);
+  const trigger = body.trigger !== undefined ? reference(ctx, body.trigger) : old!.trigger;
+  const action = body.action !== undefined ? reference(ctx, body.action) : old!.action;
+  // Rules.scala checkTriggerAndActionExist, rejected as 400 with the exception's message.
+  if (trigger.path !== ctx.namespace || !ctx.triggers.get(trigger.name)) throw new HttpError(400, messages.ruleTriggerDoesNotExist(`/${trigger.path}/${trigger.name}`));
+  const [ns, ...pkg] = action.path.split('/');
+  if (!findAction(ctx, ns!, [...pkg, action.name].join('/'))) throw new HttpError(400, messages.ruleActionDoesNotExist(`/${action.path}/${action.name}`));
+  const status: RuleStatus = old ? statusOf(ctx, old) : 'active';
+  const rule = ctx.rules.put(name, body, { trigger, action }, overwrite);
+  if (old && old.trigger.name !== trigger.name) ctx.triggers.setRule(old.trigger.name, ruleKey(ctx, name), undefined);
   link(ctx, rule, status);
   sendJson(ex, 200, withStatus(ctx, rule));
 }
@@ -50,13 +51,15 @@ export async function setRuleStatus(ctx: WhiskContext, ex: Exchange, name: strin
   const body = (await readJsonBody(ex.req, RULE_BODY_LIMIT, 'Request')) as { status?: unknown } | undefined;
   const rule = existing(ctx, name);
   if (body?.status !== 'active' && body?.status !== 'inactive') throw new HttpError(400, messages.ruleStatusInvalid);
+  if (!ctx.triggers.get(rule.trigger.name)) throw new HttpError(404, messages.ruleTriggerMissing);
   link(ctx, rule, body.status);
-  sendJson(ex, 200, {});
+  // Rules.scala activate: `complete(OK)`, akka's plain-text "OK".
+  ex.res.writeHead(200, { 'Content-Type': 'text/plain; charset=UTF-8', 'Content-Length': 2, 'X-Request-ID': ex.tid }).end('OK');
 }
 
 export function deleteRule(ctx: WhiskContext, ex: Exchange, name: string): void {
   const rule = existing(ctx, name);
-  const shown = withStatus(ctx, rule);
+  const shown = { ...withStatus(ctx, rule), status: 'inactive' as RuleStatus }; // remove: completeAsRuleResponse(rule, INACTIVE)
   ctx.triggers.setRule(rule.trigger.name, ruleKey(ctx, name), undefined);
   ctx.rules.delete(name);
   sendJson(ex, 200, shown);
@@ -73,8 +76,8 @@ function reference(ctx: WhiskContext, fqn: string): EntityRef {
   const parts = splitFullyQualified(qualify(ctx, fqn))!;
   const slash = parts.name.lastIndexOf('/');
   return slash < 0
-    ? { namespace: parts.namespace, name: parts.name }
-    : { namespace: `${parts.namespace}/${parts.name.slice(0, slash)}`, name: parts.name.slice(slash + 1) };
+    ? { path: parts.namespace, name: parts.name }
+    : { path: `${parts.namespace}/${parts.name.slice(0, slash)}`, name: parts.name.slice(slash + 1) };
 }
 
 function ruleKey(ctx: WhiskContext, name: string): string {
@@ -82,7 +85,7 @@ function ruleKey(ctx: WhiskContext, name: string): string {
 }
 
 function link(ctx: WhiskContext, rule: WhiskRule, status: RuleStatus): void {
-  ctx.triggers.setRule(rule.trigger.name, ruleKey(ctx, rule.name), { action: { name: rule.action.name, path: rule.action.namespace }, status });
+  ctx.triggers.setRule(rule.trigger.name, ruleKey(ctx, rule.name), { action: { name: rule.action.name, path: rule.action.path }, status });
 }
 
 function statusOf(ctx: WhiskContext, rule: WhiskRule): RuleStatus {

@@ -46,7 +46,12 @@ export async function runSequence(ctx: WhiskContext, activationId: string, reque
     if (target.action.exec.kind !== 'sequence') atomic.count += 1;
     // Each component is a request of its own: its waitTime starts when the sequence sends it.
     const child = start(ctx, { ...request, target, payload: input, cause: activationId, atomic, receivedAt: Date.now() });
-    const record = await child.finished;
+    const record = await child.finished.catch(() => undefined);
+    if (!record) {
+      // invokeNextAction's recover: any failure of a component is a whisk error of the sequence.
+      response = { result: { error: messages.sequenceActivationFailure }, status: 'whisk internal error', success: false };
+      break;
+    }
     logs.push(record.activationId);
     duration += record.duration ?? 0;
     const memory = limitsMemory(record);

@@ -1,5 +1,5 @@
-// The rules of one namespace (WhiskRule): a trigger and an action, both fully qualified, and a
-// status the API computes from the trigger's rules map (Rules.scala).
+// The rules of one namespace (WhiskRule): a trigger and an action, both fully qualified ({path,
+// name}), and a status the API computes from the trigger's rules map (Rules.scala).
 import { z } from 'zod';
 import { HttpError } from '../http/exchange.js';
 import { messages } from '../messages.js';
@@ -18,8 +18,9 @@ export const rulePutSchema = z.object({
 });
 export type RulePut = z.infer<typeof rulePutSchema>;
 
+/** FullyQualifiedEntityName as JSON: `path` is the namespace, with the package if any. */
 export interface EntityRef {
-  namespace: string;
+  path: string;
   name: string;
 }
 

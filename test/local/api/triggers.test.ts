@@ -9,8 +9,8 @@ import { rejection, sleep, startWhisk, waitForRecord, type Record, type Started 
 interface RuleJson {
   name: string;
   status: string;
-  trigger: { namespace: string; name: string };
-  action: { namespace: string; name: string };
+  trigger: { path: string; name: string };
+  action: { path: string; name: string };
 }
 
 describe('local server: triggers, rules and fire', function () {
@@ -48,10 +48,10 @@ describe('local server: triggers, rules and fire', function () {
 
   it('links two rules, fires both actions, and records the trigger activation with one log line per rule', async () => {
     const rule = (await s.ow.rules.create({ name: 'to-left', trigger: 'tick', action: 'left' })) as unknown as RuleJson;
-    // RU: a new rule is active; trigger and action are {namespace, name}.
+    // RU create → completeAsRuleResponse(rule, ACTIVE); trigger and action as FullyQualifiedEntityName {path, name}.
     assert.equal(rule.status, 'active');
-    assert.deepEqual(rule.trigger, { namespace: 'guest', name: 'tick' });
-    assert.deepEqual(rule.action, { namespace: 'guest', name: 'left' });
+    assert.deepEqual(rule.trigger, { path: 'guest', name: 'tick' });
+    assert.deepEqual(rule.action, { path: 'guest', name: 'left' });
     await s.ow.rules.create({ name: 'to-right', trigger: '/_/tick', action: '/guest/right' });
     const trigger = (await s.ow.triggers.get({ name: 'tick' })) as unknown as { rules: { [k: string]: unknown } };
     // WhiskTrigger.rules: keyed "ns/rule", with the action's {name, path} and the status.
@@ -95,12 +95,16 @@ describe('local server: triggers, rules and fire', function () {
     assert.deepEqual(list.map((r) => r.name).sort(), ['to-left', 'to-right']);
   });
 
-  it('refuses rules to missing triggers or actions (404); deletes rules and triggers', async () => {
-    assert.equal((await rejection(s.ow.rules.create({ name: 'r', trigger: 'ghost', action: 'left' }))).statusCode, 404);
-    assert.equal((await rejection(s.ow.rules.create({ name: 'r', trigger: 'tick', action: 'ghost' }))).statusCode, 404);
+  it('refuses rules to missing triggers or actions (400); deletes rules and triggers', async () => {
+    // RU create: checkTriggerAndActionExist failures become RejectRequest(BadRequest, <its message>).
+    const noTrigger = await rejection(s.ow.rules.create({ name: 'r', trigger: 'ghost', action: 'left' }));
+    assert.deepEqual([noTrigger.statusCode, noTrigger.error.error], [400, 'trigger /guest/ghost does not exist']);
+    const noAction = await rejection(s.ow.rules.create({ name: 'r', trigger: 'tick', action: 'ghost' }));
+    assert.deepEqual([noAction.statusCode, noAction.error.error], [400, 'action /guest/ghost does not exist']);
     assert.equal((await rejection(s.ow.triggers.invoke({ name: 'ghost' }))).statusCode, 404);
     const deleted = (await s.ow.rules.delete({ name: 'to-left' })) as unknown as RuleJson;
-    assert.equal(deleted.name, 'to-left');
+    // RU remove: completeAsRuleResponse(rule, Status.INACTIVE).
+    assert.deepEqual([deleted.name, deleted.status], ['to-left', 'inactive']);
     const trigger = (await s.ow.triggers.get({ name: 'tick' })) as unknown as { rules: { [k: string]: unknown } };
     assert.deepEqual(Object.keys(trigger.rules), ['guest/to-right']);
     await s.ow.rules.delete({ name: 'to-right' });
