@@ -60,10 +60,13 @@ export function deletePackage(ctx: WhiskContext, ex: Exchange, name: string): vo
   sendJson(ex, 200, ctx.packages.delete(name));
 }
 
-/** The list view: no parameters (WhiskPackage view), binding kept so clients can tell. */
-function summary(pkg: WhiskPackage): Omit<WhiskPackage, 'parameters'> {
-  const { parameters: _parameters, ...rest } = pkg;
-  return rest;
+/**
+ * The list view (whisks.v2.1.0 `packages` view): no parameters, `binding` false for a package and
+ * the bound package for a binding.
+ */
+function summary(pkg: WhiskPackage) {
+  const { namespace, name, version, publish, annotations, updated } = pkg;
+  return { namespace, name, version, publish, annotations, updated, binding: isBinding(pkg) ? pkg.binding : false };
 }
 
 /** WhiskPackageWithActions: the package plus `actions` ({name, version, annotations}) and `feeds`. */

@@ -16,7 +16,8 @@ export function listRules(ctx: WhiskContext, ex: Exchange): void {
   const { skip, limit } = pageParams(ex.url.searchParams, 'rules');
   const all = ctx.rules.list();
   if (booleanParam(ex.url.searchParams, 'count')) return sendJson(ex, 200, { rules: all.length });
-  sendJson(ex, 200, all.slice(skip, skip + limit).map((r) => withStatus(ctx, r)));
+  // listCollectionInNamespace(includeDocs = true) writes WhiskRule itself: no status in a list.
+  sendJson(ex, 200, all.slice(skip, skip + limit));
 }
 
 export function getRule(ctx: WhiskContext, ex: Exchange, name: string): void {

@@ -19,7 +19,8 @@ export function listTriggers(ctx: WhiskContext, ex: Exchange): void {
   const { skip, limit } = pageParams(ex.url.searchParams, 'triggers');
   const all = ctx.triggers.list();
   if (booleanParam(ex.url.searchParams, 'count')) return sendJson(ex, 200, { triggers: all.length });
-  sendJson(ex, 200, all.slice(skip, skip + limit));
+  // The `triggers` view: no parameters, limits or rules in a list.
+  sendJson(ex, 200, all.slice(skip, skip + limit).map(({ namespace, name, version, publish, annotations, updated }) => ({ namespace, name, version, publish, annotations, updated })));
 }
 
 export function getTrigger(ctx: WhiskContext, ex: Exchange, name: string): void {

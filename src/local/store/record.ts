@@ -48,7 +48,7 @@ export interface ActivationSummary {
   namespace: string;
   publish: false;
   start: number;
-  statusCode: StatusCode;
+  statusCode?: StatusCode;
   version: string;
 }
 
@@ -141,7 +141,8 @@ export function summarize(record: ActivationRecord): ActivationSummary {
     namespace: record.namespace,
     publish: false,
     start: record.start,
-    statusCode: statusCodeOf(record),
+    // The view leaves statusCode out when there is no end (trigger activations).
+    ...(record.end !== undefined ? { statusCode: statusCodeOf(record) } : {}),
     version: record.version,
   };
 }

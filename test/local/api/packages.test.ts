@@ -39,8 +39,10 @@ describe('local server: packages and bindings', function () {
     assert.equal(updated.version, '0.0.2');
     assert.equal(updated.publish, true);
     assert.deepEqual(updated.parameters, created.parameters);
-    const listed = (await s.ow.packages.list()) as unknown as PackageJson[];
-    assert.deepEqual(listed.map((p) => p.name), ['tools']);
+    const listed = (await s.ow.packages.list()) as unknown as Array<{ [k: string]: unknown }>;
+    // whisks.v2.1.0 `packages` view (ansible/files/whisks_design_document_for_entities_db_v2.1.0.json):
+    // no parameters, binding false for a plain package.
+    assert.deepEqual(listed.map((p) => [p.name, p.binding, 'parameters' in p]), [['tools', false, false]]);
     assert.deepEqual(await s.ow.packages.list({ count: true } as never), { packages: 1 });
   });
 
@@ -69,6 +71,8 @@ describe('local server: packages and bindings', function () {
     assert.equal(annotation(record, 'binding'), 'guest/mytools');
     assert.equal(annotation(record, 'path'), 'guest/tools/show');
     // GET of a binding: the bound package's actions with both parameter lists merged.
+    const listed = (await s.ow.packages.list()) as unknown as Array<{ name: string; binding: unknown }>;
+    assert.deepEqual(listed.find((p) => p.name === 'mytools')?.binding, { namespace: 'guest', name: 'tools' });
     const got = (await s.ow.packages.get({ name: 'mytools' })) as unknown as PackageJson;
     assert.deepEqual(got.parameters, [{ key: 'a', value: 'binding' }, { key: 'b', value: 'pkg' }]);
     assert.deepEqual(got.actions?.map((a) => a.name), ['show']);

@@ -32,6 +32,9 @@ describe('local server: triggers, rules and fire', function () {
     assert.equal(updated.version, '0.0.2');
     assert.deepEqual(updated.parameters, [{ key: 'from', value: 'trigger' }]);
     assert.deepEqual(await s.ow.triggers.list({ count: true } as never), { triggers: 1 });
+    // The `triggers` view (whisks_design_document_for_entities_db_v2.1.0.json): no parameters, limits or rules.
+    const listed = (await s.ow.triggers.list()) as unknown as Array<{ [k: string]: unknown }>;
+    assert.deepEqual(Object.keys(listed[0]!).sort(), ['annotations', 'name', 'namespace', 'publish', 'updated', 'version']);
   });
 
   it('answers 204 and records nothing when a trigger has no active rule', async () => {
@@ -59,6 +62,10 @@ describe('local server: triggers, rules and fire', function () {
 
     const fired = (await s.ow.triggers.invoke({ name: 'tick', params: { from: 'payload', n: 7 } })) as unknown as { activationId: string };
     const record = await waitForRecord(s.ow, fired.activationId);
+    // The activations view summarize(): no end, duration or statusCode when end is 0
+    // (ansible/files/whisks_design_document_for_activations_db_v2.1.0.json).
+    const summary = ((await s.ow.activations.list({ limit: 10 })) as unknown as Array<{ [k: string]: unknown }>).find((a) => a.activationId === fired.activationId)!;
+    assert.deepEqual(['end', 'duration', 'statusCode'].filter((k) => k in summary), []);
     // TR activate: the payload is the trigger activation's result; end is the epoch, so no end/duration (WA).
     assert.deepEqual(record.response, { result: { from: 'payload', n: 7 }, status: 'success', success: true });
     assert.equal(record.name, 'tick');
@@ -93,6 +100,8 @@ describe('local server: triggers, rules and fire', function () {
     assert.equal(((await s.ow.rules.get({ name: 'to-right' })) as unknown as RuleJson).status, 'active');
     const list = (await s.ow.rules.list()) as unknown as RuleJson[];
     assert.deepEqual(list.map((r) => r.name).sort(), ['to-left', 'to-right']);
+    // RU list writes WhiskRule itself (includeDocs = true): no computed status.
+    assert.equal(list.some((r) => 'status' in r), false);
   });
 
   it('refuses rules to missing triggers or actions (400); deletes rules and triggers', async () => {
