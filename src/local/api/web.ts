@@ -14,6 +14,9 @@ import { findAction, SYSTEM_NAMESPACE, type ResolvedAction } from './resolve.js'
 import { readWebRequest, webArguments } from './web-request.js';
 import { sendWebResult, splitExtension, type WebExtension } from './web-response.js';
 
+const CORS = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'OPTIONS, GET, DELETE, POST, PUT, HEAD, PATCH' };
+const CORS_HEADERS = 'Authorization, Origin, X-Requested-With, Content-Type, Accept, User-Agent';
+
 export async function serveWebAction(ctx: WhiskContext, ex: Exchange, segments: string[]): Promise<void> {
   const [namespace, pkg, actionSegment, ...rest] = segments;
   if (!namespace || !pkg || !actionSegment) throw new HttpError(404, messages.resourceDoesNotExist);
@@ -35,6 +38,11 @@ export async function serveRoute(ctx: WhiskContext, ex: Exchange, segments: stri
 async function serve(ctx: WhiskContext, ex: Exchange, namespace: string, name: string, ext: WebExtension, path: string): Promise<void> {
   const target = namespace === ctx.namespace || namespace === SYSTEM_NAMESPACE ? findAction(ctx, namespace, name) : undefined;
   if (!target || annotation(target, 'web-export') !== true) throw new HttpError(404, messages.resourceDoesNotExist);
+  // A CORS preflight is answered by the controller unless the action handles OPTIONS itself
+  // (WebActions.scala: `web-custom-options`).
+  if (ex.req.method === 'OPTIONS' && annotation(target, 'web-custom-options') !== true) {
+    return void ex.res.writeHead(200, { ...CORS, 'Access-Control-Allow-Headers': String(ex.req.headers['access-control-request-headers'] ?? CORS_HEADERS), 'X-Request-ID': ex.tid }).end();
+  }
   const user = authenticatedUser(ctx, ex.req);
   const required = annotation(target, 'require-whisk-auth');
   if (required === true && user === undefined) authenticate(ex.req, ctx.auth);

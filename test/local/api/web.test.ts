@@ -106,6 +106,16 @@ describe('local server: web actions', function () {
     assert.equal((await curl(`${web}/default/secret.json`, '-H', 'X-Require-Whisk-Auth: letmein')).status, 200);
   });
 
+  it('answers a CORS preflight itself without running the action', async () => {
+    const before = ((await s.ow.activations.list({ count: true } as never)) as unknown as { activations: number }).activations;
+    const answer = await curl(`${web}/default/echo.json`, '-X', 'OPTIONS', '-H', 'Access-Control-Request-Headers: X-Thing');
+    // WebActions.scala: without `web-custom-options`, OPTIONS gets the default CORS response.
+    assert.equal(answer.status, 200);
+    assert.equal(answer.headers['access-control-allow-origin'], '*');
+    assert.equal(answer.headers['access-control-allow-headers'], 'X-Thing');
+    assert.equal(((await s.ow.activations.list({ count: true } as never)) as unknown as { activations: number }).activations, before);
+  });
+
   it('refuses requests that set reserved __ow_* parameters (400)', async () => {
     const answer = await curl(`${web}/default/echo.json?__ow_method=get`);
     // Context.overrides(reservedProperties) → Messages.parametersNotAllowed.
