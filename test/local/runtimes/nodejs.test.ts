@@ -5,7 +5,8 @@ import type { Container } from '../../../src/local/container.js';
 import { NodeContainer } from '../../../src/local/runtimes/nodejs/container.js';
 import { childrenOf, isAlive, jsAction, runContext } from './helpers.js';
 
-const LOG_LINE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z (stdout|stderr): /;
+// LogLine.toFormattedString: the 24-character ISO time padded to 30, then a space (OPENWHISK.md §1.3).
+const LOG_LINE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z {7}(stdout|stderr): /;
 
 describe('runtime nodejs:20', function () {
   const started: Container[] = [];
