@@ -3,7 +3,7 @@
 // `web-export: true` (404 otherwise); `require-whisk-auth` true needs the user's basic auth,
 // a string or number needs the same value in X-Require-Whisk-Auth (401 otherwise); the answer
 // waits up to the blocking limit (202 "Response not yet ready." after it). Also API routes
-// (/api/{space}/{basepath}/{relpath}), which serve the web action a route names.
+// (/api/{namespace}/{basepath}/{relpath}), which serve the web action a route names.
 import type { IncomingMessage } from 'node:http';
 import { authenticate } from '../http/auth.js';
 import { HttpError, sendError, type Exchange } from '../http/exchange.js';
@@ -24,10 +24,10 @@ export async function serveWebAction(ctx: WhiskContext, ex: Exchange, segments: 
   await serve(ctx, ex, namespace, pkg === 'default' ? actionName : `${pkg}/${actionName}`, ext, rest.length ? `/${rest.join('/')}` : '');
 }
 
-/** An API route: `/api/{space}/{basepath…}/{relpath…}` mapped by the apimgmt actions. */
+/** An API route: `/api/{namespace}/{basepath…}/{relpath…}` mapped by the apimgmt actions. */
 export async function serveRoute(ctx: WhiskContext, ex: Exchange, segments: string[]): Promise<void> {
-  // The first segment is the API space: the key's UUID (the client's apigw_space_guid default).
-  if (segments[0] !== ctx.auth.slice(0, ctx.auth.indexOf(':'))) throw new HttpError(404, messages.resourceDoesNotExist);
+  // The first segment is the API space: the namespace that owns the routes.
+  if (segments[0] !== ctx.namespace) throw new HttpError(404, messages.resourceDoesNotExist);
   const path = `/${segments.slice(1).join('/')}`;
   const route = ctx.routes.match(path, ex.req.method ?? 'GET');
   if (!route) throw new HttpError(404, messages.resourceDoesNotExist);

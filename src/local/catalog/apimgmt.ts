@@ -51,7 +51,8 @@ export function routeActions(ctx: WhiskContext): Record<string, Builtin> {
 /** One API as getApi lists it: `{id, key, value: {namespace, gwApiActivated, gwApiUrl, apidoc}}`. */
 function apiEntry(ctx: WhiskContext, basePath: string) {
   const routes = ctx.routes.find({ basePath });
-  const gwApiUrl = `${ctx.apiHost()}/api/${ctx.auth.slice(0, ctx.auth.indexOf(':'))}${basePath === '/' ? '' : basePath}`;
+  // The gateway's space is the namespace (not the key's UUID: no part of the key goes in a URL).
+  const gwApiUrl = `${ctx.apiHost()}/api/${ctx.namespace}${basePath === '/' ? '' : basePath}`;
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of routes) {
     paths[r.relPath] = {

@@ -24,6 +24,7 @@ describe('local server: API routes through whisk.system/apimgmt', function () {
     assert.equal(created.value.apidoc.paths['/hello']!.get!['x-openwhisk'].action, 'hello');
     // The apidoc the client sends carries its key as `authkey`; nothing the server answers does.
     assert.equal(JSON.stringify(created).includes(s.whisk.auth.split(':')[1]!), false);
+    assert.equal(created.value.gwApiUrl, `${s.whisk.apihost}/api/guest/greet`);
     const listed = (await s.ow.routes.list()) as unknown as { apis: Api[] };
     assert.deepEqual(listed.apis.map((a) => a.value.apidoc.basePath), ['/greet']);
     const byBase = (await s.ow.routes.get({ basepath: '/greet' })) as unknown as { apis: Api[] };
