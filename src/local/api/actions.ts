@@ -17,7 +17,10 @@ const ACTION_BODY_LIMIT = 48 * 1024 * 1024 + 64 * 1024;
 
 export function listActions(ctx: WhiskContext, ex: Exchange, namespace = '_'): void {
   const { skip, limit } = pageParams(ex.url.searchParams, 'actions');
-  const all = entitiesOf(ctx, namespace)?.actions.list() ?? [];
+  const entities = entitiesOf(ctx, namespace);
+  // Another namespace shows only the actions of its published packages.
+  const shown = (a: { namespace: string }) => entities !== ctx.system || entities.packages.get(a.namespace.split('/')[1] ?? '')?.publish === true;
+  const all = (entities?.actions.list() ?? []).filter(shown);
   if (booleanParam(ex.url.searchParams, 'count')) return sendJson(ex, 200, { actions: all.length });
   sendJson(ex, 200, all.slice(skip, skip + limit).map((a) => actionJson(a, false)));
 }

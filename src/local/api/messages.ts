@@ -29,7 +29,6 @@ export const entityMessages = {
   invalidMedia: (media: string) => `Response is not valid '${media}'.`,
   responseNotReady: 'Response not yet ready.',
   errorProcessingRequest: 'There was an error processing your request.',
-  zipUnreadable: (detail: string) => `Initialization has failed due to: the zip file could not be read: ${detail}`,
   feedUnknownEvent: (event: string) => `lifecycleEvent '${event}' is not one of CREATE, READ, UPDATE, DELETE.`,
   alarmNeedsSchedule: "an alarm needs 'cron' (5 or 6 fields) or an 'interval' in minutes",
   alarmBadCron: (cron: string) => `cron pattern '${cron}' is not valid`,

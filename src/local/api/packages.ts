@@ -26,6 +26,7 @@ export function getPackage(ctx: WhiskContext, ex: Exchange, namespace: string, n
   const entities = entitiesOf(ctx, namespace);
   const pkg = entities?.packages.get(name);
   if (!pkg || !entities) throw new HttpError(404, messages.resourceDoesNotExist);
+  if (entities === ctx.system && !pkg.publish) throw new HttpError(403, messages.notAuthorized);
   if (!isBinding(pkg)) return sendJson(ex, 200, withActions(pkg, pkg, entities));
   const source = entitiesOf(ctx, pkg.binding.namespace);
   const bound = source?.packages.get(pkg.binding.name);

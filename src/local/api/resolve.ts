@@ -33,7 +33,19 @@ export function entitiesOf(ctx: WhiskContext, namespace: string): NamespaceEntit
   return undefined;
 }
 
+/**
+ * Through the REST API another namespace's entities are readable only inside a published package
+ * (the entitlement check's `isPublic`); 403 otherwise. Web actions skip this: they are public.
+ */
+export function assertEntitled(ctx: WhiskContext, namespace: string, fullName: string): void {
+  const entities = entitiesOf(ctx, namespace);
+  if (entities !== ctx.system) return;
+  const pkg = entities.packages.get(fullName.split('/')[0]!);
+  if (!fullName.includes('/') || (pkg && !pkg.publish)) throw new HttpError(403, messages.notAuthorized);
+}
+
 export function resolveAction(ctx: WhiskContext, namespace: string, fullName: string): ResolvedAction {
+  assertEntitled(ctx, namespace, fullName);
   const found = findAction(ctx, namespace, fullName);
   if (!found) throw new HttpError(404, messages.resourceDoesNotExist);
   return found;

@@ -18,6 +18,8 @@ describe('local server: the whisk.system catalog', function () {
     assert.deepEqual(packages.map((p) => p.name).sort(), ['alarms', 'utils']);
     const utils = (await s.ow.packages.get({ name: '/whisk.system/utils' })) as unknown as { actions: Array<{ name: string }> };
     for (const name of ['echo', 'cat', 'sort', 'split', 'head', 'date', 'namespace']) assert.ok(utils.actions.some((a) => a.name === name), name);
+    const actions = (await s.ow.actions.list({ namespace: 'whisk.system', limit: 200 })) as unknown as Array<{ namespace: string }>;
+    assert.deepEqual([...new Set(actions.map((a) => a.namespace))].sort(), ['whisk.system/alarms', 'whisk.system/utils']);
     const alarms = (await s.ow.packages.get({ name: '/whisk.system/alarms' })) as unknown as { feeds: Array<{ name: string }> };
     // withPackageActions: actions with the `feed` annotation are listed as feeds.
     assert.deepEqual(alarms.feeds.map((f) => f.name).sort(), ['alarm', 'interval', 'once']);
@@ -54,5 +56,8 @@ describe('local server: the whisk.system catalog', function () {
     assert.equal((await rejection(s.ow.actions.list({ namespace: 'someone.else' }))).statusCode, 403);
     assert.equal((await rejection(s.ow.actions.invoke({ name: '/someone.else/thing', blocking: true }))).statusCode, 403);
     assert.equal((await rejection(s.ow.actions.get({ name: '/whisk.system/utils/ghost' }))).statusCode, 404);
+    // apimgmt is not published: readable through the REST API by no other namespace (it is reached as web actions).
+    assert.equal((await rejection(s.ow.packages.get({ name: '/whisk.system/apimgmt' }))).statusCode, 403);
+    assert.equal((await rejection(s.ow.actions.invoke({ name: '/whisk.system/apimgmt/getApi', blocking: true }))).statusCode, 403);
   });
 });
