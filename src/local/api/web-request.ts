@@ -53,13 +53,14 @@ export function webArguments(request: WebRequest, raw: boolean, finalKeys: strin
   if (request.body.length > 0) {
     const text = request.body.toString('utf8');
     const boxed = { __ow_body: isText(type) ? text : request.body.toString('base64') };
-    const parsed = raw ? undefined : type.includes('json') ? parseJson(text) : type.includes('x-www-form-urlencoded') ? Object.fromEntries(new URLSearchParams(text)) : undefined;
+    const parsed = raw ? undefined : parseBody(type, text);
     if (isObject(parsed)) {
       body = parsed;
       bodyKeys = Object.keys(parsed);
     } else body = parsed === undefined ? boxed : { __ow_body: parsed };
   } else if (raw) body = { __ow_body: '' };
-  // Context.overrides: what the caller sends may not set a reserved (__ow_*) or a final parameter.
+  // Context.overrides: what the caller sends may not set a reserved (__ow_*) or a final parameter
+  // (raw-http actions are not checked: their query and body stay boxed).
   const given = [...(raw ? [] : Object.keys(query)), ...bodyKeys];
   if (given.some((key) => RESERVED_WEB_PARAMS.includes(key) || finalKeys.includes(key))) {
     throw new HttpError(400, messages.parametersNotAllowed);
@@ -72,6 +73,13 @@ export function webArguments(request: WebRequest, raw: boolean, finalKeys: strin
     ...query,
     ...body,
   };
+}
+
+/** A JSON or form body as a value; undefined for any other type (it is passed as __ow_body). */
+function parseBody(type: string, text: string): unknown {
+  if (type.includes('json')) return parseJson(text);
+  if (type.includes('x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(text));
+  return undefined;
 }
 
 function parseJson(text: string): unknown {
