@@ -27,6 +27,7 @@ describe('local server: web actions', function () {
     await s.ow.actions.create({ name: 'raw', action: echo, annotations: { 'web-export': true, 'raw-http': true } });
     await s.ow.actions.create({ name: 'mine', action: echo, annotations: { 'web-export': true, 'require-whisk-auth': true } });
     await s.ow.actions.create({ name: 'secret', action: echo, annotations: { 'web-export': true, 'require-whisk-auth': 'letmein' } });
+    await s.ow.actions.create({ name: 'fixed', action: echo, params: { x: 1 }, annotations: { 'web-export': true, final: true } });
     await s.ow.packages.create({ name: 'site' });
     await s.ow.actions.create({ name: 'site/hello', action: 'function main(p) { return { hello: p.who }; }', annotations: exported });
   });
@@ -114,6 +115,14 @@ describe('local server: web actions', function () {
     assert.equal(answer.headers['access-control-allow-origin'], '*');
     assert.equal(answer.headers['access-control-allow-headers'], 'X-Thing');
     assert.equal(((await s.ow.activations.list({ count: true } as never)) as unknown as { activations: number }).activations, before);
+  });
+
+  it('keeps final parameters (400 when a request sets one) and merges form bodies', async () => {
+    // Context.overrides(... ++ action.immutableParameters): `final: true` freezes the action's parameters.
+    assert.equal((await curl(`${web}/default/fixed.json?x=2`)).status, 400);
+    const form = await curl(`${web}/default/fixed.json`, '-d', 'y=3&z=four');
+    assert.deepEqual(JSON.parse(form.body).x, 1);
+    assert.deepEqual([JSON.parse(form.body).y, JSON.parse(form.body).z], ['3', 'four']);
   });
 
   it('refuses requests that set reserved __ow_* parameters (400)', async () => {
