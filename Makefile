@@ -4,7 +4,7 @@
 
 # Debian packages: clang/lld/wasi-libc build the wasm:0.1 actions, pandas is the reference the
 # tests and benchmarks compare figures with; jupyter-nbconvert runs the notebooks headless.
-DEBIAN_PACKAGES := gcc clang-14 lld-14 wasi-libc libclang-rt-14-dev-wasm32 python3-pandas jupyter-nbconvert
+DEBIAN_PACKAGES := gcc clang-14 lld-14 wasi-libc libclang-rt-14-dev-wasm32 python3-pandas jupyter-nbconvert curl
 
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci
