@@ -32,7 +32,7 @@ export function registerFetch(program: Command): void {
     .option('--resume <file>', 'finish an interrupted pull from the <out>.partial file it left')
     .option('--name <action>', 'only this action (ACTION or PACKAGE/ACTION)')
     .option('--since <time>', 'activations that started at or after this (epoch ms or ISO 8601; default: the oldest)')
-    .option('--upto <time>', 'activations that started at or before this (epoch ms or ISO 8601; default: now)')
+    .option('--upto <time>', 'activations that started at or before this (epoch ms or ISO 8601; at most and by default: now)')
     .option('--limit <n>', 'at most this many activations, the newest first')
     .option('--settle <ms>', 'how long after --upto records may still be stored (default 2000)')
     .option('--apihost <url>', 'OpenWhisk API host (else __OW_API_HOST, else APIHOST in ~/.wskprops)')

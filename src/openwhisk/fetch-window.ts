@@ -39,15 +39,16 @@ export function checkActionName(name: string): string {
   return name;
 }
 
+/** A new pull's window. `upto` is at most `now`: activations that start later are not in it. */
 export function resolveWindow(input: { name?: string; since?: Instant; upto?: Instant }, now: number): FetchWindow {
   const name = input.name === undefined ? null : checkActionName(input.name);
   const since = input.since === undefined ? null : parseInstant(input.since, '--since');
-  const upto = input.upto === undefined ? now : parseInstant(input.upto, '--upto');
+  const upto = input.upto === undefined ? now : Math.min(parseInstant(input.upto, '--upto'), now);
   if (since !== null && since > upto) throw new UsageError(msg.emptyWindow(since, upto));
   return { name, since, upto };
 }
 
 export function describeWindow(window: FetchWindow): string {
-  const since = window.since === null ? 'the first' : new Date(window.since).toISOString();
-  return `started ${since} … ${new Date(window.upto).toISOString()}${window.name ? `, action ${window.name}` : ''}`;
+  const since = window.since === null ? '' : `${new Date(window.since).toISOString()} `;
+  return `started ${since}… ${new Date(window.upto).toISOString()}${window.name ? `, action ${window.name}` : ''}`;
 }

@@ -14,7 +14,7 @@ import { fetchMessages as msg } from './fetch-messages.js';
 import { silentFetchProgress, type FetchProgress } from './fetch-progress.js';
 import { printableHost, remoteSource, SourceFailed, type ActivationSource } from './fetch-source.js';
 import { walkWindow } from './fetch-walk.js';
-import { resolveWindow, type FetchWindow, type Instant } from './fetch-window.js';
+import { checkActionName, parseInstant, resolveWindow, type FetchWindow, type Instant } from './fetch-window.js';
 
 export interface FetchOptions {
   connection: Connection;
@@ -143,14 +143,13 @@ async function checkResumable(header: FetchHeader, options: FetchOptions, host: 
   if (header.apihost !== host || header.namespace !== options.connection.namespace) {
     throw new UsageError(msg.resumeOtherHost(`${header.apihost} (namespace ${header.namespace})`, `${host} (namespace ${options.connection.namespace})`));
   }
-  const given = resolveWindow(options, header.upto);
-  const same = (flag: string, was: unknown, now: unknown, isGiven: boolean) => {
-    if (isGiven && was !== now) throw new UsageError(msg.resumeConflict(flag, String(was), String(now)));
+  const same = (flag: string, was: unknown, now: unknown) => {
+    if (was !== now) throw new UsageError(msg.resumeConflict(flag, String(was), String(now)));
   };
-  same('--name', header.name, given.name, options.name !== undefined);
-  same('--since', header.since, given.since, options.since !== undefined);
-  same('--upto', header.upto, given.upto, options.upto !== undefined);
-  same('--limit', header.limit, options.limit, options.limit !== undefined);
+  if (options.name !== undefined) same('--name', header.name, checkActionName(options.name));
+  if (options.since !== undefined) same('--since', header.since, parseInstant(options.since, '--since'));
+  if (options.upto !== undefined) same('--upto', header.upto, parseInstant(options.upto, '--upto'));
+  if (options.limit !== undefined) same('--limit', header.limit, options.limit);
 }
 
 function windowOf(header: FetchHeader): FetchWindow {
