@@ -151,6 +151,22 @@ describe('owbench fetch', function () {
     assertSameFigures(a.speedups, b.speedups, 'speedups');
   });
 
+  it('shows a progress bar on a terminal', async () => {
+    const folder = tempDir('owbench-fetch-cli-');
+    const out = path.join(folder, 'tty.ndjson');
+    const command = [process.execPath, '--import', 'tsx', path.join(repoRoot, 'src/cli.ts'), 'fetch', '--since', String(filled.since), '--out', out].join(' ');
+    // script(1) runs the command on a pseudo-terminal and copies what it shows to its stdout.
+    const shown = await new Promise<string>((resolve) => {
+      const child = spawn('script', ['-qec', command, '/dev/null'], { cwd: repoRoot, env: { ...process.env, ...env, NODE_EXTRA_CA_CERTS: '' } });
+      let text = '';
+      child.stdout.on('data', (chunk) => (text += chunk));
+      child.on('close', () => resolve(text));
+    });
+    assert.match(shown, /fetch [█░]+ \d+\/\d+ activations/);
+    assert.match(shown, /fetched \d+ activations/);
+    assert.equal(shown.includes(secret), false);
+  });
+
   describe('bad arguments: a named message, exit 2, nothing written', () => {
     const cases: [string, (folder: string) => string[], (folder: string) => string][] = [
       ['no --out', () => ['fetch'], () => msg.outRequired],
