@@ -3,13 +3,13 @@
 // the next page is asked for. An interrupted pull resumes from it (a torn last line is dropped);
 // a finished one becomes <out>, sorted by start, through a temp file and a rename, so <out> is
 // never half-written.
-import { createReadStream, closeSync, fsyncSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { createReadStream, rmSync } from 'node:fs';
 import { mkdir, open, type FileHandle } from 'node:fs/promises';
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { InputError } from '../errors.js';
 import { fetchMessages as msg } from './fetch-messages.js';
+import { writeLinesAtomic } from './fetch-output.js';
 import type { Listed } from './fetch-walk.js';
 
 export interface FetchHeader {
@@ -59,6 +59,15 @@ export class PartialFile {
     } catch {
       throw new InputError(file, null, msg.resumeUnreadable);
     }
+    try {
+      return await PartialFile.read(handle, file);
+    } catch (error) {
+      await handle.close();
+      throw error;
+    }
+  }
+
+  private static async read(handle: FileHandle, file: string): Promise<PartialFile> {
     const size = (await handle.stat()).size;
     const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
     let partial: PartialFile | null = null;
@@ -114,39 +123,23 @@ export class PartialFile {
   async append(records: readonly Listed[]): Promise<number> {
     await this.prepare();
     let text = '';
+    let added = 0;
     for (const record of records) {
       if (this.seen.has(record.activationId)) continue;
       const line = JSON.stringify(record);
       this.remember(record, this.bytes + Buffer.byteLength(text), Buffer.byteLength(line));
       text += line + '\n';
+      added += 1;
     }
-    if (text) await this.write(text);
-    return text ? text.split('\n').length - 1 : 0;
+    if (added) await this.write(text);
+    return added;
   }
 
   /** Writes <out> (records by start, then id) atomically and removes the partial file. */
   async finish(out: string): Promise<void> {
     await this.handle.close();
     const order = this.ids.map((_, index) => index).sort((a, b) => this.starts[a]! - this.starts[b]! || (this.ids[a]! < this.ids[b]! ? -1 : 1));
-    const folder = path.dirname(path.resolve(out));
-    const temp = path.join(folder, `.${path.basename(out)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
-    const source = openSync(this.file, 'r');
-    const target = openSync(temp, 'wx');
-    try {
-      for (const index of order) {
-        const line = Buffer.alloc(this.lengths[index]! + 1, '\n');
-        readSync(source, line, 0, this.lengths[index]!, this.offsets[index]!);
-        writeSync(target, line);
-      }
-      fsyncSync(target);
-      closeSync(target);
-      renameSync(temp, out);
-    } catch (error) {
-      rmSync(temp, { force: true });
-      throw error;
-    } finally {
-      closeSync(source);
-    }
+    writeLinesAtomic(this.file, order.map((index) => ({ offset: this.offsets[index]!, length: this.lengths[index]! })), out);
     rmSync(this.file, { force: true });
   }
 
