@@ -1,6 +1,7 @@
 // `owbench fetch --out FILE.ndjson` and `owbench fetch --resume FILE.ndjson.partial`: pull a
 // deployment's activation records (connection as for `owbench run`: flags, __OW_* variables,
 // ~/.wskprops). A bar on a terminal, one summary line on stdout, the key nowhere.
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { resolveConnection } from '../openwhisk/connection.js';
@@ -47,7 +48,8 @@ export function registerFetch(program: Command): void {
       const partial = flags.resume ?? (flags.out ? partialPathFor(flags.out) : null);
       // Ctrl-C leaves the pages already on disk in the partial file: say how to go on.
       const onInterrupt = () => {
-        process.stderr.write(`\nowbench: fetch interrupted; what was fetched is in ${partial}: finish with owbench fetch --resume ${partial}\n`);
+        const hint = partial && existsSync(partial) ? `; what was fetched is in ${partial}: finish with owbench fetch --resume ${partial}` : '';
+        process.stderr.write(`\nowbench: fetch interrupted${hint}\n`);
         process.exit(130);
       };
       process.once('SIGINT', onInterrupt);

@@ -120,6 +120,23 @@ describe('owbench fetch', function () {
     assert.deepEqual(readdirSync(folder), ['killed.ndjson']);
   });
 
+  it('stops on Ctrl-C saying how to resume', async () => {
+    const folder = tempDir('owbench-fetch-cli-');
+    const out = path.join(folder, 'interrupted.ndjson');
+    const partial = `${out}.partial`;
+    const stopped = await owbench(['fetch', '--since', String(filled.since), '--out', out], env, (pid) => {
+      const poll = setInterval(() => {
+        if (existsSync(partial) && statSync(partial).size > 200_000) {
+          clearInterval(poll);
+          process.kill(pid, 'SIGINT');
+        }
+      }, 2);
+    });
+    assert.equal(stopped.status, 130, stopped.stderr);
+    assert.equal(stopped.stderr, `\nowbench: fetch interrupted; what was fetched is in ${partial}: finish with owbench fetch --resume ${partial}\n`);
+    assert.deepEqual(readdirSync(folder), ['interrupted.ndjson.partial']);
+  });
+
   it('writes an ordinary input: owbench analyze gives the figures of the same records fetched directly', async () => {
     const { ow, since } = filled;
     const folder = tempDir('owbench-fetch-cli-');
