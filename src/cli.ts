@@ -9,6 +9,7 @@ import { registerReport } from './cli/report.js';
 import { registerDocs } from './cli/docs.js';
 import { registerServe } from './cli/serve.js';
 import { registerRun } from './cli/run.js';
+import { registerFetch } from './cli/fetch.js';
 
 const program = new Command('owbench')
   .description('Measure serverless cold starts on Apache OpenWhisk and write the analysis up.')
@@ -16,7 +17,7 @@ const program = new Command('owbench')
   .exitOverride()
   .configureOutput({ outputError: (text, write) => write(text) });
 
-for (const register of [registerAnalyze, registerReport, registerDocs, registerServe, registerRun]) {
+for (const register of [registerAnalyze, registerReport, registerDocs, registerServe, registerRun, registerFetch]) {
   register(program);
 }
 

@@ -13,3 +13,6 @@ export { CHARTS, chartFigures, withFigures, assetFolder, figureFiles, renderSvg,
 // Writing a document with its figures, exactly as `owbench report --out` and `owbench docs` do.
 export { renderDocumentOutput, writeDocumentOutput, type DocumentOutput } from './cli/document.js';
 export { withRunNotes } from './openwhisk/notes.js';
+// Pulling a deployment's activation records into an NDJSON input, exactly as `owbench fetch` does.
+export { pullActivations as fetch, type FetchOptions, type FetchSummary } from './openwhisk/fetch.js';
+export type { FetchWindow } from './openwhisk/fetch-window.js';

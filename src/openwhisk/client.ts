@@ -29,7 +29,7 @@ export function connect(connection: Connection): Whisk {
   return { client, connection: { apihost: connection.apihost, namespace: connection.namespace } };
 }
 
-interface ClientError {
+export interface ClientError {
   statusCode?: number;
   message?: string;
   error?: unknown;
@@ -135,13 +135,13 @@ function activationIdOf(value: unknown): string | null {
   return typeof id === 'string' ? id : null;
 }
 
-function serverMessage(error: ClientError): string {
+export function serverMessage(error: ClientError): string {
   const body = error.error as { error?: unknown } | undefined;
   return typeof body?.error === 'string' ? body.error : cleanMessage(error.message);
 }
 
 /** The client's message names the method and URL; neither holds the key, but strip userinfo anyway. */
-function cleanMessage(message: string | undefined): string {
+export function cleanMessage(message: string | undefined): string {
   return (message ?? 'unknown error').replace(/\/\/[^/@\s]+@/g, '//');
 }
 
