@@ -7,7 +7,9 @@ import { resolveConfig, type LocalWhiskConfig, type ResolvedConfig } from './con
 import type { ContainerFactory } from './container.js';
 import { FaultPlan } from './faults.js';
 import { GUEST_KEY, GUEST_NAMESPACE, isWellFormedAuth } from './http/auth.js';
+import { setBodyDeadline } from './http/body.js';
 import { bareExchange, HttpError, newExchange, sendError, type Exchange } from './http/exchange.js';
+import { internalErrorLine } from './http/log.js';
 import { route } from './http/router.js';
 import { ContainerPool, type PoolStats } from './invoker/pool.js';
 import type { StemCellStats } from './invoker/stem-cells.js';
@@ -53,7 +55,12 @@ export async function startLocalWhisk(options: LocalWhiskOptions = {}): Promise<
 
   const faults = new FaultPlan(config.faults);
   const pool = new ContainerPool(factory, config);
-  const server = createServer();
+  const server = createServer({
+    // Slow clients are cut off (issue 15): headers, then the whole request, checked this often.
+    headersTimeout: config.http.headersTimeoutMs,
+    requestTimeout: config.http.requestTimeoutMs,
+    connectionsCheckingInterval: config.http.checkIntervalMs,
+  });
   const apihostHolder = { value: '' };
   const invoker = new Invoker(pool, faults, {
     namespace,
@@ -80,14 +87,17 @@ export async function startLocalWhisk(options: LocalWhiskOptions = {}): Promise<
     let ex: Exchange | undefined;
     try {
       ex = newExchange(req, res);
+      setBodyDeadline(req, ex.receivedAt + config.http.bodyTimeoutMs);
       route(ctx, ex).catch((error: unknown) => answerError(ex!, error));
     } catch (error) {
       answerError(ex ?? bareExchange(req, res), error);
     }
   });
-  server.on('clientError', (_error, socket) => {
-    // Unparseable request lines and headers: answer 400 and close, as any HTTP server does.
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    // Unparseable request lines and headers: 400; headers or a request that did not arrive in
+    // time (node:http's headersTimeout/requestTimeout): 408. Then close, as any HTTP server does.
+    const status = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+    if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     else socket.destroy();
   });
   try {
@@ -122,7 +132,7 @@ async function shutdown(server: Server, pool: ContainerPool, ctx: WhiskContext):
 
 function answerError(ex: Exchange, error: unknown): void {
   if (error instanceof HttpError) return sendError(ex, error.status, error.message, error.headers);
-  process.stderr.write(`owbench serve: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
+  process.stderr.write(internalErrorLine(ex, error));
   sendError(ex, 500, messages.internalServerError);
 }
 

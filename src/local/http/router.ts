@@ -8,21 +8,23 @@ import { invokeAction } from '../api/invoke.js';
 import { messages } from '../messages.js';
 import { authenticate } from './auth.js';
 import { HttpError, sendJson, type Exchange } from './exchange.js';
-
-type Handler = () => void | Promise<void>;
+import { only, type Handler } from './methods.js';
+import { publicRoute } from './public.js';
 
 /** OpenWhisk's entity name rule (EntityName.scala `\A([\w]|[\w][\w@ .-]*[\w@.-]+)\z`). */
 const ENTITY_NAME = /^(\w|\w[\w@ .-]*[\w@.-]+)$/;
 
 export async function route(ctx: WhiskContext, ex: Exchange): Promise<void> {
   const method = ex.req.method ?? 'GET';
+  const open = publicRoute(ctx, ex);
+  if (open) return open();
+  authenticate(ex.req, ctx.auth);
+
   const segments = ex.url.pathname.split('/').filter(Boolean).map(decodeSegment);
   if (segments.length === 0) return only(method, { GET: () => sendJson(ex, 200, serverInfo(ctx.config)) });
   if (segments[0] !== 'api' || segments[1] !== 'v1') throw new HttpError(404, messages.resourceDoesNotExist);
   const rest = segments.slice(2);
   if (rest.length === 0) return only(method, { GET: () => sendJson(ex, 200, apiInfo()) });
-
-  authenticate(ex.req, ctx.auth);
   if (rest[0] !== 'namespaces') throw new HttpError(404, messages.resourceDoesNotExist);
   if (rest.length === 1) return only(method, { GET: () => sendJson(ex, 200, [ctx.namespace]) });
   const namespace = rest[1]!;
@@ -62,10 +64,4 @@ function decodeSegment(segment: string): string {
   } catch {
     throw new HttpError(400, messages.badPathEncoding);
   }
-}
-
-function only(method: string, handlers: Record<string, Handler>): void | Promise<void> {
-  const handler = handlers[method];
-  if (!handler) throw new HttpError(405, messages.methodNotAllowed + Object.keys(handlers).join(', '));
-  return handler();
 }
