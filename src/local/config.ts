@@ -65,7 +65,7 @@ const httpSchema = z
     checkIntervalMs: z.number().int().positive().default(1_000),
   })
   .strict()
-  .refine((h) => h.headersTimeoutMs <= h.requestTimeoutMs, { message: 'headersTimeoutMs must not exceed requestTimeoutMs' });
+  .refine((h) => h.headersTimeoutMs <= h.requestTimeoutMs, { message: 'must not exceed requestTimeoutMs', path: ['headersTimeoutMs'] });
 
 /** The activation store: append-only segment files under a data folder (issue 15 item 6). */
 const storeSchema = z
@@ -80,7 +80,7 @@ const storeSchema = z
     fsync: z.enum(['rotate', 'always']).default('rotate'),
   })
   .strict()
-  .refine((s) => s.segmentBytes * 2 <= s.maxBytes, { message: 'maxBytes must be at least twice segmentBytes' });
+  .refine((s) => s.segmentBytes * 2 <= s.maxBytes, { message: 'must be at least twice segmentBytes', path: ['maxBytes'] });
 
 export const localWhiskConfigSchema = z
   .object({

@@ -16,7 +16,8 @@ import type { StemCellStats } from './invoker/stem-cells.js';
 import { Invoker } from './invoker/invoker.js';
 import { messages } from './messages.js';
 import { ActionStore } from './store/actions.js';
-import { ActivationStore } from './store/activations.js';
+import { ActivationStore, activationsDir } from './store/activations.js';
+import { openDataFolder, type DataFolder } from './store/data-folder.js';
 import { Throttle } from './throttle.js';
 
 export interface LocalWhiskOptions {
@@ -41,6 +42,10 @@ export interface LocalWhisk {
   poolStats(): PoolStats;
   /** The prewarmed stem cells per manifest entry (ready, starting, taken so far). */
   stemCells(): StemCellStats[];
+  /** The data folder (a temporary one, removed by close(), unless the config names one). */
+  dataDir: string;
+  /** The activation store's size: records held, bytes on disk, segment files. */
+  activationStats(): { records: number; bytes: number; segments: number };
   /** Stops listening, ends open connections and destroys every container; resolves when all are gone. */
   close(): Promise<void>;
 }
@@ -54,6 +59,14 @@ export async function startLocalWhisk(options: LocalWhiskOptions = {}): Promise<
   const factory = options.containerFactory ?? (await realRuntimes(config));
 
   const faults = new FaultPlan(config.faults);
+  const folder = openDataFolder(config.store.dir);
+  let activations: ActivationStore;
+  try {
+    activations = new ActivationStore({ ...config.store, dir: activationsDir(folder.dir), lagMs: () => faults.storeLagMs });
+  } catch (error) {
+    folder.release();
+    throw error;
+  }
   const pool = new ContainerPool(factory, config);
   const server = createServer({
     // Slow clients are cut off (issue 15): headers, then the whole request, checked this often.
@@ -75,7 +88,7 @@ export async function startLocalWhisk(options: LocalWhiskOptions = {}): Promise<
     namespace,
     config,
     actions: new ActionStore(namespace),
-    activations: new ActivationStore(() => faults.storeLagMs),
+    activations,
     invoker,
     throttle: new Throttle(config.throttle),
     faults,
@@ -105,6 +118,8 @@ export async function startLocalWhisk(options: LocalWhiskOptions = {}): Promise<
     await listen(server, options.port ?? 0, host);
   } catch (error) {
     await pool.close();
+    activations.close();
+    folder.release();
     throw error;
   }
   const { port } = server.address() as AddressInfo;
@@ -117,21 +132,26 @@ export async function startLocalWhisk(options: LocalWhiskOptions = {}): Promise<
     namespace,
     poolStats: () => pool.stats(),
     stemCells: () => pool.stemCellStats(),
-    close: () => (closing ??= shutdown(server, pool, ctx)),
+    dataDir: folder.dir,
+    activationStats: () => activations.stats(),
+    close: () => (closing ??= shutdown(server, pool, ctx, folder)),
   };
 }
 
-async function shutdown(server: Server, pool: ContainerPool, ctx: WhiskContext): Promise<void> {
+async function shutdown(server: Server, pool: ContainerPool, ctx: WhiskContext, folder: DataFolder): Promise<void> {
   const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeAllConnections();
   await pool.close();
   // Activations cut short by the destroyed containers settle quickly; do not hang on a stuck one.
   await Promise.race([Promise.allSettled([...ctx.running]), new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
   await stopped;
+  ctx.activations.close();
+  folder.release();
 }
 
 function answerError(ex: Exchange, error: unknown): void {
   if (error instanceof HttpError) return sendError(ex, error.status, error.message, error.headers);
+  if (ex.res.destroyed) return; // the client is gone (or the server stopping): nobody to answer
   process.stderr.write(internalErrorLine(ex, error));
   sendError(ex, 500, messages.internalServerError);
 }
