@@ -77,7 +77,7 @@ describe('owbench serve --data: durable activation records', function () {
       assert.deepEqual(new Set(listed.map((a) => a.activationId)), new Set(acknowledged.map((r) => r.activationId)));
       assert.deepEqual((await ow.activations.list({ count: true, name: 'pkg/odd' })) as object, { activations: 10 });
       const starts = acknowledged.map((r) => r.start).sort((a, b) => a - b);
-      const window = (await ow.activations.list({ since: starts[5], upto: starts[14], limit: 200 })) as Array<{ start: number }>;
+      const window = (await ow.activations.list({ since: starts[5], upto: starts[14], limit: 200 })) as unknown as Array<{ start: number }>;
       assert.equal(window.length, starts.filter((t) => t >= starts[5]! && t <= starts[14]!).length);
       const page = (await ow.activations.list({ docs: true, skip: 3, limit: 4 })) as Record[];
       assert.deepEqual(page.map((r) => r.activationId), listed.slice(3, 7).map((a) => a.activationId));
