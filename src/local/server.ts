@@ -44,8 +44,6 @@ export interface LocalWhisk {
   stemCells(): StemCellStats[];
   /** The data folder (a temporary one, removed by close(), unless the config names one). */
   dataDir: string;
-  /** The activation store's size: records held, bytes on disk, segment files. */
-  activationStats(): { records: number; bytes: number; segments: number };
   /** Stops listening, ends open connections and destroys every container; resolves when all are gone. */
   close(): Promise<void>;
 }
@@ -133,7 +131,6 @@ export async function startLocalWhisk(options: LocalWhiskOptions = {}): Promise<
     poolStats: () => pool.stats(),
     stemCells: () => pool.stemCellStats(),
     dataDir: folder.dir,
-    activationStats: () => activations.stats(),
     close: () => (closing ??= shutdown(server, pool, ctx, folder)),
   };
 }

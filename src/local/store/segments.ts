@@ -2,7 +2,7 @@
 // one folder. Appends go to the newest segment with write(2) before the API answers, so a killed
 // server loses nothing it acknowledged; a segment is fsynced when it is closed (policy `rotate`)
 // or after every line (`always`). Past `maxBytes` in all, the oldest segments are deleted whole.
-import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readdirSync, readFileSync, readSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, ftruncateSync, openSync, readdirSync, readFileSync, readSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 
 export interface SegmentOptions {
@@ -20,7 +20,6 @@ export interface LineRef {
 
 interface Segment {
   number: number;
-  fd: number;
   size: number;
 }
 
@@ -28,6 +27,11 @@ const NAME = /^(\d{6,})\.ndjson$/;
 
 export class SegmentFiles {
   private readonly segments: Segment[] = [];
+  /** Only the newest segment stays open (for appends); older ones are opened per read, so a
+   * folder of many small segments never runs out of file descriptors. */
+  private fd: number;
+  /** After close() the descriptor number may belong to another file: nothing may touch it. */
+  private closed = false;
 
   constructor(
     private readonly dir: string,
@@ -38,11 +42,9 @@ export class SegmentFiles {
       .filter((n): n is string => n !== undefined)
       .map(Number)
       .sort((a, b) => a - b);
-    for (const number of numbers) {
-      const fd = openSync(this.file(number), 'a+');
-      this.segments.push({ number, fd, size: fstatSync(fd).size });
-    }
-    if (this.segments.length === 0) this.segments.push(this.create(1));
+    for (const number of numbers) this.segments.push({ number, size: statSync(this.file(number)).size });
+    if (this.segments.length === 0) this.segments.push({ number: 1, size: 0 });
+    this.fd = openSync(this.file(this.segments[this.segments.length - 1]!.number), 'a+');
     this.dropTornTail();
   }
 
@@ -61,11 +63,12 @@ export class SegmentFiles {
 
   /** Appends one line; returns its place and the numbers of the segments dropped to stay in bounds. */
   append(text: string): { ref: LineRef; dropped: number[] } {
+    if (this.closed) throw new Error(`activation store: ${this.dir} is closed`);
     let current = this.segments[this.segments.length - 1]!;
     const bytes = Buffer.from(`${text}\n`, 'utf8');
     if (current.size > 0 && current.size + bytes.length > this.options.segmentBytes) current = this.rotate(current);
-    for (let written = 0; written < bytes.length; ) written += writeSync(current.fd, bytes, written);
-    if (this.options.fsync === 'always') fsyncSync(current.fd);
+    for (let written = 0; written < bytes.length; ) written += writeSync(this.fd, bytes, written);
+    if (this.options.fsync === 'always') fsyncSync(this.fd);
     const ref = { segment: current.number, offset: current.size, length: bytes.length - 1 };
     current.size += bytes.length;
     return { ref, dropped: this.dropOldest() };
@@ -74,14 +77,20 @@ export class SegmentFiles {
   /** The line at `ref`, or undefined when its segment was dropped. */
   read(ref: LineRef): string | undefined {
     const segment = this.segments.find((s) => s.number === ref.segment);
-    if (!segment) return undefined;
-    const buffer = Buffer.alloc(ref.length);
-    for (let got = 0; got < ref.length; ) {
-      const n = readSync(segment.fd, buffer, got, ref.length - got, ref.offset + got);
-      if (n === 0) throw new Error(`activation store: ${this.file(ref.segment)} ends before byte ${ref.offset + ref.length}`);
-      got += n;
+    if (!segment || this.closed) return undefined;
+    const newest = segment === this.segments[this.segments.length - 1];
+    const fd = newest ? this.fd : openSync(this.file(segment.number), 'r');
+    try {
+      const buffer = Buffer.alloc(ref.length);
+      for (let got = 0; got < ref.length; ) {
+        const n = readSync(fd, buffer, got, ref.length - got, ref.offset + got);
+        if (n === 0) throw new Error(`activation store: ${this.file(ref.segment)} ends before byte ${ref.offset + ref.length}`);
+        got += n;
+      }
+      return buffer.toString('utf8');
+    } finally {
+      if (!newest) closeSync(fd);
     }
-    return buffer.toString('utf8');
   }
 
   totalBytes(): number {
@@ -93,14 +102,18 @@ export class SegmentFiles {
   }
 
   close(): void {
-    const current = this.segments[this.segments.length - 1];
-    if (current) fsyncSync(current.fd);
-    for (const segment of this.segments.splice(0)) closeSync(segment.fd);
+    if (this.closed) return;
+    this.closed = true;
+    fsyncSync(this.fd);
+    closeSync(this.fd);
+    this.segments.splice(0);
   }
 
   private rotate(current: Segment): Segment {
-    fsyncSync(current.fd);
-    const next = this.create(current.number + 1);
+    fsyncSync(this.fd);
+    closeSync(this.fd);
+    const next = { number: current.number + 1, size: 0 };
+    this.fd = openSync(this.file(next.number), 'a+');
     this.segments.push(next);
     return next;
   }
@@ -109,7 +122,6 @@ export class SegmentFiles {
     const dropped: number[] = [];
     while (this.segments.length > 1 && this.totalBytes() > this.options.maxBytes) {
       const oldest = this.segments.shift()!;
-      closeSync(oldest.fd);
       unlinkSync(this.file(oldest.number));
       dropped.push(oldest.number);
     }
@@ -123,12 +135,8 @@ export class SegmentFiles {
     const bytes = readFileSync(this.file(last.number));
     const end = bytes.lastIndexOf(0x0a) + 1;
     if (end === bytes.length) return;
-    ftruncateSync(last.fd, end);
+    ftruncateSync(this.fd, end);
     last.size = end;
-  }
-
-  private create(number: number): Segment {
-    return { number, fd: openSync(this.file(number), 'a+'), size: 0 };
   }
 
   private file(number: number): string {

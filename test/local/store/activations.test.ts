@@ -69,6 +69,18 @@ describe('activation store: append-only segment files', () => {
     assert.equal(new ActivationStore({ dir, ...options }).stats().records, records);
   });
 
+  it('keeps one file open however many segments it holds', () => {
+    const openFiles = () => readdirSync('/proc/self/fd').length;
+    const before = openFiles();
+    const store = new ActivationStore({ dir, segmentBytes: 4096, maxBytes: 64 * 1024 * 1024, fsync: 'always' });
+    for (let i = 1; i <= 300; i++) store.put(record(i, 'act', 700));
+    assert.ok(store.stats().segments >= 60, `${store.stats().segments} segments`);
+    assert.equal(store.list({ ...all, limit: 300 }).length, 300);
+    assert.ok(openFiles() - before <= 1, `${openFiles() - before} more open files`);
+    store.close();
+    assert.equal(openFiles(), before);
+  });
+
   it('drops a torn last line (a crash mid-write) and appends cleanly after it', () => {
     const store = new ActivationStore({ dir, ...options });
     for (let i = 1; i <= 5; i++) store.put(record(i));
