@@ -25,6 +25,8 @@ export interface SoakReport {
   /** The same check after the server was killed with SIGKILL and restarted on its data folder. */
   lostAfterRestart: number;
   rss: { startMb: number; endMb: number; maxMb: number };
+  /** The machine's 1-minute load average at start and end: latency drifts with other work on it. */
+  load: { start: number; end: number; cores: number };
   store: { records: number; segments: number; bytes: number } | null;
   /** Lines of stack traces the server printed on stderr (must be 0). */
   stackLines: number;
@@ -72,6 +74,7 @@ export function markdown(report: SoakReport): string {
     `- requests: ${report.requests}; acknowledged activations: ${report.acknowledged}`,
     `- records lost: ${report.lost}; after SIGKILL and restart: ${report.lostAfterRestart}`,
     `- server RSS: ${fmt(report.rss.startMb)} MB at start, ${fmt(report.rss.endMb)} MB at end (max ${fmt(report.rss.maxMb)} MB)`,
+    `- machine load (1 min average): ${fmt(report.load.start, 2)} at start, ${fmt(report.load.end, 2)} at end, on ${report.load.cores} cores`,
     `- store: ${report.store ? `${report.store.records} records, ${report.store.segments} segments, ${fmt(report.store.bytes / 2 ** 20)} MB` : '–'}`,
     `- stack-trace lines on the server's stderr: ${report.stackLines}`,
     '',

@@ -3,7 +3,7 @@
 // id that every acknowledged activation is stored, kills the server with SIGKILL, restarts it on
 // the same data folder and checks again.
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import openwhisk from 'openwhisk';
 import { GUEST_KEY, type LocalWhiskConfig } from '../../src/index.js';
@@ -56,6 +56,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     await createWarmActions(ow);
     const rss: Array<{ at: number; mb: number }> = [];
     const startMb = rssMb(server.child);
+    const loadStart = loadavg()[0]!;
     const t0 = Date.now();
     const sampler = setInterval(() => rss.push({ at: Date.now() - t0, mb: rssMb(server.child) }), 2000);
     const samples: Sample[] = [];
@@ -86,6 +87,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     clearInterval(sampler);
     const seconds = (Date.now() - t0) / 1000;
     const endMb = rssMb(server.child);
+    const loadEnd = loadavg()[0]!;
     const ids = samples.flatMap((s) => (s.activationId ? [s.activationId] : []));
     const lost = await missing(ow, ids, 60_000);
 
@@ -109,6 +111,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       lost: lost.length,
       lostAfterRestart: lostAfterRestart.length,
       rss: { startMb, endMb, maxMb: Math.max(startMb, endMb, ...rss.map((r) => r.mb)) },
+      load: { start: loadStart, end: loadEnd, cores: availableParallelism() },
       store: { records: stored.activations, ...diskUse(path.join(dataDir, 'activations')) },
       stackLines: stackLines + server.stderr().split('\n').filter((line) => /^\s+at /.test(line)).length,
       buckets: buckets(samples, options.bucketMs, rss, options.durationMs),
