@@ -1,7 +1,8 @@
 // The server's data folder: given (`owbench serve --data DIR`, config `store.dir`), or a fresh
 // folder under the OS temp dir that is removed when the server stops, so tests and `owbench run`
-// leave nothing behind. A lock file keeps a second live server off a folder in use.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// leave nothing behind (a killed server's is swept by the next one). A lock file keeps a second
+// live server off a folder in use.
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { InputError } from '../../errors.js';
@@ -15,10 +16,12 @@ export interface DataFolder {
 }
 
 const LOCK = 'server.pid';
+const TEMPORARY_PREFIX = 'owbench-whisk-';
 
 export function openDataFolder(dir: string | undefined): DataFolder {
   const temporary = dir === undefined;
-  const folder = dir ?? mkdtempSync(path.join(tmpdir(), 'owbench-whisk-'));
+  if (temporary) sweepOrphans();
+  const folder = dir ?? mkdtempSync(path.join(tmpdir(), TEMPORARY_PREFIX));
   try {
     mkdirSync(folder, { recursive: true });
   } catch (error) {
@@ -38,6 +41,21 @@ export function openDataFolder(dir: string | undefined): DataFolder {
       else if (lockHolder(lock) === process.pid) rmSync(lock, { force: true });
     },
   };
+}
+
+/** A server killed with SIGKILL cannot remove its temporary folder: the next one does, once its process is gone. */
+function sweepOrphans(): void {
+  let names: string[];
+  try {
+    names = readdirSync(tmpdir()).filter((name) => name.startsWith(TEMPORARY_PREFIX));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const folder = path.join(tmpdir(), name);
+    const holder = lockHolder(path.join(folder, LOCK));
+    if (holder !== undefined && !alive(holder)) rmSync(folder, { recursive: true, force: true });
+  }
 }
 
 function lockHolder(lock: string): number | undefined {
