@@ -10,6 +10,7 @@ interface ServeOptions {
   host: string;
   auth?: string;
   config?: string;
+  data?: string;
 }
 
 export function registerServe(program: Command): void {
@@ -19,26 +20,29 @@ export function registerServe(program: Command): void {
     .option('--port <port>', 'port to listen on (0 picks a free one)', '3233')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--auth <uuid:key>', "credentials clients must send (default: OpenWhisk's well-known local guest key)")
-    .option('--config <file>', 'JSON file: pool size, pause/idle timeouts, stem cells, throttles, blackbox images, faults')
+    .option('--config <file>', 'JSON file: pool size, pause/idle timeouts, stem cells, throttles, blackbox images, faults, store, http timeouts')
+    .option('--data <dir>', 'data folder: activation records are kept there and served again after a restart (default: a temporary folder, removed on stop)')
     .action(async (options: ServeOptions) => {
       const port = Number(options.port);
       if (!/^\d+$/.test(options.port) || port > 65535) throw new UsageError(`--port: expected 0..65535, got '${options.port}'`);
       if (options.auth !== undefined && !isWellFormedAuth(options.auth)) {
         throw new UsageError('--auth: expected UUID:KEY');
       }
-      const config = options.config ? await loadConfigFile(options.config) : resolveConfig({});
+      const loaded = options.config ? await loadConfigFile(options.config) : resolveConfig({});
+      const config = options.data !== undefined ? { ...loaded, store: { ...loaded.store, dir: options.data } } : loaded;
       const whisk = await startLocalWhisk({ port, host: options.host, config, ...(options.auth ? { auth: options.auth } : {}) });
-      process.stdout.write(banner(whisk));
+      process.stdout.write(banner(whisk, config.store.dir));
       await untilSignal(whisk);
     });
 }
 
-function banner(whisk: LocalWhisk): string {
+function banner(whisk: LocalWhisk, dataOption: string | undefined): string {
   // The key is shown only when it is the public guest key; a key the user chose never is.
   const key = whisk.auth === GUEST_KEY ? whisk.auth : '(the key you gave)';
   const note = whisk.auth === GUEST_KEY ? "  # OpenWhisk's well-known local guest key, the default only" : '';
   return [
     `owbench: OpenWhisk API on ${whisk.apihost} (namespace ${whisk.namespace})`,
+    `owbench: activation records in ${whisk.dataDir}${whisk.dataDir === dataOption ? '' : ' (temporary: --data DIR keeps them)'}`,
     '',
     'Point wsk at it:',
     `  wsk property set --apihost ${whisk.apihost} --auth ${key}${note}`,

@@ -52,6 +52,36 @@ export const defaultStemCells = [
   { kind: 'wasm:0.1', count: 2, memory: 256 },
 ] as const;
 
+/** How long a client may take to send a request (issue 15: slow clients are timed out). */
+const httpSchema = z
+  .object({
+    /** node:http headersTimeout: the request line and headers must arrive within this. */
+    headersTimeoutMs: z.number().int().positive().default(20_000),
+    /** node:http requestTimeout: the whole request, body included (not the answer, which may wait 60 s). */
+    requestTimeoutMs: z.number().int().positive().default(120_000),
+    /** A body must be read within this from the request's arrival, else 408 and the connection closed. */
+    bodyTimeoutMs: z.number().int().positive().default(60_000),
+    /** node:http connectionsCheckingInterval: how often the two node:http timeouts are checked. */
+    checkIntervalMs: z.number().int().positive().default(1_000),
+  })
+  .strict()
+  .refine((h) => h.headersTimeoutMs <= h.requestTimeoutMs, { message: 'must not exceed requestTimeoutMs', path: ['headersTimeoutMs'] });
+
+/** The activation store: append-only segment files under a data folder (issue 15 item 6). */
+const storeSchema = z
+  .object({
+    /** The data folder; default a fresh folder under the OS temp dir, removed when the server stops. */
+    dir: z.string().min(1).optional(),
+    /** A segment is closed and a new one started once it holds this many bytes. */
+    segmentBytes: z.number().int().min(4096).default(4 * 1024 * 1024),
+    /** The size bound: the oldest segments are dropped (with their records) while the total exceeds it. */
+    maxBytes: z.number().int().min(8192).default(64 * 1024 * 1024),
+    /** `rotate`: fsync a segment when it is closed; `always`: fsync every record before answering. */
+    fsync: z.enum(['rotate', 'always']).default('rotate'),
+  })
+  .strict()
+  .refine((s) => s.segmentBytes * 2 <= s.maxBytes, { message: 'must be at least twice segmentBytes', path: ['maxBytes'] });
+
 export const localWhiskConfigSchema = z
   .object({
     /** container-pool.user-memory (OpenWhisk: 1024 MB). */
@@ -88,6 +118,8 @@ export const localWhiskConfigSchema = z
     /** Prewarmed containers (OpenWhisk's runtimes manifest `stemCells`); `[]` turns prewarming off. */
     stemCells: z.array(stemCellSchema).default(() => defaultStemCells.map((cell) => ({ ...cell }))),
     faults: faultsSchema.default({}),
+    http: httpSchema.default(() => httpSchema.parse({})),
+    store: storeSchema.default(() => storeSchema.parse({})),
   })
   .strict();
 
@@ -96,6 +128,8 @@ export type ResolvedConfig = z.output<typeof localWhiskConfigSchema>;
 export type FaultConfig = ResolvedConfig['faults'];
 export type FaultSelector = z.output<typeof selector>;
 export type StemCellConfig = z.output<typeof stemCellSchema>;
+export type HttpConfig = z.output<typeof httpSchema>;
+export type StoreConfig = z.output<typeof storeSchema>;
 
 /** Validates a config given in code; a mistake is a bug in the caller, so it throws with the path. */
 export function resolveConfig(config: unknown = {}, source = 'config'): ResolvedConfig {

@@ -16,6 +16,8 @@ export const messages = {
   invalidTimeout: (max: number) => `Timeout must be number of milliseconds up to ${max}.`,
   entityTooBig: (field: string, size: number, allowed: number) =>
     `${field} larger than allowed: ${size} > ${allowed} bytes.`,
+  bodyTimedOut: 'The request body did not arrive in time.',
+  bodyAborted: 'The request body was cut short.',
   badRequestTarget: 'The request target is not a valid path.',
   badPathEncoding: 'The request path is not valid percent-encoded UTF-8.',
   malformedRequest: (detail: string) => `The request content was malformed:\n${detail}`,

@@ -9,14 +9,17 @@ import { resolveConfig, type LocalWhiskConfig, type ResolvedConfig } from './con
 import type { ContainerFactory } from './container.js';
 import { FaultPlan } from './faults.js';
 import { GUEST_KEY, GUEST_NAMESPACE, isWellFormedAuth } from './http/auth.js';
+import { setBodyDeadline } from './http/body.js';
 import { bareExchange, HttpError, newExchange, sendError, type Exchange } from './http/exchange.js';
+import { internalErrorLine } from './http/log.js';
 import { route } from './http/router.js';
 import { ContainerPool, type PoolStats } from './invoker/pool.js';
 import type { StemCellStats } from './invoker/stem-cells.js';
 import { Invoker } from './invoker/invoker.js';
 import { messages } from './messages.js';
 import { ActionStore } from './store/actions.js';
-import { ActivationStore } from './store/activations.js';
+import { ActivationStore, activationsDir } from './store/activations.js';
+import { openDataFolder, type DataFolder } from './store/data-folder.js';
 import { Throttle } from './throttle.js';
 
 export interface LocalWhiskOptions {
@@ -41,6 +44,8 @@ export interface LocalWhisk {
   poolStats(): PoolStats;
   /** The prewarmed stem cells per manifest entry (ready, starting, taken so far). */
   stemCells(): StemCellStats[];
+  /** The data folder (a temporary one, removed by close(), unless the config names one). */
+  dataDir: string;
   /** Stops listening, ends open connections and destroys every container; resolves when all are gone. */
   close(): Promise<void>;
 }
@@ -54,8 +59,21 @@ export async function startLocalWhisk(options: LocalWhiskOptions = {}): Promise<
   const factory = options.containerFactory ?? (await realRuntimes(config));
 
   const faults = new FaultPlan(config.faults);
+  const folder = openDataFolder(config.store.dir);
+  let activations: ActivationStore;
+  try {
+    activations = new ActivationStore({ ...config.store, dir: activationsDir(folder.dir), lagMs: () => faults.storeLagMs });
+  } catch (error) {
+    folder.release();
+    throw error;
+  }
   const pool = new ContainerPool(factory, config);
-  const server = createServer();
+  const server = createServer({
+    // Slow clients are cut off (issue 15): headers, then the whole request, checked this often.
+    headersTimeout: config.http.headersTimeoutMs,
+    requestTimeout: config.http.requestTimeoutMs,
+    connectionsCheckingInterval: config.http.checkIntervalMs,
+  });
   const apihostHolder = { value: '' };
   const invoker = new Invoker(pool, faults, {
     namespace,
@@ -70,7 +88,7 @@ export async function startLocalWhisk(options: LocalWhiskOptions = {}): Promise<
     namespace,
     config,
     actions: new ActionStore(namespace),
-    activations: new ActivationStore(() => faults.storeLagMs),
+    activations,
     invoker,
     throttle: new Throttle(config.throttle),
     faults,
@@ -85,14 +103,17 @@ export async function startLocalWhisk(options: LocalWhiskOptions = {}): Promise<
     let ex: Exchange | undefined;
     try {
       ex = newExchange(req, res);
+      setBodyDeadline(req, ex.receivedAt + config.http.bodyTimeoutMs);
       route(ctx, ex).catch((error: unknown) => answerError(ex!, error));
     } catch (error) {
       answerError(ex ?? bareExchange(req, res), error);
     }
   });
-  server.on('clientError', (_error, socket) => {
-    // Unparseable request lines and headers: answer 400 and close, as any HTTP server does.
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    // Unparseable request lines and headers: 400; headers or a request that did not arrive in
+    // time (node:http's headersTimeout/requestTimeout): 408. Then close, as any HTTP server does.
+    const status = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+    if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     else socket.destroy();
   });
   try {
@@ -100,6 +121,8 @@ export async function startLocalWhisk(options: LocalWhiskOptions = {}): Promise<
     await listen(server, options.port ?? 0, host);
   } catch (error) {
     await pool.close();
+    activations.close();
+    folder.release();
     throw error;
   }
   const { port } = server.address() as AddressInfo;
@@ -112,11 +135,12 @@ export async function startLocalWhisk(options: LocalWhiskOptions = {}): Promise<
     namespace,
     poolStats: () => pool.stats(),
     stemCells: () => pool.stemCellStats(),
-    close: () => (closing ??= shutdown(server, pool, ctx)),
+    dataDir: folder.dir,
+    close: () => (closing ??= shutdown(server, pool, ctx, folder)),
   };
 }
 
-async function shutdown(server: Server, pool: ContainerPool, ctx: WhiskContext): Promise<void> {
+async function shutdown(server: Server, pool: ContainerPool, ctx: WhiskContext, folder: DataFolder): Promise<void> {
   ctx.alarms.stop();
   const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeAllConnections();
@@ -124,11 +148,14 @@ async function shutdown(server: Server, pool: ContainerPool, ctx: WhiskContext):
   // Activations cut short by the destroyed containers settle quickly; do not hang on a stuck one.
   await Promise.race([Promise.allSettled([...ctx.running]), new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
   await stopped;
+  ctx.activations.close();
+  folder.release();
 }
 
 function answerError(ex: Exchange, error: unknown): void {
   if (error instanceof HttpError) return sendError(ex, error.status, error.message, error.headers);
-  process.stderr.write(`owbench serve: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
+  if (ex.res.destroyed) return; // the client is gone (or the server stopping): nobody to answer
+  process.stderr.write(internalErrorLine(ex, error));
   sendError(ex, 500, messages.internalServerError);
 }
 

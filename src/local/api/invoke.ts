@@ -44,6 +44,7 @@ export async function invokeAction(ctx: WhiskContext, ex: Exchange, name: string
   if (faults.drop === 'after') return void ex.req.socket.destroy();
   const idHeader = { 'x-openwhisk-activation-id': activationId };
   if (!blocking) return sendJson(ex, 202, { activationId }, idHeader);
+  // Answer with the record only once it is stored: an acknowledged record survives a crash.
   const record = await within(finished, waitMs);
   if (!record) return sendJson(ex, 202, { activationId }, idHeader);
   // Blocking answers carry no logs: the active ack comes before log collection. A sequence's

@@ -3,6 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { newTransactionId } from '../ids.js';
 import { messages } from '../messages.js';
+import { bodyUnread, closeWithoutDraining } from './close.js';
 
 export interface Exchange {
   req: IncomingMessage;
@@ -48,6 +49,8 @@ export function sendJson(
 ): void {
   if (ex.res.headersSent || ex.res.destroyed) return;
   const text = JSON.stringify(body);
+  const unread = bodyUnread(ex.req);
+  if (unread) closeWithoutDraining(ex.req);
   ex.res.writeHead(status, {
     'Content-Type': 'application/json',
     'Content-Length': Buffer.byteLength(text),
@@ -55,6 +58,8 @@ export function sendJson(
     'Access-Control-Allow-Origin': '*',
     'Access-Control-Allow-Methods': 'GET, DELETE, POST, PUT, HEAD',
     'Access-Control-Allow-Headers': 'Authorization, Origin, X-Requested-With, Content-Type, Accept, User-Agent',
+    // A body still unread is never drained (it may be huge or endless): answer, then close.
+    ...(unread ? { Connection: 'close' } : {}),
     ...headers,
   });
   ex.res.end(text);

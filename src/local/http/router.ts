@@ -6,28 +6,26 @@ import { getActivation, listActivations } from '../api/activations.js';
 import { checkNamespaceAccess, routeCollection } from '../api/collections.js';
 import type { WhiskContext } from '../api/context.js';
 import { invokeAction } from '../api/invoke.js';
-import { serveRoute, serveWebAction } from '../api/web.js';
 import { messages } from '../messages.js';
 import { authenticate } from './auth.js';
 import { HttpError, sendJson, type Exchange } from './exchange.js';
-
-type Handler = () => void | Promise<void>;
+import { only, type Handler } from './methods.js';
+import { decodeSegment, publicRoute } from './public.js';
 
 /** OpenWhisk's entity name rule (EntityName.scala `\A([\w]|[\w][\w@ .-]*[\w@.-]+)\z`). */
 const ENTITY_NAME = /^(\w|\w[\w@ .-]*[\w@.-]+)$/;
 
 export async function route(ctx: WhiskContext, ex: Exchange): Promise<void> {
   const method = ex.req.method ?? 'GET';
+  const open = publicRoute(ctx, ex);
+  if (open) return open();
+  authenticate(ex.req, ctx.auth);
+
   const segments = ex.url.pathname.split('/').filter(Boolean).map(decodeSegment);
   if (segments.length === 0) return only(method, { GET: () => sendJson(ex, 200, serverInfo(ctx.config)) });
-  // Before authentication, explicitly: web actions and API routes are served without credentials.
-  if (segments[0] === 'api' && segments[1] === 'v1' && segments[2] === 'web') return serveWebAction(ctx, ex, segments.slice(3));
-  if (segments[0] === 'api' && segments.length > 1 && segments[1] !== 'v1') return serveRoute(ctx, ex, segments.slice(1));
   if (segments[0] !== 'api' || segments[1] !== 'v1') throw new HttpError(404, messages.resourceDoesNotExist);
   const rest = segments.slice(2);
   if (rest.length === 0) return only(method, { GET: () => sendJson(ex, 200, apiInfo()) });
-
-  authenticate(ex.req, ctx.auth);
   if (rest[0] !== 'namespaces') throw new HttpError(404, messages.resourceDoesNotExist);
   if (rest.length === 1) return only(method, { GET: () => sendJson(ex, 200, [ctx.namespace]) });
   const namespace = rest[1]!;
@@ -60,16 +58,3 @@ export async function route(ctx: WhiskContext, ex: Exchange): Promise<void> {
   throw new HttpError(404, messages.resourceDoesNotExist);
 }
 
-function decodeSegment(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    throw new HttpError(400, messages.badPathEncoding);
-  }
-}
-
-function only(method: string, handlers: Record<string, Handler>): void | Promise<void> {
-  const handler = handlers[method];
-  if (!handler) throw new HttpError(405, messages.methodNotAllowed + Object.keys(handlers).join(', '));
-  return handler();
-}
