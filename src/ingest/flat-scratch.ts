@@ -7,9 +7,10 @@ export const FIELDS = [
   'confidence', 'label', 'status', 'action', 'repetition', 'start', 'end', 'client_ms',
   // The table's own names, for a table saved as JSON.
   'memory_mb', 'activation_id', 'init_ms', 'duration_ms', 'wait_ms',
+  'function',
 ] as const;
 /** Fields whose few distinct values repeat on every row: one string each, not a million. */
-export const REPEATING = new Set<string>(['kind', 'runtime', 'label', 'status', 'action']);
+export const REPEATING = new Set<string>(['kind', 'runtime', 'label', 'status', 'action', 'function']);
 
 const keyBytes = FIELDS.map((name) => Buffer.from(name, 'latin1'));
 const fieldByHash = new Map<number, number>();
@@ -49,6 +50,7 @@ export function resetScratch(s: Scratch): void {
   s.confidence = undefined; s.label = undefined; s.status = undefined; s.action = undefined;
   s.repetition = undefined; s.start = undefined; s.end = undefined; s.client_ms = undefined;
   s.memory_mb = undefined; s.activation_id = undefined; s.init_ms = undefined; s.duration_ms = undefined; s.wait_ms = undefined;
+  s.function = undefined;
 }
 
 export function store(s: Scratch, field: number, value: unknown): void {
@@ -75,6 +77,7 @@ export function store(s: Scratch, field: number, value: unknown): void {
     case 19: s.init_ms = value; break;
     case 20: s.duration_ms = value; break;
     case 21: s.wait_ms = value; break;
+    case 22: s.function = value; break;
   }
 }
 
