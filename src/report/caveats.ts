@@ -32,6 +32,10 @@ export interface ModelCaveats {
   cold: { all_cold: boolean; all_warm: boolean; unknown: boolean; mixed: CaveatGroup[] };
   /** Activations that did not succeed, by status; `known` is false when aggregates hide them. */
   failures: { known: boolean; total: number; by_status: Array<{ status: Status; count: number }> };
+  /** Sequences and conductors, reported apart from the runtimes (null when there are none). */
+  compositions: { list: Array<{ composition: string; action: string | null; count: number; avg_duration: number | null; avg_components: number | null }>; components: number } | null;
+  /** Activations left out of the per-level tables because the data does not record their concurrency. */
+  unrecorded_concurrency: number;
   intervals: boolean;
   aggregates_only: boolean;
   resamples: number;
@@ -68,10 +72,23 @@ export function modelCaveats(table: Table, analysis: Analysis, groups: ReportGro
       mixed: known.filter((g) => (g.cold as number) > 0 && (g.cold as number) < g.count),
     },
     failures: { known: table.aggregates.length === 0, total: failures.reduce((n, f) => n + f.count, 0), by_status: failures },
+    compositions: compositionsCaveat(table, analysis),
+    unrecorded_concurrency: table.activations.filter((r) => r.concurrency === null && r.composition == null).length,
     intervals,
     aggregates_only: aggregatesOnly,
     resamples: analysis.intervals.resamples,
     principles: principles(table, analysis, caveatGroups, aggregatesOnly, intervals),
+  };
+}
+
+/** Compositions and the components that ran inside them: the document says both (issue 10). */
+function compositionsCaveat(table: Table, analysis: Analysis): ModelCaveats['compositions'] {
+  const components = table.activations.filter((r) => r.caused_by != null && r.composition == null).length;
+  const compositions = analysis.compositions ?? [];
+  if (compositions.length === 0 && components === 0) return null;
+  return {
+    list: compositions.map((c) => ({ composition: c.composition, action: c.action, count: c.count, avg_duration: ms(c.avg_duration), avg_components: c.avg_components })),
+    components,
   };
 }
 
