@@ -8,28 +8,28 @@ import * as msg from './messages.js';
 export function dropDuplicates(table: Table): void {
   const rows = table.activations;
   const first = new Map<string, number>();
-  const ordinal = new Map<number, number>();
-  const place = (index: number, nth: number) => ({ file: table.sources[rows[index].source]?.path ?? '(input)', nth });
-  const nthOf: number[] = [];
+  const droppedBySource = new Map<number, number>();
   let kept = 0;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
-    const nth = (ordinal.get(row.source) ?? 0) + 1;
-    ordinal.set(row.source, nth);
     const id = row.activation_id;
     const earlier = id === null ? undefined : first.get(id);
-    if (id === null || earlier === undefined) {
+    if (earlier === undefined) {
       if (id !== null) first.set(id, kept);
-      nthOf[kept] = nth;
       rows[kept++] = row;
       continue;
     }
     const differs = firstDifference(rows[earlier], row);
     if (differs !== null) {
-      const a = place(earlier, nthOf[earlier]);
-      const b = place(i, nth);
-      throw new InputError(b.file, `activation ${b.nth}`, msg.duplicateDiffers(id, a.file, a.nth, differs, rows[earlier][differs], row[differs]));
+      // Places counted only now, off the hot loop: the nth activation each file gave.
+      const nth = (upTo: number, source: number) => rows.slice(0, upTo).filter((r) => r.source === source).length + 1;
+      const a = rows[earlier];
+      const fileOf = (source: number) => table.sources[source]?.path ?? '(input)';
+      const here = nth(kept, row.source) + (droppedBySource.get(row.source) ?? 0);
+      throw new InputError(fileOf(row.source), `activation ${here}`,
+        msg.duplicateDiffers(id!, fileOf(a.source), nth(earlier, a.source), differs, a[differs], row[differs]));
     }
+    droppedBySource.set(row.source, (droppedBySource.get(row.source) ?? 0) + 1);
   }
   const dropped = rows.length - kept;
   rows.length = kept;
@@ -42,3 +42,4 @@ function firstDifference(a: Activation, b: Activation): keyof Activation | null 
   }
   return null;
 }
+
