@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { ingestFiles, messages as msg } from '../../src/ingest/index.js';
+import { runCli } from '../helpers/cli.js';
 import { fixture, peer, PEER_FILES, tempFile, throwsInput } from './helpers.js';
 
 describe('ingest: duplicate activations', () => {
@@ -30,5 +31,18 @@ describe('ingest: duplicate activations', () => {
     const second = tempFile('b.ndjson', `${lines[1]}\n${JSON.stringify(changed)}\n`);
     throwsInput(() => ingestFiles([first, second]), second, 'activation 2',
       msg.duplicateDiffers(changed.activationId, first, 1, 'duration_ms', 300, 305));
+  });
+
+  it('owbench analyze: the warning on stderr for repeats, exit 2 and no stack for a conflict', () => {
+    const twice = runCli(['analyze', fixture('statuses.ndjson'), fixture('statuses.ndjson'), '--json']);
+    assert.equal(twice.status, 0);
+    assert.equal(twice.stderr, `owbench: warning: ${msg.duplicatesDropped(7)}\n`);
+    const lines = readFileSync(fixture('statuses.ndjson'), 'utf8').trimEnd().split('\n');
+    const changed = tempFile('changed.ndjson', lines.map((l, i) => (i === 6 ? l.replace('"duration": 75', '"duration": 76') : l)).join('\n') + '\n');
+    const conflict = runCli(['analyze', fixture('statuses.ndjson'), changed]);
+    assert.equal(conflict.status, 2);
+    assert.match(conflict.stderr, /^owbench: .*changed\.ndjson: activation 7: activation id [0-9a-f]{32} was already read from .*statuses\.ndjson \(activation 7\) with other contents \(duration_ms 75 there, 76 here\)/);
+    assert.doesNotMatch(conflict.stderr, /\n\s+at /);
+    assert.equal(conflict.stdout, '');
   });
 });
