@@ -8,7 +8,7 @@ import type { Cell } from './csv-text.js';
 export type CsvField =
   | 'runtime' | 'kind' | 'action' | 'function' | 'memory_mb' | 'concurrency' | 'repetition'
   | 'activation_id' | 'start' | 'end' | 'wait_ms' | 'init_ms' | 'duration_ms' | 'exec_ms' | 'total_ms'
-  | 'client_ms' | 'cold' | 'status' | 'label' | 'confidence' | 'caused_by';
+  | 'client_ms' | 'cold' | 'status' | 'label' | 'confidence' | 'composition' | 'caused_by' | 'components';
 
 /** Each field's names once normalized (see normalizeName): the table's, the records', the obvious others. */
 const NAMES: Record<CsvField, string[]> = {
@@ -32,7 +32,9 @@ const NAMES: Record<CsvField, string[]> = {
   status: ['status'],
   label: ['label'],
   confidence: ['confidence'],
+  composition: ['composition'],
   caused_by: ['causedby'],
+  components: ['components'],
 };
 
 const FIELD_OF = new Map<string, CsvField>(

@@ -5,7 +5,7 @@ import type { Activation } from '../types.js';
 import * as msg from './messages.js';
 import { readHeader, type CsvField } from './csv-header.js';
 import { csvRecords, CsvSyntaxError, type Cell } from './csv-text.js';
-import { requireConcurrency, requireStatus } from './fields.js';
+import { requireComposition, requireConcurrency, requireStatus } from './fields.js';
 import { fail, RecordProblem, rejectRecord, type FileContext } from './problem.js';
 import { makeRow } from './row.js';
 
@@ -63,6 +63,7 @@ function csvRow(cells: Cell[], header: Map<CsvField, number>, ctx: FileContext):
   if (runtime === null) throw new RecordProblem('runtime', msg.noRuntime());
   const status = text('status');
   const concurrency = number('concurrency');
+  const composition = text('composition');
   const row = makeRow({
     runtime,
     kind,
@@ -81,9 +82,9 @@ function csvRow(cells: Cell[], header: Map<CsvField, number>, ctx: FileContext):
     status: status === null ? 'success' : requireStatus(status, 'status'),
     label: cell('label'),
     confidence: number('confidence'),
-    composition: null,
+    composition: composition === null ? null : requireComposition(composition, 'composition'),
     caused_by: text('caused_by'),
-    components: null,
+    components: number('components'),
     source: ctx.source,
   }, { init: 'init_ms', duration: 'duration_ms' });
   checkDerived(row, 'exec_ms', number('exec_ms'));

@@ -3,7 +3,7 @@
 import type { Activation } from '../types.js';
 import * as msg from './messages.js';
 import {
-  isObject, optionalNumber, optionalString, optionalTime, requireConcurrency, requireStatus,
+  isObject, optionalNumber, optionalString, optionalTime, requireComposition, requireConcurrency, requireStatus,
 } from './fields.js';
 import { RecordProblem, rejectRecord, type FileContext } from './problem.js';
 import { checkInit, execOf, totalOf } from './row.js';
@@ -60,9 +60,10 @@ export function flatRow(rec: unknown, ctx: FileContext): Activation {
     status: rec.status === undefined ? 'success' : requireStatus(rec.status, 'status'),
     label: optionalString(rec.label, 'label'),
     confidence: optionalNumber(rec.confidence, 'confidence'),
-    composition: null,
-    caused_by: null,
-    components: null,
+    // A table saved as JSON keeps its compositions (the records' own names: kind, causedBy).
+    composition: rec.composition === undefined || rec.composition === null ? null : requireComposition(rec.composition, 'composition'),
+    caused_by: rec.causedBy !== undefined ? optionalString(rec.causedBy, 'causedBy') : optionalString(rec.caused_by, 'caused_by'),
+    components: optionalNumber(rec.components, 'components'),
     source: ctx.source,
   };
 }

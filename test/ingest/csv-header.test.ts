@@ -3,7 +3,7 @@
 // and ';'-separated exports are errors that say so. The accepted names are in README "CSV columns".
 import assert from 'node:assert/strict';
 import { fieldOfName } from '../../src/ingest/csv-header.js';
-import { ingestFiles, ingestText, messages as msg } from '../../src/ingest/index.js';
+import { COLUMNS, ingestFiles, ingestText, messages as msg } from '../../src/ingest/index.js';
 import { fixture, throwsInput } from './helpers.js';
 
 describe('ingest: CSV headers as exported', () => {
@@ -35,6 +35,13 @@ describe('ingest: CSV headers as exported', () => {
 
   it('says exactly what to do with a ";"-separated export with decimal commas', () => {
     throwsInput(() => ingestFiles([fixture('semicolon.csv')]), fixture('semicolon.csv'), 'line 1', msg.csvSemicolons());
+  });
+
+  it('reads back a table with sequences and their components written as CSV', () => {
+    const rows = ingestFiles([fixture('sequence.json')]).activations;
+    const columns = COLUMNS.filter((c) => c !== 'source');
+    const csv = [columns.join(','), ...rows.map((row) => columns.map((c) => (row[c] === null ? '' : String(row[c]))).join(','))].join('\n') + '\n';
+    assert.deepEqual(ingestText(csv, 'sequences.csv').activations, rows);
   });
 
   it('takes a CSV without concurrency as not recorded (null)', () => {

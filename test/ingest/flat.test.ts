@@ -2,7 +2,7 @@
 // records rewritten flat, which must normalize to the same rows as the originals.
 import assert from 'node:assert/strict';
 import { ingestFiles, ingestText } from '../../src/ingest/index.js';
-import { peer, PEER_FILES, peerAsFlat, SEED_PAIR, tempFile } from './helpers.js';
+import { fixture, peer, PEER_FILES, peerAsFlat, SEED_PAIR, tempFile } from './helpers.js';
 
 describe('ingest: flat records', () => {
   it('reads the seed\'s pair of activations with exec and total derived', () => {
@@ -38,6 +38,13 @@ describe('ingest: flat records', () => {
     const table = ingestFiles([saved]);
     assert.equal(table.sources[0].format, 'flat-records');
     assert.deepEqual(table.activations, rows);
+  });
+
+  it('reads back a table with sequences and their components saved as JSON (fast path and general path)', () => {
+    const rows = ingestFiles([fixture('sequence.json')]).activations;
+    const saved = tempFile('sequences-table.json', JSON.stringify(rows));
+    assert.deepEqual(ingestFiles([saved]).activations, rows);
+    assert.deepEqual(ingestText(JSON.stringify(rows), 'in-memory.json').activations, rows);
   });
 
   it('takes runtime from a "runtime" field, and --runtime over both', () => {
