@@ -4,6 +4,8 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { analyze } from '../../src/analyze/analyze.js';
 import { formatAnalysis } from '../../src/analyze/format.js';
+import * as msg from '../../src/analyze/messages.js';
+import { UsageError } from '../../src/errors.js';
 import { ingestFiles } from '../../src/ingest/index.js';
 import { repoRoot } from '../helpers/cli.js';
 
@@ -25,6 +27,11 @@ describe('analyze: compositions', () => {
       ['nodejs:20', 'resize', 2, 2], ['nodejs:20', 'thumb', 2, 2],
     ]);
     assert.ok(analysis.speedups.every((s) => s.baseline === 'nodejs:20'));
+  });
+
+  it('never takes a composition as the baseline, even when asked', () => {
+    assert.throws(() => analyze(ingestFiles([fixture('sequence.json')]), { baseline: 'sequence' }),
+      (e: unknown) => e instanceof UsageError && e.message === msg.unknownBaseline('sequence', ['nodejs:20']));
   });
 
   it('prints them in their own table', () => {

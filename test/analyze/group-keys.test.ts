@@ -32,6 +32,7 @@ describe('analyze: group keys', () => {
     assert.ok(analysis.warnings.includes(msg.severalConfigurations('nodejs:20', ['resize, 256 MB', 'thumb, 512 MB'])));
     assert.ok(analysis.warnings.includes(msg.concurrencyNotRecorded(['nodejs:20'])));
     assert.deepEqual([analysis.speedups, analysis.comparisons, analysis.trends], [[], [], []]);
+    assert.match(formatAnalysis(analysis), /^runtime +function +memory_mb +concurrency +count .*\nnodejs:20 +resize +256 +not recorded +7 .*\nnodejs:20 +thumb +512 +not recorded +6 /m);
   });
 
   it('reports the cold and warm parts apart, by hand from the fixture; the missing waitTime is counted', () => {
