@@ -9,10 +9,9 @@ import { collectColumns, type GroupColumns, type GroupKey, type LevelColumns, ty
 import { computeComparisons } from './comparisons.js';
 import { compositionsOf } from './compositions.js';
 import { figuresOf } from './figures.js';
-import { groupKeysOf, isDefaultKeys } from './group-keys.js';
+import { groupKeysOf, groupOrder, isDefaultKeys, severalConfigurations } from './group-keys.js';
 import { bootstrapGroup, intervalsOf, MEAN_COLUMNS, type GroupBootstrap, type Replicates } from './intervals.js';
 import * as msg from './messages.js';
-import { configurationName } from './names.js';
 import { poolFigures } from './pool.js';
 import { BASE_SEED } from './prng.js';
 import { byCodeUnits, computeSpeedups } from './speedups.js';
@@ -101,17 +100,6 @@ export function analyze(table: Table, options: AnalyzeOptions = {}): Analysis {
   };
 }
 
-/** Runtimes whose rows hold more than one (function, memory): their configurations, named. */
-function severalConfigurations(levels: readonly GroupColumns[]): Map<string, string[]> {
-  const configurations = new Map<string, Set<string>>();
-  for (const g of levels) {
-    const set = configurations.get(g.runtime) ?? new Set<string>();
-    set.add(configurationName(g));
-    configurations.set(g.runtime, set);
-  }
-  return new Map([...configurations].filter(([, set]) => set.size > 1).map(([runtime, set]) => [runtime, [...set]]));
-}
-
 /**
  * The seed of a group's bootstrap streams: (runtime, level[, repetition]) as before issue 10, so
  * the same data keeps its intervals, and the configuration or action only where it tells groups apart.
@@ -181,13 +169,5 @@ function rejectOverlap(raw: GroupFigures[], aggregated: GroupFigures[]): void {
   if (clash) throw new UsageError(msg.rawAndAggregated(clash.runtime, clash.concurrency));
 }
 
-/** Runtime, function, memory, concurrency (not recorded first), action, repetition. */
-export function groupOrder(a: GroupFigures, b: GroupFigures): number {
-  return byCodeUnits(a.runtime, b.runtime) || byCodeUnits(a.function ?? '', b.function ?? '') ||
-    (a.memory_mb ?? -Infinity) - (b.memory_mb ?? -Infinity) || orderOf(a.concurrency) - orderOf(b.concurrency) ||
-    byCodeUnits(a.action ?? '', b.action ?? '') || orderOf(a.repetition) - orderOf(b.repetition) || 0;
-}
-
-function orderOf(value: number | null | undefined): number {
-  return value ?? -Infinity;
-}
+/** Kept here too: the group order was analyze's before issue 10. */
+export { groupOrder } from './group-keys.js';

@@ -3,8 +3,11 @@
 // sizes are never pooled; the keys given add to those (repetition), and `action` replaces
 // `function` (the exact action names, one group per numbered copy).
 import { UsageError } from '../errors.js';
-import { GROUP_KEYS_DEFAULT, type GroupKey } from './columns.js';
+import type { GroupFigures } from '../types.js';
+import { GROUP_KEYS_DEFAULT, type GroupColumns, type GroupKey } from './columns.js';
 import * as msg from './messages.js';
+import { configurationName } from './names.js';
+import { byCodeUnits } from './speedups.js';
 
 export const GROUP_KEYS: readonly GroupKey[] = ['runtime', 'function', 'action', 'memory', 'concurrency', 'repetition'];
 
@@ -21,4 +24,26 @@ export function groupKeysOf(by: string | readonly GroupKey[] | undefined): Group
 
 export function isDefaultKeys(keys: readonly GroupKey[]): boolean {
   return keys.length === GROUP_KEYS_DEFAULT.length && GROUP_KEYS_DEFAULT.every((k) => keys.includes(k));
+}
+
+/** Runtimes whose rows hold more than one (function, memory): their configurations, named. */
+export function severalConfigurations(levels: readonly GroupColumns[]): Map<string, string[]> {
+  const configurations = new Map<string, Set<string>>();
+  for (const g of levels) {
+    const set = configurations.get(g.runtime) ?? new Set<string>();
+    set.add(configurationName(g));
+    configurations.set(g.runtime, set);
+  }
+  return new Map([...configurations].filter(([, set]) => set.size > 1).map(([runtime, set]) => [runtime, [...set]]));
+}
+
+/** Runtime, function, memory, concurrency (not recorded first), action, repetition. */
+export function groupOrder(a: GroupFigures, b: GroupFigures): number {
+  return byCodeUnits(a.runtime, b.runtime) || byCodeUnits(a.function ?? '', b.function ?? '') ||
+    (a.memory_mb ?? -Infinity) - (b.memory_mb ?? -Infinity) || orderOf(a.concurrency) - orderOf(b.concurrency) ||
+    byCodeUnits(a.action ?? '', b.action ?? '') || orderOf(a.repetition) - orderOf(b.repetition) || 0;
+}
+
+function orderOf(value: number | null | undefined): number {
+  return value ?? -Infinity;
 }
