@@ -26,7 +26,13 @@ export interface Activation {
   kind: string | null;
   action: string | null;
   memory_mb: number | null;
-  concurrency: number;
+  /**
+   * The deployed code, shared by the numbered actions cold-start forcing deploys (issue 10): the
+   * run log's experiment, a `function` column, or the action's name without that numbering.
+   */
+  function: string | null;
+  /** Null when the data does not say how many invocations ran at once ("not recorded"), never a silent 1. */
+  concurrency: number | null;
   repetition: number | null;
   activation_id: string | null;
   start: number | null;
@@ -45,9 +51,17 @@ export interface Activation {
   status: Status;
   label: string | null;
   confidence: number | null;
+  /** Set on sequence and conductor activations, which are kept out of runtime groups. */
+  composition: Composition | null;
+  /** `causedBy` of a component activation (`"sequence"`): it ran inside a composition. */
+  caused_by: string | null;
+  /** A composition's component activations (the ids in its `logs`); null on other rows. */
+  components: number | null;
   /** Which input (index into Table.sources) the row came from. */
   source: number;
 }
+
+export type Composition = 'sequence' | 'conductor';
 
 /** Rows the authors had already aggregated (DESIGN.md §2.2 format 4): no distribution. */
 export interface AggregateRow {
@@ -90,15 +104,67 @@ export interface Table {
   warnings: string[];
 }
 
-/** Group figures of DESIGN.md §2.3 for one (runtime, concurrency). Null where not computable. */
+/** A status other than success: what `failures` counts. */
+export type FailureStatus = Exclude<Status, 'success'>;
+
+/** Failed activations by status, timeouts apart (`failures` of a group). */
+export type Failures = Record<FailureStatus, number>;
+
+/**
+ * Successful activations without a column's value, which the figures over that column leave out
+ * (a record with no `waitTime` has no wait and no total): e.g. avg_total is over count −
+ * missing.total_ms activations.
+ */
+export interface MissingCounts {
+  wait_ms: number;
+  duration_ms: number;
+  exec_ms: number;
+  total_ms: number;
+}
+
+/** The figures of a group's cold (or warm) activations alone (README "analyze --json"). */
+export interface PartFigures {
+  count: number;
+  avg_init: number | null;
+  max_wait: number | null;
+  avg_wait: number | null;
+  avg_duration: number | null;
+  avg_exec: number | null;
+  avg_total: number | null;
+  p50_total: number | null;
+  p90_total: number | null;
+  p95_total: number | null;
+  p99_total: number | null;
+  max_total: number | null;
+  missing: MissingCounts;
+}
+
+/**
+ * Group figures of DESIGN.md §2.3 for one (runtime, function, memory, concurrency), or the keys
+ * `analyze --by` names. Null where not computable.
+ */
 export interface GroupFigures {
   runtime: string;
-  concurrency: number;
+  /** The deployed function (null when the data names no action or function). */
+  function: string | null;
+  /** Present only when grouped by action (`analyze --by action`): the exact action name. */
+  action?: string | null;
+  memory_mb: number | null;
+  /** Null: the data did not record how many invocations ran at once. */
+  concurrency: number | null;
   /** Present only when grouped by repetition (`analyze --by repetition`). */
   repetition?: number | null;
   count: number;
   /** Null for pre-aggregated rows, which do not say how many failed. */
   errors: number | null;
+  /** errors by status (timeouts as timeouts); null for pre-aggregated rows. */
+  failures: Failures | null;
+  /** Per column, successful activations its figures leave out; null for pre-aggregated rows. */
+  missing: MissingCounts | null;
+  /** Cold and warm activations apart; null parts for pre-aggregated rows (unknown). */
+  parts: { cold: PartFigures | null; warm: PartFigures | null };
+  /** Activations that ran inside a sequence or conductor (`causedBy`); null for pre-aggregated rows. */
+  in_composition: number | null;
   /** Null for pre-aggregated rows whose number of cold activations is unknown. */
   cold: number | null;
   avg_init: number | null;
@@ -218,9 +284,26 @@ export interface IntervalMethod {
   exact_mean_max: number;
 }
 
-/** The JSON of `owbench analyze` (DESIGN.md §2.3, extended by issue 7). */
+/**
+ * Sequence or conductor activations of one action, kept out of the runtime groups: their
+ * duration is end to end (all components), `components` counts the ids in their `logs`.
+ */
+export interface CompositionFigures {
+  composition: Composition;
+  action: string | null;
+  count: number;
+  errors: number;
+  failures: Failures;
+  avg_duration: number | null;
+  max_duration: number | null;
+  /** Mean number of component activations (null when no record listed them). */
+  avg_components: number | null;
+}
+
+/** The JSON of `owbench analyze` (DESIGN.md §2.3, extended by issues 7 and 10). */
 export interface Analysis {
   groups: GroupFigures[];
+  compositions: CompositionFigures[];
   speedups: Speedup[];
   comparisons: RankTest[];
   trends: TrendFit[];

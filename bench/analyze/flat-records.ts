@@ -12,6 +12,13 @@ export interface FlatRecordsOptions {
   failedGroup?: boolean;
   /** About 1 record in 200 carries no waitTime (so it has no total either). */
   missingWait?: boolean;
+  /**
+   * Real-shaped names and configurations (issue 10): nodejs:20 runs two functions at two memory
+   * sizes (resize at 256 MB, thumb at 512 MB) under numbered action names (resize1…3), blackbox
+   * runs owbench's fresh action per trial, wasm:0.1 one action; about 1 record in 300 has no
+   * concurrency.
+   */
+  configurations?: boolean;
 }
 
 const RUNTIMES = [
@@ -57,6 +64,7 @@ export function* flatRecords(options: FlatRecordsOptions): Generator<Record<stri
       memory: runtime.memory,
       concurrency,
     };
+    if (options.configurations) configure(record, runtime.kind, run, random);
     if (init !== undefined) record.initTime = init;
     record.duration = duration;
     if (!(options.missingWait && random() < 0.005)) record.waitTime = wait;
@@ -65,6 +73,20 @@ export function* flatRecords(options: FlatRecordsOptions): Generator<Record<stri
     record.status = failed ? FAILURES[Math.floor(random() * FAILURES.length)] : 'success';
     yield record;
   }
+}
+
+/** Action names and memory sizes as the options' `configurations` describes. */
+function configure(record: Record<string, unknown>, kind: string, run: number, random: () => number): void {
+  if (kind === 'nodejs:20') {
+    const thumb = random() < 0.5;
+    record.action = `guest/${thumb ? 'thumb' : 'resize'}${1 + Math.floor(random() * 3)}`;
+    record.memory = thumb ? 512 : 256;
+  } else if (kind === 'blackbox') {
+    record.action = `guest/owbench-0123abcd-blackbox-c${record.concurrency}-r1-i${run}`;
+  } else {
+    record.action = 'guest/classify';
+  }
+  if (random() < 1 / 300) delete record.concurrency;
 }
 
 /** Writes the records as a JSON array, one record a line; temp file then rename. */

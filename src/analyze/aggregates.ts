@@ -29,23 +29,27 @@ export function aggregateGroups(rows: readonly AggregateRow[], level: Exclude<Gr
 }
 
 /**
- * avg_init "N/A" (null) means no row was cold: then cold = 0 and exec = duration. A single row
- * with an init time was cold: exec = duration − init. Otherwise the cold rows are unknown, and
- * so are `cold` and avg_exec.
+ * "N/A" (null) means unknown, never 0 (issue 10): an avg_init of N/A does not say that no row was
+ * cold, so `cold` and avg_exec are unknown then. Only a single row with an init time is known to
+ * have been cold: exec = duration − init. Which rows were cold is unknown otherwise, so the cold
+ * and warm parts are too.
  */
 export function figuresOfAggregate(row: AggregateRow, repetition: number | null = null): GroupFigures {
-  const allWarm = row.avg_init === null;
   const oneCold = row.count === 1 && row.avg_init !== null;
-  let avgExec: number | null = null;
-  if (row.avg_duration !== null && row.avg_init === null) avgExec = row.avg_duration;
-  else if (row.avg_duration !== null && row.avg_init !== null && oneCold) avgExec = row.avg_duration - row.avg_init;
+  const avgExec = row.avg_duration !== null && row.avg_init !== null && oneCold ? row.avg_duration - row.avg_init : null;
   return {
     runtime: row.runtime,
+    function: null,
+    memory_mb: null,
     concurrency: row.concurrency,
     ...(repetition === null ? {} : { repetition }),
     count: row.count,
     errors: null,
-    cold: allWarm ? 0 : oneCold ? 1 : null,
+    failures: null,
+    missing: null,
+    parts: { cold: null, warm: null },
+    in_composition: null,
+    cold: oneCold ? 1 : null,
     avg_init: row.avg_init,
     max_wait: row.max_wait,
     avg_wait: null,

@@ -1,13 +1,15 @@
 // The analyze stage: the activation table in; the group figures, speedups, intervals, rank tests
-// and trends of DESIGN.md §2.3 (and issue 7) out.
+// and trends of DESIGN.md §2.3 (and issues 7 and 10) out.
 import type { Analysis, GroupFigures, Table } from '../types.js';
 import { UsageError } from '../errors.js';
 import { aggregateGroups } from './aggregates.js';
 import { chooseBaseline, runtimesInInputOrder } from './baseline.js';
 import { BOOTSTRAP } from './bootstrap.js';
-import { collectColumns, type GroupColumns, type GroupLevel } from './columns.js';
+import { collectColumns, type GroupColumns, type GroupKey, type LevelColumns, type LevelFigures } from './columns.js';
 import { computeComparisons } from './comparisons.js';
+import { compositionsOf } from './compositions.js';
 import { figuresOf } from './figures.js';
+import { groupKeysOf, groupOrder, isDefaultKeys, severalConfigurations } from './group-keys.js';
 import { bootstrapGroup, intervalsOf, MEAN_COLUMNS, type GroupBootstrap, type Replicates } from './intervals.js';
 import * as msg from './messages.js';
 import { poolFigures } from './pool.js';
@@ -19,8 +21,11 @@ import { analysisWarnings } from './warnings.js';
 export interface AnalyzeOptions {
   /** The runtime speedups compare against; default `blackbox` if present, else the first in input order. */
   baseline?: string;
-  /** One group per concurrency level (default), or per repetition of each level. */
-  by?: 'concurrency' | 'repetition';
+  /**
+   * Keys added to the default group (runtime, function, memory, concurrency): `repetition`,
+   * `action` (instead of function), as a list or "action,repetition" (group-keys.ts).
+   */
+  by?: string | readonly GroupKey[];
 }
 
 /** A group's figures with its bootstrap (null for pre-aggregated rows: no distribution). */
@@ -32,55 +37,79 @@ interface Analyzed {
 }
 
 /**
- * Groups sorted by runtime (plain string order, locale-free) then concurrency (then repetition).
- * Speedups, rank tests and trends always compare concurrency levels, whatever `by` is; speedups
- * also compare each runtime overall: the same figures over all its successful activations pooled
- * (for pre-aggregated inputs, the count-weighted means; no percentiles, no intervals).
+ * Groups sorted by runtime (plain string order, locale-free), function, memory, concurrency (then
+ * action, repetition). Speedups, rank tests and trends compare each runtime's concurrency levels,
+ * whatever `by` is, and only runtimes with one function and memory size whose levels are
+ * recorded; speedups also compare each runtime overall: the same figures over all its successful
+ * activations pooled (for pre-aggregated inputs, the count-weighted means; no percentiles, no
+ * intervals). Compositions are in no group: `compositions` reports them.
  */
 export function analyze(table: Table, options: AnalyzeOptions = {}): Analysis {
-  const by = options.by ?? 'concurrency';
+  const keys = groupKeysOf(options.by);
+  const keySet = new Set(keys);
   const baseline = chooseBaseline(runtimesInInputOrder(table), options.baseline);
 
   const levelColumns = collectColumns(table.activations, 'concurrency');
-  const repetitionColumns = by === 'repetition' ? collectColumns(table.activations, 'repetition') : [];
-  const runtimeColumns = collectColumns(table.activations, 'runtime');
-  const exactMax = exactMeanMaxFor([...levelColumns, ...repetitionColumns, ...runtimeColumns]);
-  const withBootstrap = (columns: GroupColumns, level: GroupLevel) => bootstrapped(columns, level, exactMax);
-  const rawLevels = levelColumns.map((g) => withBootstrap(g, 'concurrency'));
+  const several = severalConfigurations(levelColumns);
+  const reportedColumns = isDefaultKeys(keys) ? levelColumns : collectColumns(table.activations, keys);
+  const runtimeColumns = collectColumns(table.activations, 'runtime').filter((g) => !several.has(g.runtime));
+  const exactMax = exactMeanMaxFor([...levelColumns, ...(reportedColumns === levelColumns ? [] : reportedColumns), ...runtimeColumns]);
+  const analyzedOf = (columns: GroupColumns, shown: ReadonlySet<GroupKey>, key: string) => bootstrapped(columns, shown, key, exactMax);
+  const levelKey = (g: GroupColumns) => groupKey(g, keySet, several);
+  const rawLevels = levelColumns.map((g) => analyzedOf(g, new Set(), groupKey(g, new Set(), several)));
   const aggregateLevels = aggregateGroups(table.aggregates, 'concurrency').map(withoutBootstrap);
   rejectOverlap(rawLevels.map((a) => a.figures), aggregateLevels.map((a) => a.figures));
   const levels = [...rawLevels, ...aggregateLevels];
 
-  const reported = by === 'concurrency'
+  const reported = isDefaultKeys(keys)
     ? levels
     : [
-      ...repetitionColumns.map((g) => withBootstrap(g, 'repetition')),
-      ...aggregateGroups(table.aggregates, 'repetition').map(withoutBootstrap),
+      ...reportedColumns.map((g) => analyzedOf(g, keySet, levelKey(g))),
+      ...aggregateGroups(table.aggregates, keySet.has('repetition') ? 'repetition' : 'concurrency').map(withoutBootstrap),
     ];
 
-  const overall = overallByRuntime(runtimeColumns.map((g) => withBootstrap(g, 'runtime')), levels);
+  // What is compared: one configuration per runtime, at recorded levels.
+  const compared = levels.filter((a) => !several.has(a.figures.runtime) && a.figures.concurrency !== null);
+  const comparedColumns = levelColumns.filter((g): g is LevelColumns => !several.has(g.runtime) && g.concurrency !== null);
+  const overall = overallByRuntime(runtimeColumns.map((g) => analyzedOf(g, new Set(), `${g.runtime}\u0000overall`)), compared);
   const replicates = new Map<GroupFigures, Replicates>();
-  for (const { figures, bootstrap } of [...levels, ...overall.values()]) {
+  for (const { figures, bootstrap } of [...compared, ...overall.values()]) {
     if (bootstrap) replicates.set(figures, bootstrap.replicates);
   }
   const overallFigures = new Map([...overall].map(([runtime, a]) => [runtime, a.figures]));
-  const comparisons = baseline === null ? [] : computeComparisons(baseline, levelColumns);
+  const comparisons = baseline === null ? [] : computeComparisons(baseline, comparedColumns);
+  const unrecorded = [...new Set(levels.filter((a) => a.figures.concurrency === null).map((a) => a.figures.runtime))];
   return {
     groups: reported.map((a) => a.figures).sort(groupOrder),
+    compositions: compositionsOf(table.activations),
     speedups: baseline === null
       ? []
-      : computeSpeedups(baseline, levels.map((a) => a.figures), overallFigures, (g) => replicates.get(g)),
+      : computeSpeedups(baseline, compared.map((a) => a.figures as LevelFigures), overallFigures, (g) => replicates.get(g)),
     comparisons,
-    trends: trendsByRuntime(levels),
+    trends: trendsByRuntime(compared),
     intervals: {
       level: BOOTSTRAP.level, method: 'percentile bootstrap', resamples: BOOTSTRAP.resamples, seed: BASE_SEED,
       exact_mean_max: exactMax,
     },
     warnings: [
       ...(exactMax < BOOTSTRAP.exactMeanMax ? [msg.normalLimitEverywhere(BOOTSTRAP.exactDrawBudget)] : []),
-      ...analysisWarnings([...reported].sort((a, b) => groupOrder(a.figures, b.figures)), comparisons),
+      ...[...several].map(([runtime, configurations]) => msg.severalConfigurations(runtime, configurations)),
+      ...(unrecorded.length > 0 ? [msg.concurrencyNotRecorded(unrecorded)] : []),
+      ...analysisWarnings([...reported].sort((a, b) => groupOrder(a.figures, b.figures)), comparisons, several),
     ],
   };
+}
+
+/**
+ * The seed of a group's bootstrap streams: (runtime, level[, repetition]) as before issue 10, so
+ * the same data keeps its intervals, and the configuration or action only where it tells groups apart.
+ */
+function groupKey(g: GroupColumns, keys: ReadonlySet<GroupKey>, several: ReadonlyMap<string, string[]>): string {
+  let key = `${g.runtime}\u0000${g.concurrency}`;
+  if (keys.has('repetition')) key += `\u0000${g.repetition}`;
+  if (several.has(g.runtime)) key += `\u0000${g.function}\u0000${g.memory_mb}`;
+  if (keys.has('action')) key += `\u0000${g.action}`;
+  return key;
 }
 
 /**
@@ -100,11 +129,8 @@ function exactMeanMaxFor(groups: readonly GroupColumns[]): number {
 }
 
 /** Figures, then the bootstrap (figuresOf sorts the totals, which the percentiles' resampling reads). */
-function bootstrapped(columns: GroupColumns, level: GroupLevel, exactMax: number): Analyzed {
-  const figures = figuresOf(columns, level === 'runtime' ? 'concurrency' : level);
-  const key = level === 'runtime' ? `${columns.runtime}\u0000overall`
-    : level === 'repetition' ? `${columns.runtime}\u0000${columns.concurrency}\u0000${columns.repetition}`
-      : `${columns.runtime}\u0000${columns.concurrency}`;
+function bootstrapped(columns: GroupColumns, shown: ReadonlySet<GroupKey>, key: string, exactMax: number): Analyzed {
+  const figures = figuresOf(columns, shown);
   const bootstrap = bootstrapGroup(columns, key, exactMax);
   figures.ci = intervalsOf(bootstrap);
   return { figures, bootstrap, totals: columns.total.length };
@@ -131,7 +157,7 @@ function trendsByRuntime(levels: readonly Analyzed[]) {
   const runtimes = [...new Set(levels.map((a) => a.figures.runtime))].sort(byCodeUnits);
   return runtimes.flatMap((runtime) =>
     trendsOf(runtime, levels.filter((a) => a.figures.runtime === runtime).map((a) => ({
-      figures: a.figures,
+      figures: a.figures as LevelFigures,
       totals: a.totals,
       meanReplicates: a.bootstrap?.replicates.avg_total,
     }))));
@@ -143,7 +169,5 @@ function rejectOverlap(raw: GroupFigures[], aggregated: GroupFigures[]): void {
   if (clash) throw new UsageError(msg.rawAndAggregated(clash.runtime, clash.concurrency));
 }
 
-export function groupOrder(a: GroupFigures, b: GroupFigures): number {
-  return byCodeUnits(a.runtime, b.runtime) || a.concurrency - b.concurrency ||
-    (a.repetition ?? -Infinity) - (b.repetition ?? -Infinity) || 0;
-}
+/** Kept here too: the group order was analyze's before issue 10. */
+export { groupOrder } from './group-keys.js';

@@ -3,13 +3,14 @@ import type { Table } from '../types.js';
 import { UsageError } from '../errors.js';
 import * as msg from './messages.js';
 
-/** Runtime labels in input order: files in the order given, labels in order of first appearance. */
+/** Runtime labels in input order: files in the order given, labels in order of first appearance; never a composition. */
 export function runtimesInInputOrder(table: Table): string[] {
   const seen = new Set<string>();
   for (const source of table.sources) for (const runtime of source.runtimes) seen.add(runtime);
   for (const row of table.aggregates) seen.add(row.runtime);
   let last: string | undefined;
   for (const row of table.activations) {
+    if (row.composition != null) continue;
     if (row.runtime !== last) seen.add((last = row.runtime)); // runs of one label: one Set probe per run
   }
   return [...seen];

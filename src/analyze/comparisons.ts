@@ -1,7 +1,7 @@
 // Rank tests between the baseline and each candidate at every concurrency level they share, per
 // component, with Holm's correction across the levels of each (candidate, component).
 import type { ComparisonMetric, RankTest } from '../types.js';
-import type { GroupColumns } from './columns.js';
+import type { LevelColumns } from './columns.js';
 import { isAscending } from './quantile.js';
 import { holm, magnitudeOf, mannWhitney } from './rank-test.js';
 import { byCodeUnits } from './speedups.js';
@@ -19,7 +19,7 @@ export const COMPARISON_METRICS: ReadonlyArray<[ComparisonMetric, 'init' | 'exec
  * the compared columns in place, once each (the groups belong to this analysis run; their means
  * are already taken): the rank test then walks them without copies.
  */
-export function computeComparisons(baseline: string, levels: readonly GroupColumns[]): RankTest[] {
+export function computeComparisons(baseline: string, levels: readonly LevelColumns[]): RankTest[] {
   for (const group of levels) {
     for (const [, column] of COMPARISON_METRICS) if (!isAscending(group[column])) group[column].sort();
   }

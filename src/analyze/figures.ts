@@ -1,37 +1,55 @@
 // The figures of DESIGN.md §2.3 for one group of activations, computed on its typed columns.
-import type { GroupFigures } from '../types.js';
-import type { GroupColumns, GroupLevel } from './columns.js';
+import type { GroupFigures, PartFigures } from '../types.js';
+import type { ColumnSet, GroupColumns, GroupKey } from './columns.js';
 import { noIntervals } from './intervals.js';
 import { max, mean, orNull } from './moments.js';
 import { quantileSorted, TOTAL_PERCENTILES } from './quantile.js';
 
 /**
- * Latency figures over the group's successful activations; errors are only counted. Sorts the
- * group's `total` column in place (the columns belong to this analysis run).
+ * Latency figures over the group's successful activations, and over its cold and warm ones
+ * apart; failures are only counted. Sorts the group's `total` columns in place (the columns
+ * belong to this analysis run). `keys` says which optional keys (action, repetition) to show.
  */
-export function figuresOf(group: GroupColumns, level: GroupLevel = 'concurrency'): GroupFigures {
-  const avgTotal = orNull(mean(group.total)); // before sorting: the mean sums in row order, as pandas does
-  const total = group.total.sort();
-  const figures: GroupFigures = {
+export function figuresOf(group: GroupColumns, keys: ReadonlySet<GroupKey> | 'concurrency' | 'repetition' = 'concurrency'): GroupFigures {
+  const shows = (key: GroupKey) => (typeof keys === 'string' ? keys === key : keys.has(key));
+  const all = partOf(group);
+  const { count: _count, missing, ...figures } = all;
+  return {
     runtime: group.runtime,
+    function: group.function,
+    ...(shows('action') ? { action: group.action } : {}),
+    memory_mb: group.memory_mb,
     concurrency: group.concurrency,
-    ...(level === 'repetition' ? { repetition: group.repetition } : {}),
+    ...(shows('repetition') ? { repetition: group.repetition } : {}),
     count: group.count,
     errors: group.errors,
+    failures: { ...group.failures },
+    missing,
+    parts: { cold: partOf(group.coldPart), warm: partOf(group.warmPart) },
+    in_composition: group.inComposition,
     cold: group.init.length,
-    avg_init: orNull(mean(group.init)),
-    max_wait: orNull(max(group.wait)),
-    avg_wait: orNull(mean(group.wait)),
-    avg_duration: orNull(mean(group.duration)),
-    avg_exec: orNull(mean(group.exec)),
+    ...figures,
+    avg_cold_cost: orNull(mean(group.coldCost)),
+    ci: noIntervals(), // filled in by analyze, from the bootstrap
+  };
+}
+
+function partOf(set: ColumnSet): PartFigures {
+  const avgTotal = orNull(mean(set.total)); // before sorting: the mean sums in row order, as pandas does
+  const total = set.total.sort();
+  return {
+    count: set.count,
+    avg_init: orNull(mean(set.init)),
+    max_wait: orNull(max(set.wait)),
+    avg_wait: orNull(mean(set.wait)),
+    avg_duration: orNull(mean(set.duration)),
+    avg_exec: orNull(mean(set.exec)),
     avg_total: avgTotal,
     p50_total: orNull(quantileSorted(total, TOTAL_PERCENTILES.p50_total)),
     p90_total: orNull(quantileSorted(total, TOTAL_PERCENTILES.p90_total)),
     p95_total: orNull(quantileSorted(total, TOTAL_PERCENTILES.p95_total)),
     p99_total: orNull(quantileSorted(total, TOTAL_PERCENTILES.p99_total)),
     max_total: orNull(max(total)),
-    avg_cold_cost: orNull(mean(group.coldCost)),
-    ci: noIntervals(), // filled in by analyze, from the bootstrap
+    missing: { ...set.missing },
   };
-  return figures;
 }

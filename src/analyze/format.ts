@@ -1,6 +1,6 @@
 // The readable form of an Analysis for a terminal (`owbench analyze` without --json): two
 // aligned tables, numbers at 2 decimals as Python's round gives them, "—" where not computable.
-import type { Analysis, GroupFigures, Speedup, SpeedupMetric } from '../types.js';
+import type { Analysis, CompositionFigures, GroupFigures, Speedup, SpeedupMetric } from '../types.js';
 import { roundHalfEven } from './round.js';
 import { SPEEDUP_METRICS } from './speedups.js';
 
@@ -11,19 +11,49 @@ const GROUP_COLUMNS = [
 
 export function formatAnalysis(analysis: Analysis): string {
   const parts = [formatGroups(analysis.groups)];
+  if (analysis.compositions.length > 0) parts.push(formatCompositions(analysis.compositions));
   if (analysis.speedups.length > 0) parts.push(formatSpeedups(analysis.speedups));
   if (analysis.warnings.length > 0) parts.push(`notes\n${analysis.warnings.map((w) => `- ${w}\n`).join('')}`);
   return parts.join('\n');
 }
 
+/**
+ * Function, memory and action columns where the groups differ in them; timeouts, and the cold and
+ * warm means, where there are any (so data of the old shapes prints the old table).
+ */
 function formatGroups(groups: readonly GroupFigures[]): string {
+  const differ = (f: (g: GroupFigures) => unknown) => new Set(groups.map(f)).size > 1;
   const byRepetition = groups.some((g) => g.repetition !== undefined);
-  const header = ['runtime', 'concurrency', ...(byRepetition ? ['repetition'] : []), ...GROUP_COLUMNS];
+  const byAction = groups.some((g) => g.action !== undefined);
+  const optional: Array<[string, boolean, (g: GroupFigures) => string]> = [
+    ['function', differ((g) => g.function), (g) => g.function ?? '—'],
+    ['memory_mb', differ((g) => g.memory_mb), (g) => cell(g.memory_mb)],
+    ['action', byAction, (g) => g.action ?? '—'],
+  ];
+  const extra: Array<[string, boolean, (g: GroupFigures) => string]> = [
+    ['timeouts', groups.some((g) => (g.failures?.timeout ?? 0) > 0), (g) => cell(g.failures?.timeout ?? null)],
+    ['cold_avg_total', groups.some((g) => (g.parts.cold?.count ?? 0) > 0 && (g.parts.warm?.count ?? 0) > 0), (g) => cell(g.parts.cold?.avg_total ?? null)],
+    ['warm_avg_total', groups.some((g) => (g.parts.cold?.count ?? 0) > 0 && (g.parts.warm?.count ?? 0) > 0), (g) => cell(g.parts.warm?.avg_total ?? null)],
+  ];
+  const shownKeys = optional.filter(([, shown]) => shown);
+  const shownExtra = extra.filter(([, shown]) => shown);
+  const header = ['runtime', ...shownKeys.map(([name]) => name), 'concurrency', ...(byRepetition ? ['repetition'] : []),
+    ...GROUP_COLUMNS, ...shownExtra.map(([name]) => name)];
   const rows = groups.map((g) => [
-    g.runtime, String(g.concurrency), ...(byRepetition ? [cell(g.repetition ?? null)] : []),
-    ...GROUP_COLUMNS.map((c) => cell(g[c])),
+    g.runtime, ...shownKeys.map(([, , value]) => value(g)), g.concurrency === null ? 'not recorded' : String(g.concurrency),
+    ...(byRepetition ? [cell(g.repetition ?? null)] : []),
+    ...GROUP_COLUMNS.map((c) => cell(g[c])), ...shownExtra.map(([, , value]) => value(g)),
   ]);
   return `groups (latency in ms over successful activations)\n${alignedTable(header, rows)}`;
+}
+
+function formatCompositions(compositions: readonly CompositionFigures[]): string {
+  const header = ['composition', 'action', 'count', 'errors', 'timeouts', 'avg_duration', 'max_duration', 'avg_components'];
+  const rows = compositions.map((c) => [
+    c.composition, c.action ?? '—', String(c.count), String(c.errors), String(c.failures.timeout),
+    cell(c.avg_duration), cell(c.max_duration), cell(c.avg_components),
+  ]);
+  return `compositions (sequences and conductors: end-to-end duration in ms, kept out of the runtime groups)\n${alignedTable(header, rows)}`;
 }
 
 function formatSpeedups(speedups: readonly Speedup[]): string {

@@ -5,15 +5,30 @@ export function unknownBaseline(requested: string, available: readonly string[])
   return `--baseline "${requested}" is not a runtime in the input; runtimes available: ${list}`;
 }
 
-export function rawAndAggregated(runtime: string, concurrency: number): string {
+export function rawAndAggregated(runtime: string, concurrency: number | null): string {
   return `runtime "${runtime}" at concurrency ${concurrency} comes both as raw activations and as ` +
     'pre-aggregated rows; analyze those inputs separately, or relabel one with --runtime';
+}
+
+export function unknownGroupKey(key: string, keys: readonly string[]): string {
+  return `--by "${key}" is not a group key; keys: ${keys.join(', ')} (a comma-separated list)`;
+}
+
+export function severalConfigurations(runtime: string, configurations: readonly string[]): string {
+  return `runtime "${runtime}" holds ${configurations.length} functions or memory sizes (${configurations.join('; ')}): ` +
+    'each is its own group, and none of them is compared (speedups, rank tests, trends); give each its own runtime label ' +
+    '(--runtime) or analyze them apart';
+}
+
+export function concurrencyNotRecorded(runtimes: readonly string[]): string {
+  return `the data does not record how many invocations ran at once for ${runtimes.map((r) => `"${r}"`).join(', ')} ` +
+    '(concurrency null): those groups are in no per-level comparison or trend';
 }
 
 /** A group as warnings name it: its runtime, level and (grouped by repetition) repetition. */
 export interface GroupRef {
   runtime: string;
-  concurrency: number;
+  concurrency: number | null;
   repetition?: number | null;
 }
 
@@ -21,7 +36,8 @@ export interface GroupRef {
 export function describeGroups(groups: readonly GroupRef[]): string {
   const byRuntime = new Map<string, string[]>();
   for (const g of groups) {
-    const level = g.repetition === undefined ? String(g.concurrency) : `${g.concurrency} (repetition ${g.repetition})`;
+    const concurrency = g.concurrency === null ? 'not recorded' : String(g.concurrency);
+    const level = g.repetition === undefined ? concurrency : `${concurrency} (repetition ${g.repetition})`;
     byRuntime.set(g.runtime, [...(byRuntime.get(g.runtime) ?? []), level]);
   }
   return [...byRuntime].map(([runtime, levels]) => `${runtime} at concurrency ${listOf(levels)}`).join('; ');

@@ -16,6 +16,11 @@ export function poolFigures(list: readonly GroupFigures[]): GroupFigures {
     ...list[0],
     count: sum(counts),
     errors: mapKnown(known(list.map((g) => g.errors)), sum),
+    // Pooled groups come from pre-aggregated rows: no failures by status, no parts, no missing counts.
+    failures: null,
+    missing: null,
+    parts: { cold: null, warm: null },
+    in_composition: null,
     cold: mapKnown(colds, sum),
     avg_init: colds ? pooledMean(list.map((g) => g.avg_init), colds) : null,
     max_wait: mapKnown(known(list.map((g) => g.max_wait)), (v) => Math.max(...v)),

@@ -2,6 +2,7 @@
 // candidate, so above 1 the candidate is faster; with the bootstrap interval of the ratio.
 import type { GroupFigures, Speedup, SpeedupMetric } from '../types.js';
 import { percentileInterval, ratioReplicates } from './bootstrap.js';
+import type { LevelFigures } from './columns.js';
 import type { Replicates } from './intervals.js';
 
 export const SPEEDUP_METRICS: readonly SpeedupMetric[] = [
@@ -18,7 +19,7 @@ export type ReplicatesOf = (group: GroupFigures) => Replicates | undefined;
  */
 export function computeSpeedups(
   baseline: string,
-  levels: readonly GroupFigures[],
+  levels: readonly LevelFigures[],
   overall: ReadonlyMap<string, GroupFigures>,
   replicatesOf: ReplicatesOf = () => undefined,
 ): Speedup[] {

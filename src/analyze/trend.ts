@@ -1,7 +1,8 @@
 // Trends against concurrency: a least-squares slope with its 95% interval, and a verdict that
 // names a direction only when the interval excludes zero. Never a curve shape: telling linear
 // from exponential would need a model comparison this data cannot carry.
-import type { GroupFigures, TrendFit } from '../types.js';
+import type { TrendFit } from '../types.js';
+import type { LevelFigures } from './columns.js';
 import { BOOTSTRAP, percentileInterval } from './bootstrap.js';
 import { studentTQuantile } from './distributions.js';
 
@@ -12,7 +13,7 @@ export const FLAT_SHARE = 0.2;
 
 /** One level of a runtime: its figures, its activations' total count and resampled mean totals. */
 export interface TrendLevel {
-  figures: GroupFigures;
+  figures: LevelFigures;
   /** Activations with a total; 0 for pre-aggregated rows. */
   totals: number;
   /** Resampled means of total_ms; undefined without a distribution or with fewer than 2 totals. */

@@ -4,18 +4,22 @@ import type { GroupFigures, IntervalFigure, RankTest } from '../types.js';
 import { BOOTSTRAP, type NoInterval } from './bootstrap.js';
 import type { GroupBootstrap } from './intervals.js';
 import * as msg from './messages.js';
+import { configurationName } from './names.js';
 import { TOTAL_PERCENTILES } from './quantile.js';
 
 /** Below this many activations a group's intervals get the "rough" warning. */
 export const ROUGH_BELOW = 10;
 
+/** `several`: runtimes holding several functions or memory sizes, whose groups are named with theirs. */
 export function analysisWarnings(
   reported: ReadonlyArray<{ figures: GroupFigures; bootstrap: GroupBootstrap | null }>,
   comparisons: readonly RankTest[],
+  several: ReadonlyMap<string, unknown> = new Map(),
 ): string[] {
   const warnings: string[] = [];
+  const nameOf = (g: GroupFigures) => (several.has(g.runtime) ? `${g.runtime} (${configurationName(g)})` : g.runtime);
   const ref = (g: GroupFigures): msg.GroupRef =>
-    g.repetition === undefined ? { runtime: g.runtime, concurrency: g.concurrency } : { runtime: g.runtime, concurrency: g.concurrency, repetition: g.repetition };
+    g.repetition === undefined ? { runtime: nameOf(g), concurrency: g.concurrency } : { runtime: nameOf(g), concurrency: g.concurrency, repetition: g.repetition };
 
   const aggregated = reported.filter((r) => r.bootstrap === null).map((r) => ref(r.figures));
   if (aggregated.length > 0) warnings.push(msg.noDistribution(aggregated));

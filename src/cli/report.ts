@@ -5,6 +5,7 @@ import { analyze } from '../analyze/index.js';
 import { withFigures, type FigureOptions } from '../charts/index.js';
 import { UsageError } from '../errors.js';
 import { ingestFiles, type InputSpec } from '../ingest/index.js';
+import { splitConfigurations } from '../report/configurations.js';
 import {
   buildReportModel,
   provenanceInputs,
@@ -40,7 +41,7 @@ export interface DocumentRequest extends Omit<ReportOptions, 'inputs'> {
 
 /** The whole flow for one document, in memory: nothing is written here. */
 export function composeDocument(request: DocumentRequest): { model: ReportModel; markdown: string; warnings: string[] } {
-  const table = ingestFiles(request.inputs, { skipInvalid: request.skipInvalid });
+  const table = splitConfigurations(ingestFiles(request.inputs, { skipInvalid: request.skipInvalid }));
   const analysis = analyze(table, { baseline: request.baseline });
   const built = buildReportModel(table, analysis, { ...request, inputs: provenanceInputs(table, request.root) });
   const model = request.figures ? withFigures(built, request.figures.document, request.figures) : built;

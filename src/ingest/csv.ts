@@ -1,25 +1,32 @@
-// Format 6: CSV with the activation table's column names (DESIGN.md §2.1). exec_ms, total_ms and
-// cold are derived when absent and checked against their definitions when present.
+// Format 6: CSV with the activation table's columns (DESIGN.md §2.1), under any of the names
+// csv-header.ts accepts. exec_ms, total_ms and cold are derived when absent and checked against
+// their definitions when present.
 import type { Activation } from '../types.js';
 import * as msg from './messages.js';
+import { readHeader, type CsvField } from './csv-header.js';
 import { csvRecords, CsvSyntaxError, type Cell } from './csv-text.js';
-import { requireConcurrency, requireStatus } from './fields.js';
+import { requireComposition, requireConcurrency, requireStatus } from './fields.js';
 import { fail, RecordProblem, rejectRecord, type FileContext } from './problem.js';
 import { makeRow } from './row.js';
 
-const NEEDED = ['concurrency', 'wait_ms', 'duration_ms'];
+/** Without a duration a row has no figure at all; concurrency and wait may be unrecorded (null). */
+const NEEDED: CsvField[] = ['duration_ms'];
 
 export function csvRows(text: string, ctx: FileContext, out: Activation[]): void {
-  let header: Map<string, number> | null = null;
+  let header: Map<CsvField, number> | null = null;
   let width = 0;
   try {
     for (const { line, cells } of csvRecords(text, msg.csvUnclosedQuote())) {
       if (header === null) {
-        header = new Map(cells.map((name, i) => [(name ?? '').trim(), i]));
+        if (cells.length === 1 && (cells[0] ?? '').includes(';')) fail(ctx, 'line 1', msg.csvSemicolons());
+        const read = readHeader(cells);
+        if ('clash' in read) fail(ctx, 'line 1', read.clash);
+        header = read.columns;
         width = cells.length;
-        const missing = NEEDED.filter((name) => !header!.has(name));
+        const missing: string[] = NEEDED.filter((name) => !header!.has(name));
         if (!ctx.runtime && !header.has('runtime') && !header.has('kind')) missing.unshift('runtime');
         if (missing.length) fail(ctx, 'line 1', msg.csvMissingColumns(missing));
+        if (read.unused.length) ctx.warnings.push(`${ctx.file}: line 1: ${msg.csvUnusedColumns(read.unused)}`);
         continue;
       }
       try {
@@ -36,14 +43,17 @@ export function csvRows(text: string, ctx: FileContext, out: Activation[]): void
   if (header === null) fail(ctx, null, msg.emptyFile());
 }
 
-function csvRow(cells: Cell[], header: Map<string, number>, ctx: FileContext): Activation {
-  const cell = (name: string): Cell => {
+function csvRow(cells: Cell[], header: Map<CsvField, number>, ctx: FileContext): Activation {
+  const cell = (name: CsvField): Cell => {
     const i = header.get(name);
     return i === undefined ? null : cells[i];
   };
-  const text = (name: string): string | null => cell(name);
-  const number = (name: string): number | null => numberOf(cell(name), name);
-  const time = (name: string): number | null => {
+  const text = (name: CsvField): string | null => {
+    const value = cell(name);
+    return value === null ? null : value.trim();
+  };
+  const number = (name: CsvField): number | null => numberOf(cell(name), name);
+  const time = (name: CsvField): number | null => {
     const n = number(name);
     if (n !== null && n < 0) throw new RecordProblem(name, msg.negativeTime(n));
     return n;
@@ -52,12 +62,15 @@ function csvRow(cells: Cell[], header: Map<string, number>, ctx: FileContext): A
   const runtime = ctx.runtime ?? text('runtime') ?? kind;
   if (runtime === null) throw new RecordProblem('runtime', msg.noRuntime());
   const status = text('status');
+  const concurrency = number('concurrency');
+  const composition = text('composition');
   const row = makeRow({
     runtime,
     kind,
     action: text('action'),
     memory_mb: number('memory_mb'),
-    concurrency: requireConcurrency(number('concurrency') ?? undefined, 'concurrency'),
+    function: text('function'),
+    concurrency: concurrency === null ? null : requireConcurrency(concurrency, 'concurrency'),
     repetition: number('repetition'),
     activation_id: text('activation_id'),
     start: number('start'),
@@ -66,9 +79,12 @@ function csvRow(cells: Cell[], header: Map<string, number>, ctx: FileContext): A
     init_ms: time('init_ms'),
     duration_ms: time('duration_ms'),
     client_ms: time('client_ms'),
-    status: status === null ? 'success' : requireStatus(status.trim(), 'status'),
-    label: text('label'),
+    status: status === null ? 'success' : requireStatus(status, 'status'),
+    label: cell('label'),
     confidence: number('confidence'),
+    composition: composition === null ? null : requireComposition(composition, 'composition'),
+    caused_by: text('caused_by'),
+    components: number('components'),
     source: ctx.source,
   }, { init: 'init_ms', duration: 'duration_ms' });
   checkDerived(row, 'exec_ms', number('exec_ms'));

@@ -6,6 +6,7 @@ import { isObject } from './fields.js';
 import { looksFlat } from './flat.js';
 import { looksGrouped } from './grouped.js';
 import { looksAggregate } from './aggregate-json.js';
+import { looksLikeCsvHeader } from './csv-header.js';
 import { parseJson } from './json-text.js';
 import { fail, type FileContext } from './problem.js';
 
@@ -70,8 +71,8 @@ function ndjsonFormat(text: string): Detected {
   return { format: 'activation-ndjson' };
 }
 
-/** A CSV header: comma-separated names, one of them a column of the activation table. */
+/** A CSV header: separated names, one of them a field of the activation table (csv-header.ts). */
 function looksCsv(text: string, start: number): boolean {
   const header = text.slice(start, text.indexOf('\n', start) === -1 ? undefined : text.indexOf('\n', start));
-  return header.includes(',') && /(^|,)\s*"?(runtime|concurrency|duration_ms|wait_ms|kind)"?\s*(,|$)/.test(header.trim());
+  return looksLikeCsvHeader(header.trim());
 }

@@ -1,6 +1,6 @@
 // Hand-written field checks for the hot paths (a million records): each returns the typed value or
 // throws a RecordProblem naming the field. Measured faster than a zod schema per record.
-import { STATUSES, type Status } from '../types.js';
+import { STATUSES, type Composition, type Status } from '../types.js';
 import * as msg from './messages.js';
 import { RecordProblem } from './problem.js';
 
@@ -48,9 +48,32 @@ export function requireCount(value: unknown, field: string): number {
   return value;
 }
 
-const statusSet = new Set<string>(STATUSES);
+/**
+ * A status as the REST API spells it or as `wsk activation list` prints it ("developer error",
+ * "internal error"), case and surrounding spaces ignored.
+ */
+const STATUS_SPELLINGS = new Map<string, Status>([
+  ...STATUSES.map((s): [string, Status] => [s, s]),
+  ['developer error', 'action developer error'],
+  ['internal error', 'whisk internal error'],
+]);
 
 export function requireStatus(value: unknown, field: string): Status {
-  if (typeof value !== 'string' || !statusSet.has(value)) throw new RecordProblem(field, msg.badStatus(value, STATUSES));
-  return value as Status;
+  const status = typeof value === 'string' ? STATUS_SPELLINGS.get(value.trim().toLowerCase()) : undefined;
+  if (status === undefined) throw new RecordProblem(field, msg.badStatus(value, [...STATUS_SPELLINGS.keys()]));
+  return status;
+}
+
+/** OpenWhisk's internal status codes (ActivationResult.scala): 0 success … 3 whisk error. */
+export const STATUS_CODES: readonly Status[] = ['success', 'application error', 'action developer error', 'whisk internal error'];
+
+export function requireStatusCode(value: unknown, field: string): Status {
+  const status = typeof value === 'number' ? STATUS_CODES[value] : undefined;
+  if (status === undefined) throw new RecordProblem(field, msg.badStatusCode(value));
+  return status;
+}
+
+export function requireComposition(value: unknown, field: string): Composition {
+  if (value !== 'sequence' && value !== 'conductor') throw new RecordProblem(field, msg.badComposition(value));
+  return value;
 }

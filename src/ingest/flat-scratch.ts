@@ -7,9 +7,10 @@ export const FIELDS = [
   'confidence', 'label', 'status', 'action', 'repetition', 'start', 'end', 'client_ms',
   // The table's own names, for a table saved as JSON.
   'memory_mb', 'activation_id', 'init_ms', 'duration_ms', 'wait_ms',
+  'function', 'composition', 'caused_by', 'causedBy', 'components',
 ] as const;
 /** Fields whose few distinct values repeat on every row: one string each, not a million. */
-export const REPEATING = new Set<string>(['kind', 'runtime', 'label', 'status', 'action']);
+export const REPEATING = new Set<string>(['kind', 'runtime', 'label', 'status', 'action', 'function', 'composition', 'caused_by', 'causedBy']);
 
 const keyBytes = FIELDS.map((name) => Buffer.from(name, 'latin1'));
 const fieldByHash = new Map<number, number>();
@@ -49,6 +50,7 @@ export function resetScratch(s: Scratch): void {
   s.confidence = undefined; s.label = undefined; s.status = undefined; s.action = undefined;
   s.repetition = undefined; s.start = undefined; s.end = undefined; s.client_ms = undefined;
   s.memory_mb = undefined; s.activation_id = undefined; s.init_ms = undefined; s.duration_ms = undefined; s.wait_ms = undefined;
+  s.function = undefined; s.composition = undefined; s.caused_by = undefined; s.causedBy = undefined; s.components = undefined;
 }
 
 export function store(s: Scratch, field: number, value: unknown): void {
@@ -75,6 +77,11 @@ export function store(s: Scratch, field: number, value: unknown): void {
     case 19: s.init_ms = value; break;
     case 20: s.duration_ms = value; break;
     case 21: s.wait_ms = value; break;
+    case 22: s.function = value; break;
+    case 23: s.composition = value; break;
+    case 24: s.caused_by = value; break;
+    case 25: s.causedBy = value; break;
+    case 26: s.components = value; break;
   }
 }
 

@@ -3,7 +3,7 @@
 import type { Activation } from '../types.js';
 import * as msg from './messages.js';
 import {
-  isObject, optionalNumber, optionalString, optionalTime, requireConcurrency, requireStatus,
+  isObject, optionalNumber, optionalString, optionalTime, requireComposition, requireConcurrency, requireStatus,
 } from './fields.js';
 import { RecordProblem, rejectRecord, type FileContext } from './problem.js';
 import { checkInit, execOf, totalOf } from './row.js';
@@ -31,7 +31,8 @@ export function flatRow(rec: unknown, ctx: FileContext): Activation {
   if (runtime === null) throw new RecordProblem('', msg.noRuntime());
   // The seed's names (waitTime, ...) or the table's own (wait_ms, ...): a table saved as JSON reads back.
   const memory = rec.memory !== undefined ? optionalNumber(rec.memory, 'memory') : optionalNumber(rec.memory_mb, 'memory_mb');
-  const concurrency = requireConcurrency(rec.concurrency, 'concurrency');
+  // No concurrency field: not recorded (null), never a silent 1.
+  const concurrency = rec.concurrency === undefined || rec.concurrency === null ? null : requireConcurrency(rec.concurrency, 'concurrency');
   const wait = rec.waitTime !== undefined ? optionalTime(rec.waitTime, 'waitTime') : optionalTime(rec.wait_ms, 'wait_ms');
   const initName = rec.initTime !== undefined ? 'initTime' : 'init_ms';
   const init = optionalTime(rec.initTime !== undefined ? rec.initTime : rec.init_ms, initName);
@@ -43,6 +44,7 @@ export function flatRow(rec: unknown, ctx: FileContext): Activation {
     kind,
     action: optionalString(rec.action, 'action'),
     memory_mb: memory,
+    function: optionalString(rec.function, 'function'),
     concurrency,
     repetition: optionalNumber(rec.repetition, 'repetition'),
     activation_id: rec.activationId !== undefined ? optionalString(rec.activationId, 'activationId') : optionalString(rec.activation_id, 'activation_id'),
@@ -58,6 +60,10 @@ export function flatRow(rec: unknown, ctx: FileContext): Activation {
     status: rec.status === undefined ? 'success' : requireStatus(rec.status, 'status'),
     label: optionalString(rec.label, 'label'),
     confidence: optionalNumber(rec.confidence, 'confidence'),
+    // A table saved as JSON keeps its compositions (the records' own names: kind, causedBy).
+    composition: rec.composition === undefined || rec.composition === null ? null : requireComposition(rec.composition, 'composition'),
+    caused_by: rec.causedBy !== undefined ? optionalString(rec.causedBy, 'causedBy') : optionalString(rec.caused_by, 'caused_by'),
+    components: optionalNumber(rec.components, 'components'),
     source: ctx.source,
   };
 }

@@ -9,6 +9,8 @@ import * as msg from './messages.js';
 import { parseFile } from './parse.js';
 import type { FileContext } from './problem.js';
 import { readFlatFast } from './flat-fast.js';
+import { dropDuplicates } from './duplicates.js';
+import { deriveFunctions } from './functions.js';
 
 export interface InputSpec {
   path: string;
@@ -27,13 +29,20 @@ export function ingestFiles(inputs: Array<string | InputSpec>, options: IngestOp
     const spec = typeof input === 'string' ? { path: input } : input;
     addFile(table, spec, options);
   }
-  return table;
+  return settled(table);
 }
 
 /** The same as ingestFiles for text already in memory (notebooks, tests); `file` names it in messages. */
 export function ingestText(text: string, file: string, options: IngestOptions & { runtime?: string } = {}): Table {
   const table = emptyTable();
   addText(table, Buffer.from(text, 'utf8'), file, options);
+  return settled(table);
+}
+
+/** What needs every input: one row per activation id, and functions from the actions present. */
+function settled(table: Table): Table {
+  dropDuplicates(table);
+  deriveFunctions(table.activations);
   return table;
 }
 
@@ -110,7 +119,7 @@ function stripBom(text: string): string {
 
 function runtimesOf(activations: Activation[], aggregates: AggregateRow[]): string[] {
   const seen = new Set<string>();
-  for (const row of activations) seen.add(row.runtime);
+  for (const row of activations) if (row.composition == null) seen.add(row.runtime);
   for (const row of aggregates) seen.add(row.runtime);
   return [...seen];
 }

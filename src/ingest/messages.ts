@@ -45,6 +45,9 @@ export const badCount = (got: unknown) => `expected a count that is a whole numb
 export const badStatus = (got: unknown, allowed: readonly string[]) =>
   `expected a status, one of ${allowed.map((s) => `"${s}"`).join(', ')}, got ${show(got)}`;
 export const badStatusCode = (got: unknown) => `expected a statusCode of 0, 1, 2 or 3, got ${show(got)}`;
+export const statusDisagrees = (code: unknown, meaning: string, status: unknown) =>
+  `statusCode ${show(code)} means "${meaning}" but status is ${show(status)}: the record contradicts itself`;
+export const badComposition = (got: unknown) => `expected a composition, "sequence" or "conductor", got ${show(got)}`;
 export const noRuntime = () => 'no runtime label: expected a "kind" (or "runtime") field, or name one with --runtime';
 export const badNdjsonLine = (detail: string) => `not a JSON object on this line (${detail}); NDJSON holds one JSON object a line`;
 
@@ -54,6 +57,12 @@ export const pythonTextOutsideBlock = () => 'text outside a "results <runtime> .
 
 export const csvMissingColumns = (names: string[]) =>
   `missing column${names.length > 1 ? 's' : ''} ${names.map((n) => `"${n}"`).join(', ')}: a CSV needs the activation table's column names`;
+export const csvSameField = (first: string, second: string, field: string) =>
+  `columns "${first}" and "${second}" both name ${field}: keep one of them`;
+export const csvUnusedColumns = (names: string[]) =>
+  `column${names.length > 1 ? 's' : ''} ${names.map((n) => `"${n}"`).join(', ')} ${names.length > 1 ? 'are' : 'is'} not read (no activation-table field has that name; see README "CSV columns")`;
+export const csvSemicolons = () =>
+  'the columns are separated by ";" (a spreadsheet export with decimal commas?): owbench reads CSV separated by "," with "." decimals; export it that way (e.g. LibreOffice: Save As CSV, field delimiter ",")';
 export const csvFieldCount = (expected: number, got: number) => `expected ${expected} fields like the header, got ${got}`;
 export const csvUnclosedQuote = () => 'a quoted field is never closed';
 export const expectedBoolean = (got: unknown) => `expected true or false, got ${show(got)}`;
@@ -61,6 +70,11 @@ export const coldWithoutInit = (cold: boolean) =>
   cold ? 'cold is true but init_ms is empty: a cold activation has an init time' : 'cold is false but init_ms is given: only cold activations have an init time';
 export const inconsistentDerived = (column: string, expected: number, got: number) =>
   `${column} ${got} disagrees with the value its definition gives, ${expected}`;
+
+export const duplicatesDropped = (count: number) =>
+  `${count} activation${count > 1 ? 's' : ''} appeared more than once with the same id and the same contents (a file given twice, or overlapping exports): counted once, ${count} dropped`;
+export const duplicateDiffers = (id: string, file: string, nth: number, field: string, was: unknown, now: unknown) =>
+  `activation id ${id} was already read from ${file} (activation ${nth}) with other contents (${field} ${show(was)} there, ${show(now)} here): one id is one activation`;
 
 export const runLogFirstLine = () => 'a run log starts with {"type":"run","version":1,...}';
 export const runLogVersion = (got: unknown) => `unsupported run log version ${show(got)}: expected 1`;

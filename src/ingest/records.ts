@@ -1,13 +1,13 @@
 // Format 2: OpenWhisk activation records on their own — one object, an array, NDJSON (one record a
 // line), or what `wsk activation get` prints. Such records do not say how many invocations ran at
-// once, so each counts as concurrency 1 with no repetition.
+// once: concurrency null ("not recorded"), no repetition.
 import type { Activation } from '../types.js';
 import * as msg from './messages.js';
 import { activationRow, type RecordSetting } from './activation.js';
 import { parseJson } from './json-text.js';
 import { fail, rejectRecord, RecordProblem, type FileContext } from './problem.js';
 
-const standalone: RecordSetting = { concurrency: 1, repetition: null };
+const standalone: RecordSetting = { concurrency: null, repetition: null };
 
 export function activationArrayRows(records: unknown[], ctx: FileContext, out: Activation[]): void {
   for (let i = 0; i < records.length; i++) {

@@ -43,6 +43,7 @@ export function makeRow(f: RowFields, names: TimingNames): Activation {
     kind: f.kind,
     action: f.action,
     memory_mb: f.memory_mb,
+    function: f.function,
     concurrency: f.concurrency,
     repetition: f.repetition,
     activation_id: f.activation_id,
@@ -58,13 +59,16 @@ export function makeRow(f: RowFields, names: TimingNames): Activation {
     status: f.status,
     label: f.label,
     confidence: f.confidence,
+    composition: f.composition,
+    caused_by: f.caused_by,
+    components: f.components,
     source: f.source,
   };
 }
 
 /** The table's columns in DESIGN.md §2.1 order (then `source`, the input the row came from). */
 export const COLUMNS: ReadonlyArray<keyof Activation> = [
-  'runtime', 'kind', 'action', 'memory_mb', 'concurrency', 'repetition', 'activation_id', 'start', 'end',
+  'runtime', 'kind', 'action', 'memory_mb', 'function', 'concurrency', 'repetition', 'activation_id', 'start', 'end',
   'wait_ms', 'init_ms', 'duration_ms', 'exec_ms', 'total_ms', 'client_ms', 'cold', 'status', 'label',
-  'confidence', 'source',
+  'confidence', 'composition', 'caused_by', 'components', 'source',
 ];

@@ -41,6 +41,7 @@ export function runLogRows(text: string, ctx: FileContext, out: Activation[]): v
   const trials: Array<{ trial: Trial; line: number }> = [];
   const trialIds = new Set<string>();
   const records = new Map<string, { record: unknown; line: number }>();
+  let functions = new Map<string, string>();
   let first = true;
   const lastLine = text.trimEnd().split('\n').length;
   // A killed driver leaves at worst one torn last line, without its newline (DESIGN.md §2.4).
@@ -62,6 +63,7 @@ export function runLogRows(text: string, ctx: FileContext, out: Activation[]): v
     if (first) {
       if (value.type !== 'run') fail(ctx, `line ${line}`, msg.runLogFirstLine());
       if (value.version !== 1) fail(ctx, `line ${line}, version`, msg.runLogVersion(value.version));
+      functions = functionsOf(value);
       first = false;
     } else if (value.type === 'trial') {
       const parsed = trialSchema.safeParse(value, { reportInput: true });
@@ -88,6 +90,7 @@ export function runLogRows(text: string, ctx: FileContext, out: Activation[]): v
     if (fetched) {
       try {
         out.push(activationRow(fetched.record, ctx, {
+          function: functions.get(trial.runtime) ?? null,
           concurrency: trial.concurrency,
           repetition: trial.repetition,
           runtime: trial.runtime,
@@ -100,18 +103,34 @@ export function runLogRows(text: string, ctx: FileContext, out: Activation[]): v
     } else if (trial.outcome === 'ok') {
       ctx.warnings.push(`${ctx.file}: line ${line}: ${msg.trialWithoutRecord(trial.trial)}`);
     } else {
-      out.push(unansweredRow(trial, ctx));
+      out.push(unansweredRow(trial, functions.get(trial.runtime) ?? null, ctx));
     }
   }
 }
 
-function unansweredRow(trial: Trial, ctx: FileContext): Activation {
+function unansweredRow(trial: Trial, fn: string | null, ctx: FileContext): Activation {
   return {
-    runtime: ctx.runtime ?? trial.runtime, kind: null, action: null, memory_mb: null,
+    runtime: ctx.runtime ?? trial.runtime, kind: null, action: null, memory_mb: null, function: fn,
     concurrency: trial.concurrency, repetition: trial.repetition, activation_id: trial.activation_id ?? null,
     start: null, end: null, wait_ms: null, init_ms: null, duration_ms: null, exec_ms: null, total_ms: null,
     client_ms: trial.client_ms ?? null, cold: false,
     status: OUTCOME_STATUS[trial.outcome as Exclude<Trial['outcome'], 'ok'>],
-    label: null, confidence: null, source: ctx.source,
+    label: null, confidence: null, composition: null, caused_by: null, components: null, source: ctx.source,
   };
+}
+
+/**
+ * Each runtime's function, as its experiment names it: the runtime's own `function` where the
+ * spec gives one, else the experiment's name (its runtimes deploy one workload, compared).
+ */
+function functionsOf(run: Record<string, unknown>): Map<string, string> {
+  const functions = new Map<string, string>();
+  const experiment = isObject(run.experiment) ? run.experiment : {};
+  const name = typeof experiment.name === 'string' ? experiment.name : null;
+  for (const runtime of Array.isArray(experiment.runtimes) ? experiment.runtimes : []) {
+    if (!isObject(runtime) || typeof runtime.name !== 'string') continue;
+    const fn = typeof runtime.function === 'string' ? runtime.function : name;
+    if (fn !== null) functions.set(runtime.name, fn);
+  }
+  return functions;
 }

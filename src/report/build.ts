@@ -8,7 +8,7 @@ import type { RuntimeRef } from './claims/levels.js';
 import { pairClaims } from './claims/pair.js';
 import { sweepClaims } from './claims/sweep.js';
 import { warmClaims } from './claims/warm.js';
-import { reportGroups, runtimeOrder, type ReportGroup } from './groups.js';
+import { groupLabel, reportGroups, runtimeOrder, type ReportGroup } from './groups.js';
 import { codeSpan, escapeInline } from './markdown.js';
 import { MODEL_SCHEMA, type ModelGroup, type ProvenanceInput, type ReportModel, type TemplateName } from './model.js';
 import { modelPoints } from './points.js';
@@ -18,7 +18,7 @@ import { modelSpeedups } from './speedups.js';
 import { modelCaveats } from './caveats.js';
 import { modelStatistics } from './statistics.js';
 import { INTERVAL_FIGURES } from '../analyze/index.js';
-import type { GroupIntervals } from '../types.js';
+import type { GroupIntervals, PartFigures } from '../types.js';
 
 export interface ReportOptions {
   /** The document kind; chosen from the data's shape when absent (see chooseTemplate). */
@@ -62,7 +62,7 @@ export function buildReportModel(table: Table, analysis: Analysis, options: Repo
     baseline,
     runtimes: runtimes.map((r) => ({ ...r, baseline: r.id === baseline })),
     levels,
-    groups: groups.map((g) => modelGroup(g, labelOf(g.runtime))),
+    groups: groups.map((g) => modelGroup(g, groupLabel(g, labelOf(g.runtime), groups))),
     speedups: modelSpeedups(analysis.speedups, groups, baseline, order),
     claims,
     statistics: modelStatistics(analysis, runtimes, base),
@@ -137,6 +137,22 @@ function modelGroup(g: ReportGroup, label: string): ModelGroup {
     max_total: ms(g.max_total),
     avg_cold_cost: ms(g.avg_cold_cost),
     ci: roundedIntervals(g.ci),
+    function: g.function,
+    memory_mb: g.memory_mb,
+    failures: g.failures,
+    missing: g.missing,
+    parts: { cold: roundedPart(g.parts.cold), warm: roundedPart(g.parts.warm) },
+    in_composition: g.in_composition,
+  };
+}
+
+function roundedPart(part: PartFigures | null): PartFigures | null {
+  if (part === null) return null;
+  return {
+    count: part.count, avg_init: ms(part.avg_init), max_wait: ms(part.max_wait), avg_wait: ms(part.avg_wait),
+    avg_duration: ms(part.avg_duration), avg_exec: ms(part.avg_exec), avg_total: ms(part.avg_total),
+    p50_total: ms(part.p50_total), p90_total: ms(part.p90_total), p95_total: ms(part.p95_total),
+    p99_total: ms(part.p99_total), max_total: ms(part.max_total), missing: part.missing,
   };
 }
 

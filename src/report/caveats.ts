@@ -4,7 +4,7 @@
 // IEEE TSE 2019) the run meets, each computed from the data.
 import type { Analysis, Status, Table } from '../types.js';
 import type { RuntimeRef } from './claims/levels.js';
-import type { ReportGroup } from './groups.js';
+import { groupLabel, type ReportGroup } from './groups.js';
 import { ms } from './round.js';
 
 export interface CaveatGroup {
@@ -32,6 +32,10 @@ export interface ModelCaveats {
   cold: { all_cold: boolean; all_warm: boolean; unknown: boolean; mixed: CaveatGroup[] };
   /** Activations that did not succeed, by status; `known` is false when aggregates hide them. */
   failures: { known: boolean; total: number; by_status: Array<{ status: Status; count: number }> };
+  /** Sequences and conductors, reported apart from the runtimes (null when there are none). */
+  compositions: { list: Array<{ composition: string; action: string | null; count: number; avg_duration: number | null; avg_components: number | null }>; components: number } | null;
+  /** Activations left out of the per-level tables because the data does not record their concurrency. */
+  unrecorded_concurrency: number;
   intervals: boolean;
   aggregates_only: boolean;
   resamples: number;
@@ -44,16 +48,18 @@ const REPEATED = { activations: 10, runs: 3 };
 export function modelCaveats(table: Table, analysis: Analysis, groups: ReportGroup[], runtimes: RuntimeRef[]): ModelCaveats {
   const refOf = (id: string) => runtimes.find((r) => r.id === id) ?? { id, label: id };
   const caveatGroups: CaveatGroup[] = groups.map((g) => {
-    const ci = analysis.groups.find((a) => a.runtime === g.runtime && a.concurrency === g.concurrency && a.repetition === undefined)?.ci.avg_total ?? null;
+    const ci = analysis.groups.find((a) => a.runtime === g.runtime && a.function === g.function && a.memory_mb === g.memory_mb &&
+      a.concurrency === g.concurrency && a.repetition === undefined)?.ci.avg_total ?? null;
+    const ref = refOf(g.runtime);
     return {
-      runtime: refOf(g.runtime), concurrency: g.concurrency, from: g.from, runs: g.runs, count: g.count, cold: g.cold,
+      runtime: { ...ref, label: groupLabel(g, ref.label, groups) }, concurrency: g.concurrency, from: g.from, runs: g.runs, count: g.count, cold: g.cold,
       errors: g.errors, avg_total: ms(g.avg_total), avg_total_ci: ci ? { low: ms(ci[0]) as number, high: ms(ci[1]) as number } : null,
     };
   });
   const known = caveatGroups.filter((g) => g.cold !== null);
   const unknown = known.length < caveatGroups.length;
   const byStatus = new Map<Status, number>();
-  for (const row of table.activations) if (row.status !== 'success') byStatus.set(row.status, (byStatus.get(row.status) ?? 0) + 1);
+  for (const row of table.activations) if (row.status !== 'success' && row.composition == null) byStatus.set(row.status, (byStatus.get(row.status) ?? 0) + 1);
   const failures = [...byStatus].map(([status, count]) => ({ status, count })).sort((a, b) => (a.status < b.status ? -1 : 1));
   const intervals = caveatGroups.some((g) => g.avg_total_ci !== null) || analysis.speedups.some((s) => s.ci_low !== null);
   const aggregatesOnly = table.activations.length === 0;
@@ -66,10 +72,23 @@ export function modelCaveats(table: Table, analysis: Analysis, groups: ReportGro
       mixed: known.filter((g) => (g.cold as number) > 0 && (g.cold as number) < g.count),
     },
     failures: { known: table.aggregates.length === 0, total: failures.reduce((n, f) => n + f.count, 0), by_status: failures },
+    compositions: compositionsCaveat(table, analysis),
+    unrecorded_concurrency: table.activations.filter((r) => r.concurrency === null && r.composition == null).length,
     intervals,
     aggregates_only: aggregatesOnly,
     resamples: analysis.intervals.resamples,
     principles: principles(table, analysis, caveatGroups, aggregatesOnly, intervals),
+  };
+}
+
+/** Compositions and the components that ran inside them: the document says both (issue 10). */
+function compositionsCaveat(table: Table, analysis: Analysis): ModelCaveats['compositions'] {
+  const components = table.activations.filter((r) => r.caused_by != null && r.composition == null).length;
+  const compositions = analysis.compositions ?? [];
+  if (compositions.length === 0 && components === 0) return null;
+  return {
+    list: compositions.map((c) => ({ composition: c.composition, action: c.action, count: c.count, avg_duration: ms(c.avg_duration), avg_components: c.avg_components })),
+    components,
   };
 }
 

@@ -1,12 +1,15 @@
 // The model's per-activation points: what charts need to show a distribution (ECDF, strip plot).
 // Null when the inputs are pre-aggregated rows only: aggregates carry no distribution.
-import type { Table } from '../types.js';
+import type { Activation, Table } from '../types.js';
 import type { ModelPoint } from './model.js';
 import { ms } from './round.js';
 
 export function modelPoints(table: Table): ModelPoint[] | null {
   if (table.activations.length === 0) return null;
-  return table.activations.map((row) => ({
+  // Charts are laid out by level: rows whose level is not recorded, and compositions, are not drawn.
+  const rows = table.activations.filter((row): row is Activation & { concurrency: number } => row.concurrency !== null && row.composition == null);
+  if (rows.length === 0) return null;
+  return rows.map((row) => ({
     runtime: row.runtime,
     concurrency: row.concurrency,
     repetition: row.repetition,

@@ -12,6 +12,15 @@ import { aggregate, row, table } from './table.js';
 const near = (actual: number | null, expected: number) =>
   assert.ok(actual !== null && Math.abs(actual - expected) < 1e-9, `${actual} ≠ ${expected}`);
 
+const noFailures = {
+  'application error': 0, 'action developer error': 0, 'whisk internal error': 0, timeout: 0, throttled: 0, lost: 0,
+};
+const noneMissing = { wait_ms: 0, duration_ms: 0, exec_ms: 0, total_ms: 0 };
+const single = (wait: number, duration: number, exec: number, total: number) => ({
+  max_wait: wait, avg_wait: wait, avg_duration: duration, avg_exec: exec, avg_total: total,
+  p50_total: total, p90_total: total, p95_total: total, p99_total: total, max_total: total, missing: noneMissing,
+});
+
 describe('analyze: group figures (DESIGN.md §2.3)', () => {
   // One cold and one warm success, one failure: every figure by hand.
   const rows = [
@@ -25,10 +34,16 @@ describe('analyze: group figures (DESIGN.md §2.3)', () => {
     assert.deepEqual(
       { ...g, p90_total: null, p95_total: null, p99_total: null, ci: noIntervals() },
       {
-        runtime: 'wasm:0.1', concurrency: 1, count: 2, errors: 1, cold: 1,
+        runtime: 'wasm:0.1', function: null, memory_mb: null, concurrency: 1, count: 2, errors: 1, cold: 1,
+        failures: { ...noFailures, 'application error': 1 }, missing: noneMissing, in_composition: 0,
         avg_init: 100, max_wait: 20, avg_wait: 15, avg_duration: 225, avg_exec: 175, avg_total: 240,
         p50_total: 240, p90_total: null, p95_total: null, p99_total: null, max_total: 310,
         avg_cold_cost: 10 + 100, ci: noIntervals(),
+        // One activation each: every figure of a part is that activation's value.
+        parts: {
+          cold: { count: 1, avg_init: 100, ...single(10, 300, 200, 310) },
+          warm: { count: 1, avg_init: null, ...single(20, 150, 150, 170) },
+        },
       } satisfies GroupFigures,
     );
     near(g.p90_total, 170 + 0.9 * 140);
@@ -164,7 +179,8 @@ describe('analyze: pre-aggregated rows', () => {
     const { groups } = analyze(table([], seedLike));
     const wasm1 = groups.find((g) => g.runtime === 'wasm:0.1' && g.concurrency === 1)!;
     assert.deepEqual(wasm1, {
-      runtime: 'wasm:0.1', concurrency: 1, count: 1, errors: null, cold: 1,
+      runtime: 'wasm:0.1', function: null, memory_mb: null, concurrency: 1, count: 1, errors: null, cold: 1,
+      failures: null, missing: null, parts: { cold: null, warm: null }, in_composition: null,
       avg_init: 1038, max_wait: 296, avg_wait: null, avg_duration: 2154, avg_exec: 2154 - 1038, avg_total: 2450,
       p50_total: null, p90_total: null, p95_total: null, p99_total: null, max_total: null,
       avg_cold_cost: null, ci: noIntervals(),
@@ -174,10 +190,14 @@ describe('analyze: pre-aggregated rows', () => {
     assert.equal(wasm2.avg_exec, null);
   });
 
-  it('treats avg_init "N/A" as all warm: exec = duration', () => {
+  it('treats avg_init "N/A" as unknown, never 0: the cold count and exec are unknown too (issue 10)', () => {
     const [g] = analyze(table([], [aggregate({ runtime: 'x', concurrency: 1, count: 3, avg_init: null, max_wait: 9, avg_duration: 380, avg_total: 390 })])).groups;
-    assert.equal(g.cold, 0);
-    assert.equal(g.avg_exec, 380);
+    assert.equal(g.cold, null);
+    assert.equal(g.avg_exec, null);
+    assert.deepEqual(g.parts, { cold: null, warm: null });
+    // The peer's prewarmed averages print avg_init "N/A": how many were cold is not known from them.
+    const peer = analyze(ingestFiles([{ path: path.join(sharedData, 'average_prewarmed_wasm.json'), runtime: 'wasm:0.1' }])).groups;
+    assert.ok(peer.length > 0 && peer.every((p) => p.cold === null && p.avg_exec === null && p.avg_init === null));
   });
 
   it('pools rows of one level (count-weighted), and keeps them apart by repetition', () => {

@@ -53,8 +53,9 @@ describe('owbench analyze (CLI)', () => {
   it('prints a readable table without --json', () => {
     const result = runCli(['analyze', peer('input_wasm_cold_start.json'), peer('input_vanilla_cold_start.json'), '--baseline', 'wasm:0.1']);
     assert.equal(result.status, 0);
-    assert.match(result.stdout, /^runtime +concurrency +count +errors +cold +avg_init/m);
-    assert.match(result.stdout, /^blackbox +3 +3 +0 +2 +8860 +5946\.33 +14832 +407\.67 +6314\.33 +12260\.67 /m);
+    // The runtimes differ in memory (512 and 256 MB): the table says so in a column.
+    assert.match(result.stdout, /^runtime +memory_mb +concurrency +count +errors +cold +avg_init/m);
+    assert.match(result.stdout, /^blackbox +512 +3 +3 +0 +2 +8860 +5946\.33 +14832 +407\.67 +6314\.33 +12260\.67 /m);
     assert.match(result.stdout, /^speedups over wasm:0\.1 /m);
   });
 
@@ -117,9 +118,9 @@ describe('owbench analyze (CLI)', () => {
     });
 
     it('an unknown --by', () => {
-      const result = runCli(['analyze', peer('input_wasm_prewarmed.json'), '--by', 'runtime']);
+      const result = runCli(['analyze', peer('input_wasm_prewarmed.json'), '--by', 'runtime,size']);
       assert.equal(result.status, 2);
-      assert.match(result.stderr, /Allowed choices are concurrency, repetition/);
+      assert.equal(result.stderr, `owbench: ${msg.unknownGroupKey('size', ['runtime', 'function', 'action', 'memory', 'concurrency', 'repetition'])}\n`);
     });
   });
 });

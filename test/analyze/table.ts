@@ -20,6 +20,7 @@ export function row(spec: RowSpec): Activation {
     kind: spec.runtime,
     action: null,
     memory_mb: null,
+    function: null,
     concurrency: spec.concurrency ?? 1,
     repetition: spec.repetition ?? null,
     activation_id: null,
@@ -35,6 +36,9 @@ export function row(spec: RowSpec): Activation {
     status: spec.status ?? 'success',
     label: null,
     confidence: null,
+    composition: null,
+    caused_by: null,
+    components: null,
     source: 0,
   };
 }

@@ -2,7 +2,7 @@
 // records rewritten flat, which must normalize to the same rows as the originals.
 import assert from 'node:assert/strict';
 import { ingestFiles, ingestText } from '../../src/ingest/index.js';
-import { peer, PEER_FILES, peerAsFlat, SEED_PAIR, tempFile } from './helpers.js';
+import { fixture, peer, PEER_FILES, peerAsFlat, SEED_PAIR, tempFile } from './helpers.js';
 
 describe('ingest: flat records', () => {
   it('reads the seed\'s pair of activations with exec and total derived', () => {
@@ -15,6 +15,7 @@ describe('ingest: flat records', () => {
       activation_id: '28139d03981c4a76939d03981cca7690', start: null, end: null,
       wait_ms: 2330, init_ms: 8130, duration_ms: 8511, exec_ms: 381, total_ms: 10841, client_ms: null,
       cold: true, status: 'success', label: 'hen', confidence: 0.6041240692138672, source: 0,
+      function: null, composition: null, caused_by: null, components: null,
     });
     // The seed's "4x improvement" in duration hides that wasm executed slower: 1066 vs 381 ms.
     assert.deepEqual([wasm.init_ms, wasm.duration_ms, wasm.exec_ms, wasm.total_ms, wasm.memory_mb], [1044, 2110, 1066, 2334, 256]);
@@ -25,7 +26,8 @@ describe('ingest: flat records', () => {
       const flat = tempFile(`flat-${name}`, JSON.stringify(peerAsFlat(name), null, 2));
       const fromFlat = ingestFiles([flat]).activations;
       const fromOriginal = ingestFiles([peer(name)]).activations;
-      const strip = (r: (typeof fromFlat)[number]) => ({ ...r, action: null, start: null, end: null, repetition: null });
+      // Without the action's name there is no function to derive.
+      const strip = (r: (typeof fromFlat)[number]) => ({ ...r, action: null, function: null, start: null, end: null, repetition: null });
       assert.deepEqual(fromFlat, fromOriginal.map(strip));
     });
   }
@@ -36,6 +38,13 @@ describe('ingest: flat records', () => {
     const table = ingestFiles([saved]);
     assert.equal(table.sources[0].format, 'flat-records');
     assert.deepEqual(table.activations, rows);
+  });
+
+  it('reads back a table with sequences and their components saved as JSON (fast path and general path)', () => {
+    const rows = ingestFiles([fixture('sequence.json')]).activations;
+    const saved = tempFile('sequences-table.json', JSON.stringify(rows));
+    assert.deepEqual(ingestFiles([saved]).activations, rows);
+    assert.deepEqual(ingestText(JSON.stringify(rows), 'in-memory.json').activations, rows);
   });
 
   it('takes runtime from a "runtime" field, and --runtime over both', () => {

@@ -11,9 +11,9 @@ describe('ingest: loadFrame (danfo)', function () {
     const frame = loadFrame(inputs);
     const rows = ingestFiles(inputs).activations;
     assert.deepEqual(frame.columns, [
-      'runtime', 'kind', 'action', 'memory_mb', 'concurrency', 'repetition', 'activation_id', 'start', 'end',
+      'runtime', 'kind', 'action', 'memory_mb', 'function', 'concurrency', 'repetition', 'activation_id', 'start', 'end',
       'wait_ms', 'init_ms', 'duration_ms', 'exec_ms', 'total_ms', 'client_ms', 'cold', 'status', 'label',
-      'confidence', 'source',
+      'confidence', 'composition', 'caused_by', 'components', 'source',
     ]);
     assert.deepEqual(frame.shape, [rows.length, COLUMNS.length]);
     for (const column of COLUMNS) {

@@ -75,3 +75,8 @@ export function peerAsFlat(name: string): Array<Record<string, unknown>> {
     };
   });
 }
+
+/** A real-shaped fixture of test/ingest/fixtures (records written as OpenWhisk returns them). */
+export function fixture(name: string): string {
+  return path.join(repoRoot, 'test/ingest/fixtures', name);
+}

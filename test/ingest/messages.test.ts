@@ -57,7 +57,7 @@ describe('ingest: bad input', () => {
   it('wrong types, with the field path', () => {
     throwsInput(() => ingestText(flat([good, { ...good, duration: 'abc' }]), 'w.json'), 'w.json', '[1].duration', msg.expectedNumber('abc'));
     throwsInput(() => ingestText(flat([{ ...good, kind: 7 }]), 'w.json'), 'w.json', '[0].kind', msg.expectedString(7));
-    throwsInput(() => ingestText(flat([{ ...good, status: 'ok' }]), 'w.json'), 'w.json', '[0].status', msg.badStatus('ok', ['success', 'application error', 'action developer error', 'whisk internal error', 'throttled', 'timeout', 'lost']));
+    throwsInput(() => ingestText(flat([{ ...good, status: 'ok' }]), 'w.json'), 'w.json', '[0].status', msg.badStatus('ok', ['success', 'application error', 'action developer error', 'whisk internal error', 'throttled', 'timeout', 'lost', 'developer error', 'internal error']));
     // In a grouped file the path runs through the group, the record and the annotation.
     const groups = JSON.parse(JSON.stringify([{ no_concurrent_requests: 1, responses: [peerRecords(PEER_FILES.wasmWarm)[0].record] }]));
     groups[0].responses[0].annotations[1].value = '18';
@@ -106,7 +106,7 @@ describe('ingest: bad input', () => {
   });
 
   it('CSV without the needed columns, named', () => {
-    throwsInput(() => ingestText('runtime,concurrency,init_ms\nw,1,3\n', 'm.csv'), 'm.csv', 'line 1', msg.csvMissingColumns(['wait_ms', 'duration_ms']));
+    throwsInput(() => ingestText('runtime,concurrency,init_ms\nw,1,3\n', 'm.csv'), 'm.csv', 'line 1', msg.csvMissingColumns(['duration_ms']));
     throwsInput(() => ingestText('concurrency,wait_ms,duration_ms\n1,2,3\n', 'm.csv'), 'm.csv', 'line 1', msg.csvMissingColumns(['runtime']));
     assert.equal(ingestText('concurrency,wait_ms,duration_ms\n1,2,3\n', 'm.csv', { runtime: 'w' }).activations[0].runtime, 'w');
     throwsInput(() => ingestText('runtime,concurrency,wait_ms,duration_ms\nw,1,2\n', 'm.csv'), 'm.csv', 'line 2', msg.csvFieldCount(4, 3));

@@ -52,6 +52,7 @@ describe('owbench serve --data: durable activation records', function () {
     const acknowledged: Record[] = [];
     try {
       await first.ow.actions.create({ name: 'echo', action: 'function main(p) { console.log("log", p.i); return { i: p.i }; }' });
+      await first.ow.packages.create({ name: 'pkg' });
       await first.ow.actions.create({ name: 'pkg/odd', action: 'function main(p) { return { error: "odd " + p.i }; }' });
       // 30 blocking invokes, 5 at a time; SIGKILL follows the last answer at once.
       for (let batch = 0; batch < 6; batch++) {

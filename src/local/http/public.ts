@@ -21,6 +21,8 @@ export function publicRoute(ctx: WhiskContext, ex: Exchange): (() => void | Prom
     if (segments[2] !== 'web') return undefined;
     return () => serveWebAction(ctx, ex, segments.slice(3).map(decodeSegment));
   }
+  // A route has a namespace and a path under it; /api/{x} alone is not one (authenticated, then 404).
+  if (segments.length < 3) return undefined;
   return () => serveRoute(ctx, ex, segments.slice(1).map(decodeSegment));
 }
 

@@ -15,7 +15,8 @@ export interface PairRun {
   kind: string | null;
   action: string | null;
   memory_mb: number | null;
-  concurrency: number;
+  /** Null when the record does not say (printed as —). */
+  concurrency: number | null;
   cold: boolean;
   init_ms: number | null;
   wait_ms: number | null;

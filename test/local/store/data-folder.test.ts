@@ -16,7 +16,11 @@ function deadPid(): number {
 describe('local server: the data folder', function () {
   this.timeout(20_000);
   const made: string[] = [];
-  const live = spawn('sleep', ['60']);
+  // Spawned when this block runs, not when mocha loads it: a suite can take longer than the sleep.
+  let live: ReturnType<typeof spawn>;
+  before(() => {
+    live = spawn('sleep', ['600']);
+  });
   after(() => {
     live.kill();
     for (const dir of made) rmSync(dir, { recursive: true, force: true });
