@@ -8,6 +8,7 @@ import { buildActions, repoRoot } from './fixtures.js';
 import { round } from './stats.js';
 import { measureThroughServer } from './through-server.js';
 import { measureWasmColdStarts } from './wasm-cold-start.js';
+import { measureInference } from './inference.js';
 
 const quick = process.argv.includes('--quick');
 const coldReps = quick ? 5 : 30;
@@ -19,6 +20,7 @@ const load = loadavg();
 buildActions();
 const cold = await measureColdStarts(coldReps);
 const wasmCold = await measureWasmColdStarts(quick ? 3 : 10);
+const inference = await measureInference(quick ? 5 : 20);
 const { warm, throughput } = await measureThroughServer(warmReps, seconds, concurrencies);
 
 const ms = (x: number): string => round(x, 1).toFixed(1);
@@ -42,6 +44,8 @@ for (const w of wasmCold) {
   const a = w.workerCompiles, b = w.serverCompiled;
   console.log(`${w.action.padEnd(11)} ${ms(a.compile.median).padStart(42)} ${ms(a.firstRun.median).padStart(10)} ${ms(a.total.median).padStart(6)}   ${ms(b.serverCompile.median).padStart(45)} ${ms(b.firstRun.median).padStart(10)} ${ms(b.total.median).padStart(6)}`);
 }
+console.log(`\nMobileNetV2 per inference, warm /run at the container (median of ${inference.native.n} [p90])`);
+console.log(`native (blackbox) ${ms(inference.native.median)} [${ms(inference.native.p90)}]  wasm:0.1 ${ms(inference.wasm.median)} [${ms(inference.wasm.p90)}]  wasm/native ${round(inference.ratio, 2).toFixed(2)}×`);
 console.log(`\nwarm blocking invoke (openwhisk client → server → container), median of ${warmReps}, vs a bare loopback HTTP POST`);
 for (const w of warm) {
   console.log(`${w.kind.padEnd(11)} invoke ${ms(w.invoke.median)} ms [p90 ${ms(w.invoke.p90)}]  bare HTTP ${ms(w.bareHttp.median)} ms  overhead ${ms(w.overheadMs)} ms  (${round(w.ratio, 1)}×)`);
@@ -54,6 +58,6 @@ for (const t of throughput) {
 const out = join(repoRoot, 'bench', 'out');
 mkdirSync(out, { recursive: true });
 const file = join(out, 'local.json');
-writeFileSync(`${file}.tmp-${process.pid}`, `${JSON.stringify({ quick, loadAverageAtStart: load, cold, wasmCold, warm, throughput }, null, 2)}\n`);
+writeFileSync(`${file}.tmp-${process.pid}`, `${JSON.stringify({ quick, loadAverageAtStart: load, cold, wasmCold, inference, warm, throughput }, null, 2)}\n`);
 renameSync(`${file}.tmp-${process.pid}`, file);
 console.log(`\nwritten: ${file}`);
