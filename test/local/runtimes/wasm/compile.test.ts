@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
+import { Worker } from 'node:worker_threads';
 import { createContainer } from '../../../../src/local/runtimes/index.js';
 import { cachedModules, compiledModule } from '../../../../src/local/runtimes/wasm/compile.js';
 import { capMemoryMaximum } from '../../../../src/local/runtimes/wasm/memory-limit.js';
@@ -38,6 +39,26 @@ describe('runtime wasm:0.1 compile cache', function () {
   it('compiles every function with the optimizing tier, eagerly (no Liftoff, nothing left lazy)', async () => {
     const module = await compiledModule(unique('mobilenet', 'tier'));
     assert.equal(tierOf(await exported(module, '_start')), 'turbofan');
+  });
+
+  it('keeps the optimized code when the module is posted to a worker thread (as containers get it)', async () => {
+    const module = await compiledModule(unique('noop', 'posted'));
+    const probe = `
+      const { parentPort } = require('node:worker_threads');
+      const tierOf = new Function('f', 'return %IsTurboFanFunction(f) ? "turbofan" : %IsLiftoffFunction(f) ? "liftoff" : "uncompiled"');
+      parentPort.once('message', async (module) => {
+        const imports = {};
+        for (const e of WebAssembly.Module.imports(module)) (imports[e.module] ??= {})[e.name] = () => 0;
+        const instance = await WebAssembly.instantiate(module, imports);
+        parentPort.postMessage(tierOf(instance.exports._start));
+      });`;
+    const worker = new Worker(probe, { eval: true });
+    try {
+      worker.postMessage(module);
+      assert.equal(await new Promise((resolve) => worker.once('message', resolve)), 'turbofan');
+    } finally {
+      await worker.terminate();
+    }
   });
 
   it('leaves V8\'s defaults in place for other compiles (lazy, baseline first)', async () => {
