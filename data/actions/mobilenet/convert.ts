@@ -10,7 +10,8 @@ import { pathToFileURL } from 'node:url';
 import { MobileNetV2MidModel } from 'nsfwjs/models/mobilenet_v2_mid';
 import { Writer } from './writer.js';
 
-interface GraphNode { name: string; op: string; input?: string[]; attr?: Record<string, { s?: string; list?: { i?: string[]; s?: string[] } }> }
+interface GraphAttr { s?: string; b?: boolean; list?: { i?: string[]; s?: string[] }; shape?: { dim?: Array<{ size: string }> } }
+interface GraphNode { name: string; op: string; input?: string[]; attr?: Record<string, GraphAttr> }
 interface WeightEntry { name: string; shape: number[]; dtype: string; quantization?: { min: number; scale: number; dtype: string } }
 interface ModelJson { modelTopology: { node: GraphNode[] }; weightsManifest: Array<{ weights: WeightEntry[] }> }
 
@@ -18,6 +19,8 @@ interface ModelJson { modelTopology: { node: GraphNode[] }; weightsManifest: Arr
 const OP = { input: 0, mulScalar: 1, subScalar: 2, conv: 3, depthwise: 4, add: 5, globalAvgPool: 6, dense: 7, softmax: 8 } as const;
 const MAGIC = 0x4e4d574f; // "OWMN"
 
+const target = process.argv[2];
+if (!target) throw new Error('usage: convert.ts OUT.bin');
 const model = (await MobileNetV2MidModel.modelJson()).default as unknown as ModelJson;
 const shards = await Promise.all(MobileNetV2MidModel.weightBundles.map(async (load) => Buffer.from(String((await load()).default), 'base64')));
 const weightData = Buffer.concat(shards);
@@ -62,6 +65,13 @@ function poolSize(node: GraphNode): number {
 const text = (s: string | undefined): string => Buffer.from(s ?? '', 'base64').toString();
 const ops: number[][] = [];
 let output = -1;
+let inputShape: number[] = [];
+/** [height, width, channels] of the input placeholder (its batch dimension is -1). */
+function placeholderShape(node: GraphNode): number[] {
+  const dims = (node.attr?.shape?.shape?.dim ?? []).map((d) => Number(d.size));
+  if (dims.length !== 4 || dims.slice(1).some((d) => !(d > 0))) throw new Error(`${node.name}: input shape ${dims.join('×')}`);
+  return dims.slice(1);
+}
 nodes.forEach((node, at) => {
   if (alias.has(node.name)) return;
   // Mul is commutative: its constant may come first
@@ -80,11 +90,19 @@ nodes.forEach((node, at) => {
   const same = text(node.attr?.padding?.s) === 'SAME' ? 1 : 0;
   const stride = strides[1]!;
   if (strides[1] !== strides[2]) throw new Error(`${node.name}: unequal strides`);
+  // what the C kernels assume: NHWC, no dilation, no transposed matmul, only BiasAdd and ReLU6 fused
+  const format = node.attr?.data_format?.s;
+  if (format !== undefined && text(format) !== 'NHWC') throw new Error(`${node.name}: data format ${text(format)}`);
+  if ((node.attr?.dilations?.list?.i ?? []).some((d) => d !== '1')) throw new Error(`${node.name}: dilated convolution`);
+  if (node.attr?.transpose_a?.b || node.attr?.transpose_b?.b) throw new Error(`${node.name}: transposed matmul`);
+  if (fused.some((f) => f !== 'BiasAdd' && f !== 'Relu6') || (node.op.startsWith('_Fused') && fused[0] !== 'BiasAdd')) {
+    throw new Error(`${node.name}: fused ops ${fused.join(', ')}`);
+  }
   // a record: op, in0, in1, out, weights, bias, stride, same padding, relu6
   const x = node.op === 'Placeholder' ? -1 : value(a);
   const out = take(node.name);
   switch (node.op) {
-    case 'Placeholder': ops.push([OP.input, -1, -1, out, -1, -1, 1, 0, 0]); break;
+    case 'Placeholder': ops.push([OP.input, -1, -1, out, -1, -1, 1, 0, 0]); inputShape = placeholderShape(node); break;
     case 'Mul': ops.push([OP.mulScalar, x, -1, out, weight(b), -1, 1, 0, 0]); break;
     case 'Sub': ops.push([OP.subScalar, x, -1, out, weight(b), -1, 1, 0, 0]); break;
     case '_FusedConv2D': ops.push([OP.conv, x, -1, out, weight(b), weight(c), stride, same, relu6]); break;
@@ -102,7 +120,7 @@ nodes.forEach((node, at) => {
 
 const classes = Object.keys(NSFW_CLASSES).map(Number).sort((x, y) => x - y).map((k) => NSFW_CLASSES[k]!);
 const w = new Writer();
-w.u32(MAGIC).u32(1).u32(224).u32(224).u32(3).u32(classes.length);
+w.u32(MAGIC).u32(1).u32(inputShape[0]!).u32(inputShape[1]!).u32(inputShape[2]!).u32(classes.length);
 for (const name of classes) w.text(name);
 w.u32(tensors.length);
 for (const t of tensors) {
@@ -113,8 +131,6 @@ w.u32(slots).u32(output).u32(ops.length);
 for (const record of ops) for (const field of record) w.i32(field);
 w.u32(weightData.length).bytes(weightData);
 
-const target = process.argv[2];
-if (!target) throw new Error('usage: convert.ts OUT.bin');
 mkdirSync(dirname(target), { recursive: true });
 writeFileSync(`${target}.tmp-${process.pid}`, w.finish());
 renameSync(`${target}.tmp-${process.pid}`, target);
