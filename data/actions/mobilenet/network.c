@@ -66,14 +66,16 @@ const char *network_open(network **out, const unsigned char *file, size_t size) 
   if (!net) return "out of memory";
   *out = net;
   net->height = (int)read_u32(&c), net->width = (int)read_u32(&c), net->channels = (int)read_u32(&c);
-  net->class_count = (int)read_u32(&c);
-  if (net->class_count < 1 || net->class_count > MAX_CLASSES) return "bad class count";
+  uint32_t classes = read_u32(&c);
+  if (classes < 1 || classes > MAX_CLASSES) return "bad class count";
+  net->class_count = (int)classes; /* set only once valid: network_close frees that many names */
   for (int i = 0; i < net->class_count; i++) net->class_names[i] = read_text(&c);
-  net->tensor_count = (int)read_u32(&c);
-  net->tensors = calloc((size_t)net->tensor_count, sizeof(tensor));
-  if (!net->tensors) return "out of memory";
+  uint32_t tensors = read_u32(&c);
   size_t offsets[1024];
-  if (net->tensor_count > 1024) return "too many tensors";
+  if (c.bad || tensors > 1024) return "bad tensor count";
+  net->tensor_count = (int)tensors;
+  net->tensors = calloc(tensors ? tensors : 1, sizeof(tensor));
+  if (!net->tensors) return "out of memory";
   for (int i = 0; i < net->tensor_count; i++) {
     tensor *t = &net->tensors[i];
     t->rank = (int)read_u32(&c);
