@@ -7,6 +7,8 @@ import { PNG } from 'pngjs';
 export interface Classified {
   probabilities: Record<string, number>;
   backend: string;
+  width: number;
+  height: number;
 }
 
 export async function classifyWithNsfwjs(pngFile: string): Promise<Classified> {
@@ -24,5 +26,6 @@ export async function classifyWithNsfwjs(pngFile: string): Promise<Classified> {
   const top = await model.classify(image, 5);
   image.dispose();
   model.dispose();
-  return { probabilities: Object.fromEntries(top.map((c) => [c.className, c.probability])), backend: tf.getBackend() };
+  const probabilities = Object.fromEntries(top.map((c) => [c.className, c.probability]));
+  return { probabilities, backend: tf.getBackend(), width: png.width, height: png.height };
 }
