@@ -3,8 +3,9 @@
 .PHONY: docs test build deps actions demo clean
 
 # Debian packages: clang/lld/wasi-libc build the wasm:0.1 actions, pandas is the reference the
-# tests and benchmarks compare figures with; jupyter-nbconvert runs the notebooks headless.
-DEBIAN_PACKAGES := gcc clang-14 lld-14 wasi-libc libclang-rt-14-dev-wasm32 python3-pandas jupyter-nbconvert curl
+# tests and benchmarks compare figures with; jupyter-nbconvert runs the notebooks headless;
+# libstb-dev decodes the demo's photograph inside the MobileNetV2 action (both targets); curl calls web actions as a user does.
+DEBIAN_PACKAGES := gcc clang-14 lld-14 wasi-libc libclang-rt-14-dev-wasm32 libstb-dev python3-pandas jupyter-nbconvert curl
 
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci
@@ -20,8 +21,9 @@ deps:
 build: node_modules/.package-lock.json
 	npm run build
 
-# The demo's actions: one C source built natively (blackbox) and as WASI (wasm:0.1).
-actions: deps
+# The demo's actions: one C source built natively (blackbox) and as WASI (wasm:0.1); the
+# MobileNetV2's weights come from the npm package nsfwjs, so npm packages come first.
+actions: deps node_modules/.package-lock.json
 	$(MAKE) -C data/actions
 
 # The default experiment on the embedded OpenWhisk (no OpenWhisk needed): blackbox vs wasm:0.1

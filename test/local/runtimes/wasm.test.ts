@@ -81,18 +81,15 @@ describe('runtime wasm:0.1 (WASI in a worker thread)', function () {
     assert.equal(((await roomy.run({ mb: 40 }, runContext('m3'), 5000)).body.result as Record<string, unknown>).allocatedMb, 40);
   });
 
-  it('runs the classify demo with the same answer as the native build', async () => {
+  it('runs the MobileNetV2 demo (weights in the module\'s data section) with the native build\'s answer', async () => {
     const container = await start();
-    await container.init(module('classify'), 5000);
-    const answer = await container.run({ size: 64, seed: 5 }, runContext('k'), 10_000);
-    const result = answer.body.result as { label: string; confidence: number; size: number };
-    assert.equal(result.size, 64);
-    const native = spawnSync(join(buildDir, 'native', 'classify'), {
-      input: '{"value":{"size":64,"seed":5}}\n', stdio: ['pipe', 'ignore', 'ignore', 'pipe'],
+    assert.equal((await container.init(module('mobilenet'), 5000)).statusCode, 200);
+    const paramsText = readFileSync(join(buildDir, 'mobilenet', 'chelsea.params.json'), 'utf8');
+    const answer = await container.run(JSON.parse(paramsText) as Record<string, unknown>, runContext('k'), 10_000);
+    const native = spawnSync(join(buildDir, 'native', 'mobilenet'), {
+      input: `{"value":${paramsText.trim()}}\n`, stdio: ['pipe', 'ignore', 'ignore', 'pipe'],
     });
-    const nativeResult = JSON.parse(String(native.output[3])) as typeof result;
-    assert.equal(result.label, nativeResult.label);
-    assert.ok(Math.abs(result.confidence - nativeResult.confidence) < 1e-5, `${result.confidence} vs ${nativeResult.confidence}`);
+    assert.deepEqual(answer.body.result, JSON.parse(String(native.output[3])));
   });
 
   it('treats a trap as a crash, with the trap in the logs', async () => {
@@ -118,9 +115,10 @@ describe('runtime wasm:0.1 (WASI in a worker thread)', function () {
 
   it('stops a busy module at its time limit', async () => {
     const container = await start();
-    await container.init(module('classify'), 5000);
+    await container.init(module('mobilenet'), 5000);
+    const params = JSON.parse(readFileSync(join(buildDir, 'mobilenet', 'chelsea.params.json'), 'utf8')) as Record<string, unknown>;
     const began = Date.now();
-    const answer = await container.run({ size: 512, iterations: 100 }, runContext('busy'), 300);
+    const answer = await container.run(params, runContext('busy'), 40); // an inference takes over 100 ms
     assert.equal(answer.timedOut, true);
     assert.ok(Date.now() - began < 1500, `answered after ${Date.now() - began} ms`);
     const destroyStarted = Date.now();

@@ -1,6 +1,7 @@
 // wasm:0.1: a WASI module per container, in its own worker thread. Creation = worker start (until
-// it reports ready); /init = compile (code is base64 of the .wasm bytes, its memory maximum capped
-// at the memory limit); /run = a fresh instance started as a WASI command.
+// it reports ready); /init = the module (code is base64 of the .wasm bytes, its memory maximum
+// capped at the memory limit) compiled once per content with the optimizing tier (compile.ts) and
+// posted to the worker; /run = a fresh instance started as a WASI command.
 //
 // The action contract (JSON in, JSON out, like PhilippGackstatter/wow's wasm:0.1):
 //   in:  the params object as JSON on stdin; the __OW_* context (and init env) as environment
@@ -19,6 +20,7 @@ import { locateScript } from '../locate-script.js';
 import { message } from '../messages.js';
 import { failure } from '../process-call.js';
 import { capMemoryMaximum, MemoryLimitError, PAGE_BYTES } from './memory-limit.js';
+import { compiledModule, type WasmModule } from './compile.js';
 import type { WorkerReply, WorkerRequest } from './worker.js';
 import { wasmAnswer } from './answer.js';
 
@@ -86,10 +88,17 @@ export class WasmContainer implements Container {
       if (error instanceof MemoryLimitError) return failure(502, message.initFailed(error.message), [], {});
       throw error;
     }
-    const reply = await this.call({ type: 'init', bytes, name: payload.name }, timeoutMs);
+    const timer = deadlineTimer(timeoutMs);
+    const compiled = await Promise.race([
+      compiledModule(bytes).then((module): { module: WasmModule } | { error: string } => ({ module }), (error: unknown) => ({ error: String(error) })),
+      timer.fired,
+    ]);
+    timer.cancel();
+    if (compiled === 'timeout') return failure(502, message.timedOut(timeoutMs), [], { timedOut: true });
+    if ('error' in compiled) return failure(502, message.initFailed(compiled.error), [], {});
+    const reply = await this.call({ type: 'init', module: compiled.module, name: payload.name }, timeoutMs);
     if ('answer' in reply) return reply.answer;
     if (reply.type !== 'init') throw new Error(`wasm worker answered ${reply.type} to init`);
-    if (!reply.ok) return failure(502, message.initFailed(reply.error ?? 'compile failed'), [], {});
     this.initialized = true;
     this.initEnv = { ...payload.env };
     return { statusCode: 200, body: { OK: true }, logs: [], timedOut: false, crashed: false };

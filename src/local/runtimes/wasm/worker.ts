@@ -1,4 +1,5 @@
-// The worker thread of one wasm:0.1 container. `init` compiles the module once; each `run`
+// The worker thread of one wasm:0.1 container. `init` takes the module the server compiled (a
+// WebAssembly.Module keeps its machine code through postMessage); each `run`
 // instantiates it afresh (as the research runtime did, so no state leaks between activations) and
 // starts it as a WASI command: params JSON on stdin, __OW_* context in the environment, stdout and
 // stderr captured in memory (never the server's own fds). Self-contained: transpiled alone from src.
@@ -6,7 +7,7 @@ import { openSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 
 export type WorkerRequest =
-  | { type: 'init'; bytes: Uint8Array; name: string }
+  | { type: 'init'; module: WasmModule; name: string }
   | { type: 'run'; stdin: string; env: Record<string, string> };
 
 export interface CapturedLine {
@@ -17,7 +18,7 @@ export interface CapturedLine {
 
 export type WorkerReply =
   | { type: 'ready' }
-  | { type: 'init'; ok: boolean; error?: string }
+  | { type: 'init' }
   | { type: 'run'; instance: number; exitCode: number | undefined; trap: string | undefined; lines: CapturedLine[] };
 
 // The project's TypeScript lib has no DOM/WebAssembly typings: the few parts used here, locally.
@@ -25,7 +26,6 @@ interface WasmMemory { readonly buffer: ArrayBuffer }
 interface WasmInstance { readonly exports: Record<string, unknown> }
 type WasmModule = object;
 interface WasmApi {
-  compile(bytes: Uint8Array): Promise<WasmModule>;
   instantiate(module: WasmModule, imports: object): Promise<WasmInstance>;
 }
 const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
@@ -136,13 +136,8 @@ async function run(stdinText: string, env: Record<string, string>): Promise<Work
 port.on('message', (request: WorkerRequest) => {
   if (request.type === 'init') {
     moduleName = request.name;
-    wasm.compile(request.bytes).then(
-      (compiled) => {
-        module = compiled;
-        port.postMessage({ type: 'init', ok: true } satisfies WorkerReply);
-      },
-      (error: unknown) => port.postMessage({ type: 'init', ok: false, error: String(error) } satisfies WorkerReply),
-    );
+    module = request.module;
+    port.postMessage({ type: 'init' } satisfies WorkerReply);
   } else {
     run(request.stdin, request.env).then((reply) => port.postMessage(reply));
   }
