@@ -4,6 +4,9 @@
 // activations do, and growing while the walk goes.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { ActivationStore } from '../../src/local/store/activations.js';
 import type { ActivationRecord } from '../../src/local/store/record.js';
 import type { ActivationSource, PageQuery } from '../../src/openwhisk/fetch-source.js';
@@ -55,11 +58,19 @@ async function walkedIds(source: ActivationSource, window: FetchWindow, pageSize
 }
 
 describe('fetch walk: paging by upto over a real store', () => {
+  // The embedded server's own file-backed store, in a folder of this test's.
+  const folders: string[] = [];
+  after(() => folders.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+  function newStore(): ActivationStore {
+    const dir = mkdtempSync(path.join(tmpdir(), 'owbench-fetch-walk-'));
+    folders.push(dir);
+    return new ActivationStore({ dir, segmentBytes: 4 * 1024 * 1024, maxBytes: 64 * 1024 * 1024, fsync: 'rotate' });
+  }
   // Starts chosen to tie at page boundaries: 450 in one ms (more than two pages), exactly 200 in
   // another, runs of 3 and 199, and a spread of single ones.
   const clusters: [number, number][] = [[1000, 450], [999, 3], [998, 199], [997, 200], [996, 1], [990, 201]];
   function filled(): { store: ActivationStore; all: ActivationRecord[] } {
-    const store = new ActivationStore();
+    const store = newStore();
     const all: ActivationRecord[] = [];
     for (const [start, n] of clusters) for (let i = 0; i < n; i++) all.push(record(start));
     for (let start = 500; start < 990; start += 7) all.push(record(start, start % 2 ? 'noop' : 'pkg/other'));
@@ -106,7 +117,7 @@ describe('fetch walk: paging by upto over a real store', () => {
   });
 
   it('stops with a named error when a server ignores upto', async () => {
-    const store = new ActivationStore();
+    const store = newStore();
     for (let i = 0; i < 300; i++) store.put(record(2000 + i));
     const ignoring: ActivationSource = {
       list: async (q) => store.list({ skip: q.skip, limit: q.limit, docs: true }),
