@@ -14,6 +14,7 @@ import { poolFigures } from './pool.js';
 import { BASE_SEED } from './prng.js';
 import { byCodeUnits, computeSpeedups } from './speedups.js';
 import { trendsOf } from './trend.js';
+import { inferAtUnit } from './inference.js';
 import { analysisWarnings } from './warnings.js';
 
 export interface AnalyzeOptions {
@@ -65,6 +66,7 @@ export function analyze(table: Table, options: AnalyzeOptions = {}): Analysis {
   }
   const overallFigures = new Map([...overall].map(([runtime, a]) => [runtime, a.figures]));
   const comparisons = baseline === null ? [] : computeComparisons(baseline, levelColumns);
+  const inference = baseline === null ? undefined : inferAtUnit(table, baseline);
   return {
     groups: reported.map((a) => a.figures).sort(groupOrder),
     speedups: baseline === null
@@ -80,6 +82,7 @@ export function analyze(table: Table, options: AnalyzeOptions = {}): Analysis {
       ...(exactMax < BOOTSTRAP.exactMeanMax ? [msg.normalLimitEverywhere(BOOTSTRAP.exactDrawBudget)] : []),
       ...analysisWarnings([...reported].sort((a, b) => groupOrder(a.figures, b.figures)), comparisons),
     ],
+    ...(inference ? { inference } : {}),
   };
 }
 

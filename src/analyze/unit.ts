@@ -1,0 +1,42 @@
+// The experimental unit (issue 11): the level at which observations are independent. Activations
+// of one run share that run's conditions (host load, cache state, a fresh deployment), so where the
+// data holds several runs of a cell, inference resamples and tests runs, not activations. This is
+// the one place that decides it; every interval and test asks here.
+import type { Activation, Table } from '../types.js';
+
+export interface UnitChoice {
+  /** 'run': several runs per cell, inference at the run level; 'activation': one run per cell. */
+  unit: 'run' | 'activation';
+  /** What tells runs apart: the `repetition` column (run logs, flat `repetition`), or the input file. */
+  field: 'repetition' | 'source' | null;
+}
+
+const cellKey = (row: Activation) => `${row.runtime}\u0000${row.concurrency}`;
+
+/**
+ * Runs by `repetition` when some cell has two or more distinct repetitions; else by input file
+ * when some cell draws on two or more files; else each cell is one run (unit: activation).
+ */
+export function chooseUnit(table: Pick<Table, 'activations'>): UnitChoice {
+  if (someCellHasTwo(table.activations, (row) => row.repetition)) return { unit: 'run', field: 'repetition' };
+  if (someCellHasTwo(table.activations, (row) => row.source)) return { unit: 'run', field: 'source' };
+  return { unit: 'activation', field: null };
+}
+
+/** The run an activation belongs to under `choice` (one run per cell when the unit is the activation). */
+export function runKeyOf(choice: UnitChoice): (row: Activation) => number {
+  if (choice.field === 'repetition') return (row) => row.repetition ?? -1;
+  if (choice.field === 'source') return (row) => row.source;
+  return () => 0;
+}
+
+function someCellHasTwo(rows: readonly Activation[], key: (row: Activation) => number | null): boolean {
+  const first = new Map<string, number | null>();
+  for (const row of rows) {
+    const cell = cellKey(row);
+    const value = key(row);
+    if (!first.has(cell)) first.set(cell, value);
+    else if (first.get(cell) !== value) return true;
+  }
+  return false;
+}
