@@ -66,6 +66,8 @@ export interface SweepClaims {
   /** Fewer than THRESHOLDS.minRunsForTrend runs per level: no curve shape may be claimed. */
   few_runs: { holds: boolean; runs: number };
   single_runtime: boolean;
+  /** Some runtime has a max_wait series to describe (src/report/findings/gate.ts): else no heading. */
+  wait_heading?: boolean;
 }
 
 export function sweepClaims(groups: ReportGroup[], runtimes: RuntimeRef[], baseline: RuntimeRef, levels: number[]): SweepClaims {

@@ -31,7 +31,7 @@ export function gateSweep(claims: SweepClaims, findings: Findings): SweepClaims 
       recommend: { ...c.recommend, prefer, reduce_init: prefer && c.recommend.reduce_init, warm_up: prefer ? c.recommend.warm_up : null, degrade: prefer ? c.recommend.degrade : null, items, reason, scope: findings.unit?.scope ?? null },
     };
   });
-  return { ...claims, comparisons };
+  return { ...claims, comparisons, wait_heading: claims.trends.some((t) => t.wait !== null) };
 }
 
 export function gateWarm(claims: WarmClaims, findings: Findings): WarmClaims {
