@@ -18,6 +18,7 @@ import { modelSpeedups } from './speedups.js';
 import { modelCaveats } from './caveats.js';
 import { modelStatistics } from './statistics.js';
 import { buildFindings } from './findings/index.js';
+import { settingsOf } from './setting.js';
 import { gateSweep, gateWarm } from './findings/gate.js';
 import { INTERVAL_FIGURES } from '../analyze/index.js';
 import type { GroupIntervals } from '../types.js';
@@ -51,6 +52,7 @@ export function buildReportModel(table: Table, analysis: Analysis, options: Repo
   const levels = [...new Set(groups.map((g) => g.concurrency))].sort((a, b) => a - b);
 
   const findings = buildFindings(analysis, runtimes, base);
+  const settings = settingsOf(table.sources);
   const claims =
     template === 'pair'
       ? pairClaims(table.activations, labelOf)
@@ -70,7 +72,8 @@ export function buildReportModel(table: Table, analysis: Analysis, options: Repo
     claims,
     statistics: modelStatistics(analysis, runtimes, base),
     findings,
-    caveats: modelCaveats(table, analysis, groups, runtimes),
+    settings,
+    caveats: modelCaveats(table, analysis, groups, runtimes, settings),
     points: modelPoints(table),
     figures: [],
     warnings: [...table.warnings],
