@@ -11,8 +11,6 @@ export interface UnitChoice {
   field: 'repetition' | 'source' | null;
 }
 
-const cellKey = (row: Activation) => `${row.runtime}\u0000${row.concurrency}`;
-
 /**
  * Runs by `repetition` when some cell has two or more distinct repetitions; else by input file
  * when some cell draws on two or more files; else each cell is one run (unit: activation).
@@ -30,13 +28,17 @@ export function runKeyOf(choice: UnitChoice): (row: Activation) => number {
   return () => 0;
 }
 
+/** Nested maps, not a joined string key: this reads every row of a million-row table. */
 function someCellHasTwo(rows: readonly Activation[], key: (row: Activation) => number | null): boolean {
-  const first = new Map<string, number | null>();
-  for (const row of rows) {
-    const cell = cellKey(row);
+  const first = new Map<string, Map<number, number | null>>();
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    let levels = first.get(row.runtime);
+    if (levels === undefined) first.set(row.runtime, (levels = new Map()));
     const value = key(row);
-    if (!first.has(cell)) first.set(cell, value);
-    else if (first.get(cell) !== value) return true;
+    const seen = levels.get(row.concurrency);
+    if (seen === undefined) levels.set(row.concurrency, value);
+    else if (seen !== value) return true;
   }
   return false;
 }
