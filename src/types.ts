@@ -243,6 +243,8 @@ export interface UnitInference {
   runs_per_cell: { min: number; max: number };
   /** Below this many units on either side, no interval is given (from bench/coverage/). */
   min_units: number;
+  /** The least coverage bench/coverage/ measured at min_units or more: ratio of means, of medians. */
+  coverage: { mean: number; median: number };
   /** Tests in the one Holm family: every comparison below. */
   family: number;
   comparisons: UnitComparison[];

@@ -3,7 +3,7 @@
 // permutation test on the units; then Holm across every test at once (one family per document)
 // and a stratified overall ratio per (candidate, part, metric).
 import type { Activation, ComparisonMetric, StratifiedRatio, Table, UnitComparison, UnitInference } from '../types.js';
-import { expandedRatioInterval, MIN_UNITS, unitReplicates, type UnitStatistic } from './cluster-bootstrap.js';
+import { expandedRatioInterval, MEASURED_COVERAGE, MIN_UNITS, unitReplicates, type UnitStatistic } from './cluster-bootstrap.js';
 import { ALPHA } from './comparisons.js';
 import { heavyTailOf, type HeavyTail } from './heavy-tail.js';
 import { unitTest } from './permutation.js';
@@ -48,6 +48,7 @@ export function inferAtUnit(table: Pick<Table, 'activations'>, baseline: string)
     unit_field: choice.field,
     runs_per_cell: { min: Math.min(...runCounts), max: Math.max(...runCounts) },
     min_units: MIN_UNITS[choice.unit],
+    coverage: { ...MEASURED_COVERAGE },
     family: comparisons.length,
     comparisons,
     overall: stratified(comparisons),

@@ -1,7 +1,8 @@
 // The cluster bootstrap's pieces against numpy and scipy: the pooled median of resampled runs, the
 // expanded percentile tail, and the interval's behaviour at the edges.
 import assert from 'node:assert/strict';
-import { expandedRatioInterval, expandedTail, unitReplicates } from '../../src/analyze/cluster-bootstrap.js';
+import { expandedRatioInterval, expandedTail, MIN_UNITS, unitReplicates } from '../../src/analyze/cluster-bootstrap.js';
+import { coverage } from '../../bench/coverage/simulate.js';
 import { BOOTSTRAP } from '../../src/analyze/bootstrap.js';
 import { mulberry32 } from '../../src/analyze/prng.js';
 import { sampleOf } from '../../src/analyze/run-cells.js';
@@ -38,6 +39,17 @@ describe('analyze/cluster-bootstrap', () => {
     if (scipyMissing()) this.skip();
     const expected = JSON.parse(runPython(['-c', 'import json; from scipy.stats import norm, t; import math; print(json.dumps([float(norm.sf(math.sqrt(n/(n-1))*t.ppf(0.975, n-1))) for n in (4, 6, 20)]))'])) as number[];
     [4, 6, 20].forEach((n, i) => assert.ok(Math.abs(expandedTail(n) - expected[i]) < 1e-9, `n = ${n}`));
+  });
+
+  it('covers the true ratio 93% of the time or more at MIN_UNITS, with a run effect (a short rerun of bench/coverage/)', () => {
+    const run = coverage({ unit: 'run', n: MIN_UNITS.run, perRun: 5, sigma: 1, runSigma: 0.3 }, 300, 77);
+    const activation = coverage({ unit: 'activation', n: MIN_UNITS.activation, perRun: MIN_UNITS.activation, sigma: 1, runSigma: 0 }, 300, 78);
+    for (const c of [run, activation]) {
+      // 300 experiments: a standard error of about 1.3 points around the 95% the method aims at.
+      assert.ok((c.mean as number) >= 0.92 && (c.median as number) >= 0.92, JSON.stringify(c));
+    }
+    const tooFew = coverage({ unit: 'run', n: MIN_UNITS.run - 1, perRun: 5, sigma: 1, runSigma: 0.3 }, 300, 79);
+    assert.ok((tooFew.mean as number) < 0.93, `below MIN_UNITS the coverage is poor: ${JSON.stringify(tooFew)}`);
   });
 
   it('gives no interval for a zero denominator, and a point for identical replicates (the caller drops it)', () => {

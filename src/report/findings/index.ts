@@ -12,6 +12,9 @@ export interface UnitFinding {
   runs_min: number;
   runs_max: number;
   min_units: number;
+  /** Least measured coverage at min_units or more, in percent (1 decimal): means, medians. */
+  coverage_mean: number;
+  coverage_median: number;
   family: number;
   /** "in this run" or "across 8 runs": how far a recommendation's words may reach. */
   scope: string;
@@ -64,6 +67,7 @@ export function buildFindings(analysis: Analysis, runtimes: RuntimeRef[], baseli
     unit: {
       unit: inference.unit, field: inference.unit_field, runs_min: runs, runs_max: inference.runs_per_cell.max,
       min_units: inference.min_units, family: inference.family,
+      coverage_mean: Math.round(inference.coverage.mean * 1000) / 10, coverage_median: Math.round(inference.coverage.median * 1000) / 10,
       scope: inference.unit === 'run' ? `across ${runs === inference.runs_per_cell.max ? runs : `${runs} to ${inference.runs_per_cell.max}`} runs` : 'in this run',
     },
     questions,
