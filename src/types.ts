@@ -310,4 +310,68 @@ export interface Analysis {
   intervals: IntervalMethod;
   /** Why an interval, test or trend is missing or rough, in plain sentences (ingest's skipped records stay in Table.warnings). */
   warnings: string[];
+  /** Intervals and tests at the experimental unit (issue 11); absent without raw activations to compare. */
+  inference?: UnitInference;
+}
+
+/**
+ * Inference at the experimental unit (issue 11, DESIGN.md §2.3): `run` when some cell holds
+ * several runs (by `repetition`, else by input file), `activation` when every cell is one run.
+ */
+export interface UnitInference {
+  unit: 'run' | 'activation';
+  /** What told runs apart; null when each cell is one run. */
+  unit_field: 'repetition' | 'source' | null;
+  /** Runs behind the cells compared (fewest, most). */
+  runs_per_cell: { min: number; max: number };
+  /** Below this many units on either side, no interval is given (from bench/coverage/). */
+  min_units: number;
+  /** The least coverage bench/coverage/ measured at min_units or more: ratio of means, of medians. */
+  coverage: { mean: number; median: number };
+  /** Tests in the one Holm family: every comparison below. */
+  family: number;
+  comparisons: UnitComparison[];
+  /** Across levels: the geometric mean of the per-level ratios (stratified, never pooled). */
+  overall: StratifiedRatio[];
+}
+
+/** Baseline vs candidate in one cell (level, cold or warm part) on one metric, at the unit. */
+export interface UnitComparison {
+  baseline: string;
+  candidate: string;
+  concurrency: number;
+  part: 'cold' | 'warm';
+  metric: ComparisonMetric;
+  unit: 'run' | 'activation';
+  /** Units compared (runs, or activations) and the activations behind them. */
+  n_baseline: number;
+  n_candidate: number;
+  activations_baseline: number;
+  activations_candidate: number;
+  /** baseline / candidate of the pooled means and medians; above 1 the candidate is faster. */
+  mean_ratio: number;
+  median_ratio: number;
+  /** Expanded percentile interval of a cluster (run) or activation bootstrap; null: see no_interval. */
+  mean_ci: Interval | null;
+  median_ci: Interval | null;
+  no_interval: 'too few units' | 'zero width' | null;
+  p: number;
+  /** Holm's correction across every comparison of the analysis (one family per document). */
+  p_adjusted: number;
+  method: 'exact permutation' | 'monte carlo permutation' | 'normal approximation';
+  significant: boolean;
+  /** Cliff's δ over the units compared (positive: the baseline's tend to be larger). */
+  cliffs_delta: number;
+  /** Sides whose mean is carried by a few activations (src/analyze/heavy-tail.ts). */
+  heavy_tails: Array<{ runtime: string; few: number; slowest_ms: number[]; activations: number; mean_ms: number; mean_without_ms: number }>;
+}
+
+export interface StratifiedRatio {
+  baseline: string;
+  candidate: string;
+  part: 'cold' | 'warm';
+  metric: ComparisonMetric;
+  statistic: 'mean' | 'median';
+  ratio: number;
+  levels: number[];
 }

@@ -16,6 +16,7 @@ import { poolFigures } from './pool.js';
 import { BASE_SEED } from './prng.js';
 import { byCodeUnits, computeSpeedups } from './speedups.js';
 import { trendsOf } from './trend.js';
+import { inferAtUnit } from './inference.js';
 import { analysisWarnings } from './warnings.js';
 
 export interface AnalyzeOptions {
@@ -79,6 +80,9 @@ export function analyze(table: Table, options: AnalyzeOptions = {}): Analysis {
   const overallFigures = new Map([...overall].map(([runtime, a]) => [runtime, a.figures]));
   const comparisons = baseline === null ? [] : computeComparisons(baseline, comparedColumns);
   const unrecorded = [...new Set(levels.filter((a) => a.figures.concurrency === null).map((a) => a.figures.runtime))];
+  // Inference at the unit sees exactly the rows that are compared: no compositions, one
+  // configuration per runtime, recorded levels.
+  const inference = baseline === null ? undefined : inferAtUnit({ activations: comparedRows(table, several) }, baseline);
   return {
     groups: reported.map((a) => a.figures).sort(groupOrder),
     compositions: compositionsOf(table.activations),
@@ -97,6 +101,7 @@ export function analyze(table: Table, options: AnalyzeOptions = {}): Analysis {
       ...(unrecorded.length > 0 ? [msg.concurrencyNotRecorded(unrecorded)] : []),
       ...analysisWarnings([...reported].sort((a, b) => groupOrder(a.figures, b.figures)), comparisons, several),
     ],
+    ...(inference ? { inference } : {}),
   };
 }
 
@@ -171,3 +176,7 @@ function rejectOverlap(raw: GroupFigures[], aggregated: GroupFigures[]): void {
 
 /** Kept here too: the group order was analyze's before issue 10. */
 export { groupOrder } from './group-keys.js';
+
+function comparedRows(table: Table, several: ReadonlyMap<string, unknown>): Table['activations'] {
+  return table.activations.filter((row) => row.composition === null && row.concurrency !== null && !several.has(row.runtime));
+}

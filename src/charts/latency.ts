@@ -31,9 +31,15 @@ export function latencyChart(model: ReportModel): Chart {
     type: 'nominal',
     title: 'Statistic',
     scale: { domain: [MEAN, P95], range: [[1, 0], [6, 4]] },
-    legend: { symbolType: 'stroke', symbolStrokeColor: '#444444', symbolStrokeWidth: 2, symbolSize: 400 },
+    legend: { symbolStrokeColor: '#444444', symbolFillColor: '#444444', symbolSize: 120 },
   };
-  // Lines and dots are separate layers: on a line mark with dots, vega-lite draws the dash legend's symbols invisible.
+  const statisticShape = {
+    field: 'statistic',
+    type: 'nominal',
+    title: 'Statistic',
+    scale: { domain: [MEAN, P95], range: ['circle', 'triangle-up'] },
+  };
+  // Lines and dots are separate layers; the dash and shape legends share a title, so vega-lite draws one legend of shapes.
   const spec = {
     ...frame(title, null),
     width: CHART_WIDTH,
@@ -42,7 +48,8 @@ export function latencyChart(model: ReportModel): Chart {
     encoding,
     layer: [
       { mark: { type: 'line', strokeWidth: 2 }, encoding: hasP95 ? { strokeDash, detail: { field: 'statistic' } } : {} },
-      { mark: { type: 'point', filled: true, size: 50, opacity: 1 }, encoding: hasP95 ? { detail: { field: 'statistic' } } : {} },
+      // Dot shapes tell mean from p95 too, so the legend does not rest on line dashes alone.
+      { mark: { type: 'point', filled: true, size: 50, opacity: 1 }, encoding: hasP95 ? { shape: statisticShape } : {} },
     ],
   };
   return drawn(title, spec, shown, model.groups.every((g) => g.from === 'aggregates'));

@@ -17,18 +17,25 @@ const PARTS = [
 ] as const;
 type PartKey = (typeof PARTS)[number]['key'];
 
+/** Panels get their own y scale when one runtime's tallest bar is under 1/OWN_SCALE_BELOW of another's. */
+const OWN_SCALE_BELOW = 10;
+const MIXED_INIT = 'Init (mean over all activations, warm as 0)';
 const TITLE = 'Where total time goes: mean wait, init and exec by concurrency';
 /** Total width of the panels together: fits GitHub's Markdown column. */
 const PANELS_WIDTH = 640;
 
 export function splitChart(model: ReportModel): Chart {
   const values = model.groups.flatMap((g) =>
-    parts(g).map(([part, ms]) => ({ runtime: g.label, concurrency: g.concurrency, part: partName(part), order: partIndex(part), ms })),
+    parts(g).map(([part, ms]) => ({ runtime: g.label, concurrency: g.concurrency, part: partName(part) as string, order: partIndex(part), ms })),
   );
   if (values.length === 0) return leftOut(TITLE, 'no-times');
-  const used = PARTS.filter((p) => values.some((v) => v.part === p.name));
+  // Init is a mean over every activation (warm ones count 0): where a group mixes both, the legend says so.
+  const mixed = model.groups.some((g) => g.from === 'activations' && g.cold !== null && g.cold > 0 && g.cold < g.count);
+  if (mixed) for (const v of values) if (v.part === partName('init')) v.part = MIXED_INIT;
+  const used = PARTS.map((p): { name: string; color: string } => (p.key === 'init' && mixed ? { ...p, name: MIXED_INIT } : p)).filter((p) => values.some((v) => v.part === p.name));
   const shown = presentInOrder(model.runtimes.map((r) => r.label), values.map((v) => v.runtime));
   const columns = Math.min(shown.length, 3);
+  const own = ownScales(values);
   const spec = {
     ...frame(TITLE, null),
     data: { values },
@@ -40,7 +47,7 @@ export function splitChart(model: ReportModel): Chart {
       mark: { type: 'bar', stroke: 'white', strokeWidth: 0.5 },
       encoding: {
         x: { field: 'concurrency', type: 'ordinal', axis: CONCURRENCY_AXIS },
-        y: { field: 'ms', type: 'quantitative', aggregate: 'sum', stack: 'zero', title: 'Mean time (ms)' },
+        y: { field: 'ms', type: 'quantitative', aggregate: 'sum', stack: 'zero', title: own ? 'Mean time (ms), each panel its own scale' : 'Mean time (ms)' },
         color: {
           field: 'part',
           type: 'nominal',
@@ -51,7 +58,21 @@ export function splitChart(model: ReportModel): Chart {
       },
     },
   };
+  if (own) Object.assign(spec, { resolve: { scale: { y: 'independent' } } });
   return drawn(TITLE, spec, shown, model.groups.every((g) => g.from === 'aggregates'));
+}
+
+/** One runtime's tallest bar under a tenth of another's would all but vanish on a shared scale. */
+function ownScales(values: ReadonlyArray<{ runtime: string; concurrency: number; ms: number }>): boolean {
+  const tallest = new Map<string, number>();
+  const bars = new Map<string, number>();
+  for (const v of values) bars.set(`${v.runtime}\u0000${v.concurrency}`, (bars.get(`${v.runtime}\u0000${v.concurrency}`) ?? 0) + v.ms);
+  for (const [key, ms] of bars) {
+    const runtime = key.split('\u0000')[0];
+    tallest.set(runtime, Math.max(tallest.get(runtime) ?? 0, ms));
+  }
+  const heights = [...tallest.values()];
+  return heights.length > 1 && Math.min(...heights) * OWN_SCALE_BELOW < Math.max(...heights);
 }
 
 function parts(g: ModelGroup): Array<[PartKey, number]> {

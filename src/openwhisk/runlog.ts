@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../errors.js';
 import type { ExperimentSpec } from './experiment.js';
+import type { MachineInfo } from './machine.js';
 
 export type Outcome = 'ok' | 'error' | 'throttled' | 'timeout' | 'lost';
 
@@ -13,6 +14,8 @@ export interface RunTarget {
   apihost: string;
   namespace: string;
   embedded: boolean;
+  /** The embedded server only: how it isolates each kind's actions (process, thread). */
+  isolation?: Record<string, string>;
 }
 
 export interface RunHeader {
@@ -23,6 +26,8 @@ export interface RunHeader {
   /** The experiment file as given; relative paths in the spec are relative to its folder. */
   experiment_file: string;
   target: RunTarget;
+  /** The machine the driver ran on (absent in logs written before issue 11). */
+  machine?: MachineInfo;
   tool: Record<string, string>;
   /** What GET /api/v1 answered (null when the server did not say). */
   server: unknown;

@@ -3,6 +3,7 @@
 // run replays the log first: trials with records are done, trials without one get it fetched,
 // trials missing from the batch that was running when the driver died are looked up before
 // anything is invoked again (real deployments only; see batch.ts for the embedded server).
+import { machineInfo } from './machine.js';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -190,6 +191,7 @@ async function newHeader(experiment: Experiment, artifacts: Map<string, Artifact
     experiment: experiment.spec,
     experiment_file: experiment.file,
     target: open.target,
+    machine: machineInfo(),
     tool: { owbench: version, openwhisk: clientVersion(), node: process.version },
     server: await serverInfo(whisk),
     artifacts: hashes,

@@ -14,6 +14,7 @@ export interface OpenTarget {
 /** Starts the embedded OpenWhisk on loopback; `images` registers blackbox executables. */
 export async function startEmbedded(images: Record<string, string>, config: LocalWhiskConfig = {}): Promise<OpenTarget> {
   const { startLocalWhisk } = await import('../local/server.js');
+  const { runtimeIsolation } = await import('../local/runtimes/index.js');
   const auth = `${randomUUID()}:${randomBytes(48).toString('base64url')}`;
   const blackbox = { ...(config.blackbox ?? {}), images: { ...(config.blackbox?.images ?? {}), ...images } };
   const server = await startLocalWhisk({ host: '127.0.0.1', port: 0, auth, config: { ...config, blackbox } });
@@ -24,7 +25,7 @@ export async function startEmbedded(images: Record<string, string>, config: Loca
       namespace: '_',
       from: { apihost: 'embedded', auth: 'embedded', namespace: 'embedded' },
     },
-    target: { apihost: server.apihost, namespace: server.namespace, embedded: true },
+    target: { apihost: server.apihost, namespace: server.namespace, embedded: true, isolation: { ...runtimeIsolation } },
     close: () => server.close(),
   };
 }

@@ -17,6 +17,9 @@ import { ms } from './round.js';
 import { modelSpeedups } from './speedups.js';
 import { modelCaveats } from './caveats.js';
 import { modelStatistics } from './statistics.js';
+import { buildFindings } from './findings/index.js';
+import { settingsOf } from './setting.js';
+import { gateSweep, gateWarm } from './findings/gate.js';
 import { INTERVAL_FIGURES } from '../analyze/index.js';
 import type { GroupIntervals, PartFigures } from '../types.js';
 
@@ -48,12 +51,14 @@ export function buildReportModel(table: Table, analysis: Analysis, options: Repo
   const groups = reportGroups(table, analysis);
   const levels = [...new Set(groups.map((g) => g.concurrency))].sort((a, b) => a - b);
 
+  const findings = buildFindings(analysis, runtimes, base);
+  const settings = settingsOf(table.sources);
   const claims =
     template === 'pair'
       ? pairClaims(table.activations, labelOf)
       : template === 'warm'
-        ? warmClaims(groups, runtimes, base, levels)
-        : sweepClaims(groups, runtimes, base, levels);
+        ? gateWarm(warmClaims(groups, runtimes, base, levels), findings)
+        : gateSweep(sweepClaims(groups, runtimes, base, levels), findings);
   return {
     schema: MODEL_SCHEMA,
     template,
@@ -66,7 +71,9 @@ export function buildReportModel(table: Table, analysis: Analysis, options: Repo
     speedups: modelSpeedups(analysis.speedups, groups, baseline, order),
     claims,
     statistics: modelStatistics(analysis, runtimes, base),
-    caveats: modelCaveats(table, analysis, groups, runtimes),
+    findings,
+    settings,
+    caveats: modelCaveats(table, analysis, groups, runtimes, settings),
     points: modelPoints(table),
     figures: [],
     warnings: [...table.warnings],

@@ -6,6 +6,8 @@ import type { Analysis, Status, Table } from '../types.js';
 import type { RuntimeRef } from './claims/levels.js';
 import { groupLabel, type ReportGroup } from './groups.js';
 import { ms } from './round.js';
+import type { RunSetting } from './setting.js';
+import { setupPrinciple } from './setup-principle.js';
 
 export interface CaveatGroup {
   runtime: RuntimeRef;
@@ -45,7 +47,7 @@ export interface ModelCaveats {
 /** Fewest activations (or runs) per group for "repeated experiments" to count as met. */
 const REPEATED = { activations: 10, runs: 3 };
 
-export function modelCaveats(table: Table, analysis: Analysis, groups: ReportGroup[], runtimes: RuntimeRef[]): ModelCaveats {
+export function modelCaveats(table: Table, analysis: Analysis, groups: ReportGroup[], runtimes: RuntimeRef[], settings: RunSetting[] = []): ModelCaveats {
   const refOf = (id: string) => runtimes.find((r) => r.id === id) ?? { id, label: id };
   const caveatGroups: CaveatGroup[] = groups.map((g) => {
     const ci = analysis.groups.find((a) => a.runtime === g.runtime && a.function === g.function && a.memory_mb === g.memory_mb &&
@@ -77,7 +79,7 @@ export function modelCaveats(table: Table, analysis: Analysis, groups: ReportGro
     intervals,
     aggregates_only: aggregatesOnly,
     resamples: analysis.intervals.resamples,
-    principles: principles(table, analysis, caveatGroups, aggregatesOnly, intervals),
+    principles: principles(table, analysis, caveatGroups, aggregatesOnly, intervals, settings),
   };
 }
 
@@ -92,7 +94,7 @@ function compositionsCaveat(table: Table, analysis: Analysis): ModelCaveats['com
   };
 }
 
-function principles(table: Table, analysis: Analysis, groups: CaveatGroup[], aggregatesOnly: boolean, intervals: boolean): Principle[] {
+function principles(table: Table, analysis: Analysis, groups: CaveatGroup[], aggregatesOnly: boolean, intervals: boolean, settings: RunSetting[]): Principle[] {
   const fewest = groups.length === 0 ? 0 : Math.min(...groups.map((g) => g.count));
   const fewestRuns = groups.length === 0 ? 0 : Math.min(...groups.map((g) => g.runs));
   const repeated: Principle['status'] = fewest >= REPEATED.activations || fewestRuns >= REPEATED.runs ? 'met' : fewest >= 2 ? 'partly' : 'missed';
@@ -106,13 +108,7 @@ function principles(table: Table, analysis: Analysis, groups: CaveatGroup[], agg
       detail: `fewest per group: ${fewest} activation${fewest === 1 ? '' : 's'} in ${fewestRuns} run${fewestRuns === 1 ? '' : 's'}` +
         ` (met at ${REPEATED.activations} activations or ${REPEATED.runs} runs)`,
     },
-    {
-      name: 'Experimental setup described (P3)',
-      status: described ? 'partly' : 'missed',
-      detail: described
-        ? 'runtime kind and memory come from the records and every input is hashed below; the machine, the OpenWhisk deployment and its load are not in the data'
-        : 'the data names runtimes only: no kind, memory, machine or OpenWhisk deployment',
-    },
+    setupPrinciple(described, settings),
     {
       name: 'Distributions shown, not just means (P5)',
       status: aggregatesOnly || fewest < 2 ? 'missed' : intervals ? 'met' : 'partly',
@@ -128,7 +124,7 @@ function principles(table: Table, analysis: Analysis, groups: CaveatGroup[], agg
         ? 'no test possible: no per-activation data for two runtimes at a shared level'
         : tests === 'partly'
           ? 'rank tests run, but with too few activations at every level to show a difference'
-          : 'Mann-Whitney U per level, Holm-corrected, with Cliff\'s δ',
+          : analysis.inference ? 'permutation tests at the experimental unit, Holm-corrected across the document, with Cliff\'s δ' : 'Mann-Whitney U per level, Holm-corrected, with Cliff\'s δ',
     },
     { name: 'Units reported (P7)', status: 'met', detail: 'every time in ms or s, every ratio as ×' },
   ];

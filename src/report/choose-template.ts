@@ -2,7 +2,7 @@
 //   pair  — exactly two activations, of two different runtimes, and no aggregate rows;
 //   warm  — no cold start anywhere: no activation with init, no aggregate row with avg_init;
 //   sweep — everything else (several levels, several activations per runtime, aggregates).
-// A named template is checked against what it needs, so a mismatch is a usage error, not a
+// A named template is checked against what it needs (pair: two activations; warm: no cold start), so a mismatch is a usage error, not a
 // document with holes.
 import { UsageError } from '../errors.js';
 import type { Table } from '../types.js';
@@ -16,6 +16,7 @@ export interface TemplateChoice {
 export function chooseTemplate(table: Table, named?: TemplateName): TemplateChoice {
   if (named !== undefined) {
     if (named === 'pair' && !isPair(table)) throw new UsageError(notAPair(table));
+    if (named === 'warm' && hasColdStart(table)) throw new UsageError(warmOnCold(table));
     return { template: named, reason: 'named by the user' };
   }
   if (isPair(table)) return { template: 'pair', reason: 'exactly two activations of two runtimes' };
@@ -30,6 +31,16 @@ export function isPair(table: Table): boolean {
 
 export function hasColdStart(table: Table): boolean {
   return table.activations.some((row) => row.cold) || table.aggregates.some((row) => row.avg_init !== null);
+}
+
+/** The warm document describes prewarmed runs; on cold starts its every sentence would be false. */
+function warmOnCold(table: Table): string {
+  const cold = table.activations.filter((row) => row.cold).length;
+  const rows = table.aggregates.filter((row) => row.avg_init !== null).length;
+  return (
+    `the warm template describes runs with no cold start; the data has ${cold} cold activation(s)` +
+    `${rows > 0 ? ` and ${rows} aggregate row(s) with an init time` : ''}: use --template sweep`
+  );
 }
 
 function notAPair(table: Table): string {

@@ -13,6 +13,8 @@ import type { SweepClaims } from './claims/sweep.js';
 import type { WarmClaims } from './claims/warm.js';
 import type { ReportGroup } from './groups.js';
 import type { ModelStatistics } from './statistics.js';
+import type { Findings } from './findings/index.js';
+import type { RunSetting } from './setting.js';
 
 export type TemplateName = 'pair' | 'sweep' | 'warm';
 export const TEMPLATE_NAMES: readonly TemplateName[] = ['pair', 'sweep', 'warm'];
@@ -39,6 +41,10 @@ export interface ReportModel {
   claims: PairClaims | SweepClaims | WarmClaims;
   /** Ratios per component with intervals and rank tests, mixed results, trend sentences (issue 7). */
   statistics: ModelStatistics;
+  /** Where each run-log input ran (issue 11, src/report/setting.ts); empty for other inputs. */
+  settings: RunSetting[];
+  /** What the document may conclude, with its evidence (issue 11, src/report/findings/). */
+  findings: Findings;
   /** The Caveats section: sample sizes, cold purity, failures, intervals, reporting principles. */
   caveats: ModelCaveats;
   /** One entry per activation, in input order, for charts of distributions; null for aggregate-only inputs. */

@@ -7,6 +7,7 @@ import path from 'node:path';
 import Handlebars from 'handlebars';
 import { alignTable, codeCell, codeSpan, escapeCell, escapeInline, headingLine, markdownCell } from './markdown.js';
 import type { ReportModel } from './model.js';
+import { checkDocument } from './check/consistency.js';
 import { formatDuration, formatDurationRange, formatList, formatNumber, type DurationStyle } from './format.js';
 
 export const templatesDir = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -17,8 +18,11 @@ const MISSING = '—';
 type Env = typeof Handlebars;
 let env: { handlebars: Env; templates: Map<string, Handlebars.TemplateDelegate> } | null = null;
 
+/** Renders the model's template, then checks the document against its findings (src/report/check/). */
 export function renderReport(model: ReportModel): string {
-  return renderTemplate(model.template, model);
+  const markdown = renderTemplate(model.template, model);
+  checkDocument(model, markdown);
+  return markdown;
 }
 
 /** Renders templates/<name>.md.hbs with `data`. */

@@ -5,6 +5,7 @@ import type { Analysis, RankTest, Speedup, SpeedupMetric, TrendFit } from '../ty
 import { THRESHOLDS } from './claims/thresholds.js';
 import type { RuntimeRef } from './claims/levels.js';
 import { factor, round, roundOrNull } from './round.js';
+import { unitRows, unitVerdict } from './findings/evidence.js';
 
 /** The components a table row shows, in order, with the rank test that backs each (if any). */
 export const COMPONENTS: ReadonlyArray<{ metric: SpeedupMetric; name: string; test: RankTest['metric'] | null }> = [
@@ -26,6 +27,9 @@ export interface TestResult {
   n_candidate: number;
   /** Too few activations for any data to reach p < 0.05 (2 / C(n + m, n) ≥ 0.05). */
   powerless: boolean;
+  /** What n counts (issue 11): runs or activations; absent on activation-level rank tests. */
+  unit?: 'run' | 'activation';
+  method?: string;
 }
 
 export interface StatisticsRow {
@@ -34,6 +38,8 @@ export interface StatisticsRow {
   concurrency: number;
   metric: SpeedupMetric;
   component: string;
+  /** Cold or warm activations only (issue 11); absent where a row pools both. */
+  part?: 'cold' | 'warm';
   /** faster / slower: beyond THRESHOLDS.same; same: within it. */
   direction: 'faster' | 'slower' | 'same';
   /** ≥ 1: how many times faster or slower, 1 decimal. */
@@ -96,8 +102,9 @@ export interface ModelStatistics {
 
 export function modelStatistics(analysis: Analysis, runtimes: RuntimeRef[], baseline: RuntimeRef): ModelStatistics {
   const refOf = (id: string) => runtimes.find((r) => r.id === id) ?? { id, label: id };
-  const rows: StatisticsRow[] = [];
-  for (const candidate of runtimes.filter((r) => r.id !== baseline.id)) {
+  const inference = analysis.inference;
+  const rows: StatisticsRow[] = inference ? unitRows(inference, refOf) : [];
+  for (const candidate of inference ? [] : runtimes.filter((r) => r.id !== baseline.id)) {
     const levels = [...new Set(analysis.speedups.filter((s) => s.candidate === candidate.id && s.concurrency !== null).map((s) => s.concurrency as number))].sort((a, b) => a - b);
     for (const concurrency of levels) {
       for (const component of COMPONENTS) {
@@ -114,14 +121,18 @@ export function modelStatistics(analysis: Analysis, runtimes: RuntimeRef[], base
     .map((candidate) => ({ candidate, baseline, rows: rows.filter((r) => r.candidate.id === candidate.id) }))
     .filter((t) => t.rows.length > 0);
   return {
-    intervals: analysis.speedups.some((s) => s.ci_low !== null) || analysis.groups.some((g) => Object.values(g.ci).some((v) => v !== null)),
-    tested: analysis.comparisons.length > 0,
+    intervals: inference ? rows.some((r) => r.ci !== null) : analysis.speedups.some((s) => s.ci_low !== null) || analysis.groups.some((g) => Object.values(g.ci).some((v) => v !== null)),
+    tested: inference ? inference.comparisons.length > 0 : analysis.comparisons.length > 0,
     resamples: analysis.intervals.resamples,
     rows,
     tables,
     mixed: mixedResults(rows),
     trends: trendSentences(analysis.trends, refOf, runtimes),
-    verdicts: Object.fromEntries(runtimes.filter((r) => r.id !== baseline.id).map((r) => [r.id, {
+    verdicts: Object.fromEntries(runtimes.filter((r) => r.id !== baseline.id).map((r) => [r.id, inference ? {
+      init: unitVerdict(inference, r.id, 'init_ms'),
+      exec: unitVerdict(inference, r.id, 'exec_ms'),
+      total: unitVerdict(inference, r.id, 'total_ms'),
+    } : {
       init: verdictOf(analysis.comparisons, r.id, 'init_ms'),
       exec: verdictOf(analysis.comparisons, r.id, 'exec_ms'),
       total: verdictOf(analysis.comparisons, r.id, 'total_ms'),
@@ -185,7 +196,7 @@ function mixedResults(rows: StatisticsRow[]): MixedResult[] {
   const out: MixedResult[] = [];
   const keys = [...new Set(rows.map((r) => `${r.candidate.id}\u0000${r.concurrency}`))];
   for (const key of keys) {
-    const atLevel = rows.filter((r) => `${r.candidate.id}\u0000${r.concurrency}` === key && (r.metric === 'avg_init' || r.metric === 'avg_exec'));
+    const atLevel = rows.filter((r) => `${r.candidate.id}\u0000${r.concurrency}` === key && (r.metric === 'avg_init' || r.metric === 'avg_exec') && r.part !== 'warm');
     const wins = atLevel.filter((r) => r.direction === 'faster' && stateable(r));
     const losses = atLevel.filter((r) => r.direction === 'slower' && stateable(r));
     if (wins.length > 0 && losses.length > 0) {

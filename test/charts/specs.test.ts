@@ -87,7 +87,8 @@ describe('charts: specs', () => {
     for (const [label, file] of [['Docker', 'average_cold_start_vanilla.json'], ['WASM', 'average_cold_start_wasm.json']]) {
       for (const row of publishedAverages(file)) {
         const parts = values.filter((v) => v.runtime === label && v.concurrency === row.concurrency);
-        assert.deepEqual(parts.map((p) => p.part), ['Wait', 'Init', 'Exec']);
+        // The peer's cold-start files mix cold and warm activations: the legend says what init averages.
+        assert.deepEqual(parts.map((p) => p.part), ['Wait', 'Init (mean over all activations, warm as 0)', 'Exec']);
         const sum = parts.reduce((s, p) => s + (p.ms as number), 0);
         assert.ok(Math.abs(sum - row.avg_total) <= 0.02, `${label} at ${row.concurrency}: ${sum} vs ${row.avg_total}`);
       }

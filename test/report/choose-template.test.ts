@@ -12,6 +12,11 @@ describe('report/choose-template', () => {
     assert.equal(chooseTemplate(tableOf([warm('a'), warm('b')])).template, 'pair');
   });
 
+  it('refuses a named warm template on data with cold starts, naming how many and what to use', () => {
+    assert.throws(() => chooseTemplate(tableOf([cold('a'), warm('a'), warm('b')]), 'warm'),
+      (error: unknown) => error instanceof UsageError && /the data has 1 cold activation\(s\): use --template sweep/.test(error.message));
+  });
+
   it('warm: no init time anywhere', () => {
     assert.equal(chooseTemplate(tableOf([warm('a'), warm('a'), warm('b')])).template, 'warm');
     assert.equal(chooseTemplate(tableOf([warm('a'), warm('a')])).template, 'warm');

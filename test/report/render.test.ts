@@ -80,7 +80,8 @@ describe('report/render', () => {
     const outsideCode = evil.replace(/(`+)[^`]?[\s\S]*?[^`]?\1(?!`)/g, '');
     assert.doesNotMatch(outsideCode, /(^|[^\\])<img/);
     for (const template of ['sweep', 'warm'] as const) {
-      const rows = (names: string[]) => names.flatMap((n, i) => [cold(n, 1, i + 1), cold(n, 2, i + 1)]);
+      const at = template === 'warm' ? warm : cold;
+      const rows = (names: string[]) => names.flatMap((n, i) => [at(n, 1, i + 1), at(n, 2, i + 1)]);
       const labels = (names: string[], prefix: string) => Object.fromEntries(names.map((n, i) => [n, `${prefix}${i}`]));
       const good = renderRows(rows(['a', 'b']), { template, labels: labels(['a', 'b'], 'L') });
       const bad = renderRows(rows([`a${hostile}`, `b${hostile}`]), { template, labels: labels([`a${hostile}`, `b${hostile}`], hostile) });

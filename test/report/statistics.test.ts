@@ -37,7 +37,7 @@ describe('documents: intervals, tests, components and trends (issue 7)', () => {
   describe('the seed pair: single observations', () => {
     it('says wasm starts 7.8× faster yet executes 2.8× slower, and that one activation each cannot be tested', () => {
       assert.match(pair.markdown, /starts 7\.8× faster \(init; too few activations to test\), yet executes 2\.8× slower \(too few activations to test\) than blackbox/);
-      const exec = statsTable(pair.markdown).rows.find((r) => r[1] === 'Execution (mean)')!;
+      const exec = statsTable(pair.markdown).rows.find((r) => r[1] === 'Execution, cold (mean)')!;
       assert.equal(exec[2], `${(Math.round(((2110 - 1044) / (8511 - 8130)) * 10) / 10).toFixed(1)}× slower`);
       assert.equal(exec[3], '—'); // no interval from one value
     });
@@ -46,7 +46,7 @@ describe('documents: intervals, tests, components and trends (issue 7)', () => {
       const status = Object.fromEntries(pair.model.caveats.principles.map((p) => [p.name, p.status]));
       assert.equal(status['Repeated experiments (P1)'], 'missed');
       assert.equal(status['Distributions shown, not just means (P5)'], 'missed');
-      assert.match(pair.markdown, /this document has no confidence intervals and no tests: every group is too small/);
+      assert.match(pair.markdown, /the activation of a single run per level: they describe that run only/);
     });
   });
 
@@ -79,13 +79,13 @@ describe('documents: intervals, tests, components and trends (issue 7)', () => {
   });
 
   describe('the peer\'s warm pair: 5 activations each', () => {
-    it('calls WASM 2.6× slower end to end, significant by the exact test (p = 2 / C(10, 5))', () => {
-      const total = statsTable(warm.markdown).rows.find((r) => r[1] === 'Total, wait + duration (mean)')!;
+    it('calls WASM 2.6× slower end to end, significant by the exact test over 5 runs (p = 2 / C(10, 5), Holm × 2 tests)', () => {
+      const total = statsTable(warm.markdown).rows.find((r) => r[1] === 'Total, wait + duration, warm (mean)')!;
       assert.equal(total[2], '2.6× slower');
       assert.match(total[3], /^\d\.\d–\d\.\d×$/);
-      assert.equal(total[4], `p = ${(2 / 252).toFixed(4)}, **significant** (δ = −1, large; n = 5 vs 5)`);
+      assert.equal(total[4], `p = ${((2 * 2) / 252).toFixed(4)}, **significant** (δ = −1, large; n = 5 vs 5 runs)`);
       assert.match(warm.markdown, /WASM is \*\*2\.6× slower\*\* end to end/);
-      assert.match(warm.markdown, /The rank test finds the difference in total time significant \(Mann-Whitney U, p = 0\.0079\)/);
+      assert.match(warm.markdown, /The test finds the difference in total time significant \(p = 0\.0159, tested on per-run means, across 5 runs; Holm's correction across all 2 tests of this document\)/);
     });
 
     it('shows each group\'s mean total with its interval in the sample-size table, around the mean', () => {
@@ -99,12 +99,13 @@ describe('documents: intervals, tests, components and trends (issue 7)', () => {
   });
 
   describe('the peer\'s raw cold-start sweep (1 to 5 activations per level)', () => {
-    it('gives intervals where a level has 2 or more activations, and warns where it has one', () => {
-      const at4 = statsTable(peerCold.markdown).rows.find((r) => r[0] === '4' && r[1] === 'Total, wait + duration (mean)')!;
-      assert.equal(at4[2], '17.6× faster');
-      const [low, high] = at4[3].replace('×', '').split('–').map(Number);
-      assert.ok(low > 1 && low < 17.6 && 17.6 < high, at4[3]);
-      assert.equal(row(peerCold.markdown.slice(peerCold.markdown.indexOf('## 📐')), '1', 'Total, wait + duration (mean)')?.[3], '—');
+    it('compares cold and warm apart, gives no interval below 20 activations a side (one run each), and warns where a group has one', () => {
+      const stats = statsTable(peerCold.markdown).rows;
+      const at4 = stats.find((r) => r[0] === '4' && r[1] === 'Total, wait + duration, cold (mean)')!;
+      assert.equal(at4[3], '—');
+      assert.ok(stats.some((r) => r[0] === '2' && r[1] === 'Total, wait + duration, warm (mean)'));
+      assert.ok(stats.every((r) => r[3] === '—'));
+      assert.match(peerCold.markdown, /\*\*up to 17\.6× faster\*\* in WASM, at concurrency 4/);
       assert.match(peerCold.markdown, /no 95% interval for avg\\_wait, .* in blackbox at concurrency 1; wasm:0\.1 at concurrency 1: a single value/);
     });
 

@@ -15,6 +15,11 @@ export { ACTIVATION_LOG_SENTINEL } from './log-lines.js';
 /** The kinds this server runs, as `PUT /actions` validates `exec.kind` against them. */
 export const runtimeKinds = ['nodejs:20', 'nodejs:default', 'blackbox', 'wasm:0.1'] as const;
 
+/** How each kind's actions are isolated from each other and from the server (the run log records it). */
+export const runtimeIsolation: Record<(typeof runtimeKinds)[number], string> = {
+  'nodejs:20': 'process', 'nodejs:default': 'process', blackbox: 'process', 'wasm:0.1': 'worker thread',
+};
+
 let sequence = 0;
 let defaults: RuntimeOptions = {};
 

@@ -36,6 +36,10 @@ export interface Recommendations {
   degrade: { from_level: number; base_level: number; factor: number } | null;
   /** The recommendations that hold, in the document's order. */
   items: Array<'prefer' | 'reduce_init' | 'warm_up' | 'degrade'>;
+  /** Why no recommendation (src/report/findings/gate.ts); null when there is one or before gating. */
+  reason?: string | null;
+  /** "in this run" or "across 8 runs" (issue 11). */
+  scope?: string | null;
 }
 
 export interface SweepComparison {
@@ -62,6 +66,8 @@ export interface SweepClaims {
   /** Fewer than THRESHOLDS.minRunsForTrend runs per level: no curve shape may be claimed. */
   few_runs: { holds: boolean; runs: number };
   single_runtime: boolean;
+  /** Some runtime has a max_wait series to describe (src/report/findings/gate.ts): else no heading. */
+  wait_heading?: boolean;
 }
 
 export function sweepClaims(groups: ReportGroup[], runtimes: RuntimeRef[], baseline: RuntimeRef, levels: number[]): SweepClaims {

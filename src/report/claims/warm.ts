@@ -32,6 +32,10 @@ export interface WarmComparison {
   wait_low: boolean;
   /** The same runtime is faster on duration and on total (both decided). */
   total_agrees: boolean;
+  /** The lower-duration runtime is recommended: a finding backs it (src/report/findings/gate.ts). */
+  recommended?: boolean;
+  reason?: string | null;
+  scope?: string | null;
 }
 
 export interface WarmClaims {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { buildReportModel } from '../../../src/report/build.js';
-import type { SweepClaims } from '../../../src/report/claims/sweep.js';
+import { sweepClaims, type SweepClaims } from '../../../src/report/claims/sweep.js';
+import { reportGroups } from '../../../src/report/groups.js';
 import { aggregate, analyzed, row, tableOf } from '../tables.js';
 
 function sweep(totals: Record<string, Array<[number, number, number?]>>, baseline: string): SweepClaims {
@@ -46,9 +47,16 @@ describe('report/claims/sweep', () => {
     assert.deepEqual([direction('c')?.direction, direction('c')?.monotone, direction('c')?.change_percent], ['falls', false, 20]);
   });
 
-  it('degrade names the first level whose total reaches 2× the first level\'s', () => {
-    const claims = sweep({ slow: [[1, 1000], [2, 1500], [3, 2100], [4, 5000]], fast: [[1, 100], [2, 100], [3, 100], [4, 100]] }, 'slow');
-    assert.deepEqual(claims.comparisons[0].recommend.degrade, { from_level: 3, base_level: 1, factor: 2.1 });
+  it('degrade names the first level whose total reaches 2× the first level\'s; the document drops it when no test backs the preference', () => {
+    const totals: Record<string, Array<[number, number]>> = { slow: [[1, 1000], [2, 1500], [3, 2100], [4, 5000]], fast: [[1, 100], [2, 100], [3, 100], [4, 100]] };
+    const rows = Object.entries(totals).flatMap(([runtime, levels]) =>
+      levels.map(([concurrency, total]) => aggregate(runtime, concurrency, { avg_total: total, avg_duration: total - 10, max_wait: 10 * concurrency, avg_init: 100 })));
+    const [table, analysis] = analyzed(tableOf([], rows), 'slow');
+    const runtimes = ['slow', 'fast'].map((id) => ({ id, label: id }));
+    const ungated = sweepClaims(reportGroups(table, analysis), runtimes, runtimes[0], [1, 2, 3, 4]);
+    assert.deepEqual(ungated.comparisons[0].recommend.degrade, { from_level: 3, base_level: 1, factor: 2.1 });
+    const gated = sweep(totals, 'slow').comparisons[0].recommend;
+    assert.deepEqual([gated.prefer, gated.degrade, gated.items], [false, null, []]);
   });
 
   it('has no caveat with three runs or more per level', () => {

@@ -1,0 +1,115 @@
+// The consistency check (issue 11): after rendering, a second pass that trusts nothing the
+// templates decided. It reads the Markdown back and holds it against the model's findings and the
+// figures of its own tables: one runtime preferred per question, headings that the test table
+// bears out (labels compared as the document escapes them), "only" that is not "everywhere", ranges with two ends, claims that match their table.
+import { CliError } from '../../errors.js';
+import { escapeInline } from '../markdown.js';
+import type { ReportModel } from '../model.js';
+import * as msg from './messages.js';
+import { tablesOf } from './tables.js';
+
+export class ContradictionError extends CliError {
+  constructor(message: string) {
+    super(message, 1);
+    this.name = 'ContradictionError';
+  }
+}
+
+/** The contradictions found; none for a consistent document. */
+export function contradictionsOf(model: ReportModel, markdown: string): string[] {
+  return [
+    ...preferences(model, markdown),
+    ...headings(markdown),
+    ...onlyLists(markdown),
+    ...ranges(markdown),
+    ...upTo(model, markdown),
+    ...emptyHeadings(markdown),
+    ...observations(model, markdown),
+  ];
+}
+
+export function checkDocument(model: ReportModel, markdown: string): void {
+  const problems = contradictionsOf(model, markdown);
+  if (problems.length > 0) throw new ContradictionError(msg.contradictions(model.title, problems));
+}
+
+function preferences(model: ReportModel, markdown: string): string[] {
+  const named = [...markdown.matchAll(/\*\*Prefer ((?:\\.|[^*])+)\*\*|prefer \*\*((?:\\.|[^*])+)\*\*/g)].map((m) => m[1] ?? m[2]);
+  const distinct = [...new Set(named)];
+  const recommended = new Set(model.findings.questions.flatMap((q) => (q.recommendation ? [escapeInline(q.recommendation.runtime.label)] : [])));
+  const out: string[] = [];
+  if (distinct.length > Math.max(1, recommended.size)) out.push(msg.preferredTwice(distinct));
+  if (model.findings.unit !== null) {
+    for (const runtime of distinct) if (!recommended.has(runtime)) out.push(msg.preferredWithoutFinding(runtime));
+  }
+  return out;
+}
+
+/** "### ✅ X Is Faster … Significantly": every total-time test row for X must be significant and in X's favour. */
+function headings(markdown: string): string[] {
+  const out: string[] = [];
+  const rows = tablesOf(markdown).filter((t) => t.header[1] === 'Component').flatMap((t) => t.rows.map((r) => ({ header: t.header, r })));
+  for (const m of markdown.matchAll(/^### ✅ (.+) Is Faster .*Significantly$/gm)) {
+    const runtime = m[1];
+    const total = rows.filter(({ r }) => /^Total/.test(r[1]));
+    const against = total.filter(({ header, r }) => {
+      const candidate = header[2].split(' vs ')[0] === runtime;
+      const direction = candidate ? 'faster' : 'slower';
+      return !(r[4].includes('**significant**') && r[2].endsWith(direction));
+    });
+    if (total.length === 0 || against.length > 0) out.push(msg.headingAgainstTests(m[0].slice(4), against.length));
+  }
+  return out;
+}
+
+function onlyLists(markdown: string): string[] {
+  const tested = new Set(tablesOf(markdown).filter((t) => t.header[1] === 'Component').flatMap((t) => t.rows.map((r) => r[0])));
+  const out: string[] = [];
+  for (const m of markdown.matchAll(/significant at concurrency ([\d, and]+) only/g)) {
+    const listed = m[1].split(/, | and /).map((s) => s.trim()).filter(Boolean);
+    if (tested.size > 0 && listed.length === tested.size && listed.every((l) => tested.has(l))) out.push(msg.onlyIsEveryLevel(m[0]));
+  }
+  return out;
+}
+
+function ranges(markdown: string): string[] {
+  return [...markdown.matchAll(/(\d+(?:\.\d+)?)× to (\d+(?:\.\d+)?)×|(\d+(?:\.\d+)?)–(\d+(?:\.\d+)?)×/g)]
+    .filter((m) => (m[1] !== undefined ? m[1] === m[2] : m[3] === m[4]))
+    .map((m) => msg.sameEnds(m[0]));
+}
+
+/** "up to F× faster** in R, at concurrency L": F is the other runtime's avg_total over R's at L, as the table shows them. */
+function upTo(model: ReportModel, markdown: string): string[] {
+  const out: string[] = [];
+  for (const m of markdown.matchAll(/up to (\d+(?:\.\d+)?)× faster\*\* in (.+?), at concurrency (\d+)/g)) {
+    const level = Number(m[3]);
+    const at = model.groups.filter((g) => g.concurrency === level && g.avg_total !== null);
+    const fast = at.find((g) => escapeInline(g.label) === m[2]);
+    const others = at.filter((g) => g !== fast);
+    if (!fast || others.length === 0) { out.push(msg.claimAgainstTable(m[0], 'no such runtime at that level')); continue; }
+    const ratios = others.map((g) => Math.round(((g.avg_total as number) / (fast.avg_total as number)) * 10) / 10);
+    if (!ratios.includes(Number(m[1]))) out.push(msg.claimAgainstTable(m[0], ratios.map((r) => `${r}×`).join(', ')));
+  }
+  return out;
+}
+
+function emptyHeadings(markdown: string): string[] {
+  const lines = markdown.split('\n');
+  const out: string[] = [];
+  lines.forEach((line, i) => {
+    const m = /^(#{2,4}) /.exec(line);
+    if (!m) return;
+    let j = i + 1;
+    while (j < lines.length && lines[j].trim() === '') j++;
+    const next = lines[j];
+    const nextLevel = next === undefined ? 0 : /^(#{1,6}) /.exec(next)?.[1].length;
+    if (next === undefined || next === '---' || (nextLevel !== undefined && nextLevel <= m[1].length)) out.push(msg.emptyHeading(line));
+  });
+  return out;
+}
+
+function observations(model: ReportModel, markdown: string): string[] {
+  if (!/every figure is one observation/.test(markdown)) return [];
+  const biggest = Math.max(0, ...model.groups.filter((g) => g.from === 'activations').map((g) => g.count));
+  return biggest > 1 ? [msg.oneObservation(biggest)] : [];
+}

@@ -1,0 +1,41 @@
+// What the consistency check says when a document contradicts itself or its own tables.
+
+export function preferredTwice(runtimes: readonly string[]): string {
+  return `the document prefers more than one runtime for the same question: ${runtimes.join(', ')}`;
+}
+
+export function preferredWithoutFinding(runtime: string): string {
+  return `the document prefers ${runtime}, which no finding recommends`;
+}
+
+export function headingAgainstTests(heading: string, rows: number): string {
+  return `the heading "${heading}" claims a significant difference at every level, but ${rows} of the test table's total-time rows are not significant in that direction`;
+}
+
+export function onlyIsEveryLevel(sentence: string): string {
+  return `"${sentence}" lists every level tested, yet says "only"`;
+}
+
+export function sameEnds(text: string): string {
+  return `a range with equal ends: "${text}"`;
+}
+
+export function claimAgainstTable(claim: string, computed: string): string {
+  return `the claim "${claim}" does not match the summary table, which gives ${computed}`;
+}
+
+export function emptyHeading(heading: string): string {
+  return `the heading "${heading}" has nothing under it`;
+}
+
+export function oneObservation(count: number): string {
+  return `the document calls every figure one observation, but a group has ${count} activations`;
+}
+
+export function orderOfMagnitude(factor: number, level: number): string {
+  return `the document claims an order of magnitude, but the ratio at concurrency ${level} is ${factor}×`;
+}
+
+export function contradictions(title: string, problems: readonly string[]): string {
+  return `the document "${title}" contradicts itself, so it was not written:\n${problems.map((p) => `  - ${p}`).join('\n')}`;
+}

@@ -1,0 +1,70 @@
+// Where a run took place, as its run log records it (DESIGN.md §2.4, issue 11): the target (a real
+// deployment, or owbench's embedded server and how it isolated each kind), the server's own
+// description, the machine, the date and the experiment's parameters. Read from each run-log
+// input's first line; inputs of other formats say nothing about where they ran.
+import { readFileSync } from 'node:fs';
+import type { Source } from '../types.js';
+
+export interface RunSetting {
+  embedded: boolean;
+  apihost: string;
+  /** What the API answered at /api/v1, in a few words; null when it said nothing. */
+  server: string | null;
+  /** Embedded only: how each kind ran (process, worker thread). */
+  isolation: Array<{ kind: string; how: string }>;
+  machine: { cpu: string; cores: number; memory_mb: number; os: string; node: string } | null;
+  started: string | null;
+  experiment: { name: string; concurrency: number[]; repetitions: number | null; cold: string | null } | null;
+}
+
+export function settingsOf(sources: readonly Source[]): RunSetting[] {
+  return sources.filter((s) => s.format === 'run-log').flatMap((s) => {
+    const header = firstLine(s.path);
+    return header === null ? [] : [settingOf(header)];
+  });
+}
+
+function firstLine(file: string): Record<string, unknown> | null {
+  try {
+    const text = readFileSync(file, 'utf8');
+    const line = text.slice(0, text.indexOf('\n') >>> 0);
+    const header = JSON.parse(line) as unknown;
+    return isObject(header) && header.type === 'run' ? header : null;
+  } catch {
+    return null; // the table was read from it already; a header we cannot read just says nothing
+  }
+}
+
+function settingOf(header: Record<string, unknown>): RunSetting {
+  const target = isObject(header.target) ? header.target : {};
+  const machine = isObject(header.machine) ? header.machine : null;
+  const experiment = isObject(header.experiment) ? header.experiment : null;
+  const isolation = isObject(target.isolation) ? target.isolation : {};
+  return {
+    embedded: target.embedded === true,
+    apihost: String(target.apihost ?? 'unknown'),
+    server: serverOf(header.server),
+    isolation: Object.entries(isolation).map(([kind, how]) => ({ kind, how: String(how) })),
+    machine: machine === null ? null : {
+      cpu: String(machine.cpu), cores: Number(machine.cores), memory_mb: Number(machine.memory_mb), os: String(machine.os), node: String(machine.node),
+    },
+    started: typeof header.started === 'string' ? header.started : null,
+    experiment: experiment === null ? null : {
+      name: String(experiment.name ?? ''),
+      concurrency: Array.isArray(experiment.concurrency) ? experiment.concurrency.map(Number) : [],
+      repetitions: typeof experiment.repetitions === 'number' ? experiment.repetitions : null,
+      cold: typeof experiment.cold === 'string' ? experiment.cold : null,
+    },
+  };
+}
+
+function serverOf(server: unknown): string | null {
+  if (!isObject(server)) return null;
+  const parts = [server.description, server.api_version && `API ${String(server.api_version)}`, server.build && `build ${String(server.build)}`]
+    .filter((p) => typeof p === 'string' && p.length > 0);
+  return parts.length === 0 ? null : parts.join(', ');
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

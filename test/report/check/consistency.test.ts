@@ -1,0 +1,41 @@
+// The consistency check reads a rendered document back: each kind of contradiction it must catch,
+// planted in a real document, and the real documents themselves passing.
+import assert from 'node:assert/strict';
+import { contradictionsOf, checkDocument, ContradictionError } from '../../../src/report/check/consistency.js';
+import { render, SEED_SWEEP_OPTIONS, WARM_FILES, WARM_OPTIONS } from '../helpers.js';
+
+const sweep = render(['data/seed-sweep/results.txt'], SEED_SWEEP_OPTIONS);
+const warm = render(WARM_FILES, WARM_OPTIONS);
+const demo = render(['data/runs/demo.ndjson'], {});
+
+describe('report/check: the consistency check', () => {
+  it('passes the real documents', () => {
+    for (const { model, markdown } of [sweep, warm, demo]) assert.deepEqual(contradictionsOf(model, markdown), []);
+  });
+
+  it('catches two runtimes preferred, and a preference no finding backs', () => {
+    const text = `${warm.markdown}\n1. ✅ **Prefer WASM** always.\n`;
+    const problems = contradictionsOf(warm.model, text);
+    assert.ok(problems.some((p) => p.includes('more than one runtime')), problems.join('\n'));
+    assert.ok(problems.some((p) => p.includes('prefers WASM, which no finding recommends')), problems.join('\n'));
+  });
+
+  it('catches a heading that claims significance the test table does not show', () => {
+    const text = demo.markdown.replace(/^### ⚖️ .*$/m, '### ✅ wasm:0.1 Is Faster at Every Level, Significantly');
+    assert.ok(contradictionsOf(demo.model, text).some((p) => p.includes('claims a significant difference at every level')));
+  });
+
+  it('catches "only" over every level, equal range ends, an empty heading and a claim against its table', () => {
+    const text = demo.markdown
+      .replace('## 📈 Performance Trend Overview', '## 📈 Performance Trend Overview\n\n- significant at concurrency 1, 2, 3, 4 and 5 only.\n- 26.2× to 26.2× and 2.5–2.5×\n\n### Nothing here\n\n---\n\n- **up to 9.9× faster** in blackbox, at concurrency 2');
+    const problems = contradictionsOf(demo.model, text);
+    for (const expected of ['lists every level tested', 'equal ends: "26.2× to 26.2×"', 'equal ends: "2.5–2.5×"', '"### Nothing here" has nothing under it', 'does not match the summary table']) {
+      assert.ok(problems.some((p) => p.includes(expected)), `${expected}\n${problems.join('\n')}`);
+    }
+  });
+
+  it('fails the render with a message naming the document', () => {
+    assert.throws(() => checkDocument(sweep.model, `${sweep.markdown}\nevery figure is one observation\n### Empty\n`), (error: unknown) =>
+      error instanceof ContradictionError && error.exitCode === 1 && /contradicts itself/.test(error.message) && /has nothing under it/.test(error.message));
+  });
+});

@@ -1,0 +1,41 @@
+// Where it ran, read from the run log's first line: embedded or a real deployment, the machine.
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { settingsOf } from '../../src/report/setting.js';
+import type { Source } from '../../src/types.js';
+import { render } from './helpers.js';
+
+const source = (file: string): Source => ({ path: file, sha256: '0'.repeat(64), format: 'run-log', runtimes: [] });
+
+describe('report/setting: where a run took place', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'owbench-setting-'));
+
+  it('reads a real deployment with its server description and machine', () => {
+    const file = path.join(dir, 'real.ndjson');
+    writeFileSync(file, `${JSON.stringify({
+      type: 'run', target: { apihost: 'https://127.0.0.1:31001', namespace: 'guest', embedded: false },
+      machine: { cpu: 'Test CPU', cores: 4, memory_mb: 8192, os: 'Linux 6.1 (x64)', node: 'v20.20.2' },
+      server: { description: 'OpenWhisk', api_version: '1.0.0', build: '2024-01-01' }, started: '2026-01-01T00:00:00.000Z',
+      experiment: { name: 'x', concurrency: [1, 2], repetitions: 3, cold: 'fresh-action' },
+    })}\n{"type":"trial"}\n`);
+    const [s] = settingsOf([source(file)]);
+    assert.equal(s.embedded, false);
+    assert.equal(s.server, 'OpenWhisk, API 1.0.0, build 2024-01-01');
+    assert.deepEqual(s.machine, { cpu: 'Test CPU', cores: 4, memory_mb: 8192, os: 'Linux 6.1 (x64)', node: 'v20.20.2' });
+    assert.deepEqual(s.experiment, { name: 'x', concurrency: [1, 2], repetitions: 3, cold: 'fresh-action' });
+  });
+
+  it('says nothing for inputs that are not run logs', () => {
+    assert.deepEqual(settingsOf([{ ...source('data/seed-sweep/results.txt'), format: 'aggregate-python' }]), []);
+  });
+
+  it('names the embedded server in the demo document, and Apache OpenWhisk nowhere as its target', () => {
+    const { markdown } = render(['data/runs/demo.ndjson'], {});
+    assert.match(markdown, /on \*\*owbench's embedded OpenWhisk-compatible server\*\* \(not Apache OpenWhisk/);
+    assert.match(markdown, /^## Where It Ran$/m);
+    assert.match(markdown, /^- Machine: not recorded/m);
+    assert.doesNotMatch(markdown, /on \*\*Apache OpenWhisk\*\*/);
+  });
+});
