@@ -178,5 +178,5 @@ function rejectOverlap(raw: GroupFigures[], aggregated: GroupFigures[]): void {
 export { groupOrder } from './group-keys.js';
 
 function comparedRows(table: Table, several: ReadonlyMap<string, unknown>): Table['activations'] {
-  return table.activations.filter((row) => row.composition === null && row.concurrency !== null && !several.has(row.runtime));
+  return table.activations.filter((row) => row.composition == null && row.concurrency != null && !several.has(row.runtime));
 }

@@ -155,7 +155,8 @@ function rowOf(s: Speedup, component: string, candidate: RuntimeRef, baseline: R
     component,
     direction: raw < THRESHOLDS.same ? 'same' : faster ? 'faster' : 'slower',
     factor: factor(raw),
-    ci,
+    // An interval that rounds to one value would read as "2.5–2.5×": shown as none.
+    ci: ci !== null && ci.low !== ci.high ? ci : null,
     ci_excludes_one: s.ci_low !== null && s.ci_high !== null && (s.ci_low > 1 || s.ci_high < 1),
     test: test === undefined ? null : {
       p: round(test.p_adjusted, 4),

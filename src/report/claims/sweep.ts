@@ -60,6 +60,8 @@ export interface SweepClaims {
   failures: Array<{ runtime: RuntimeRef; concurrency: number; errors: number }>;
   levels: { min: number; max: number; count: number };
   comparisons: SweepComparison[];
+  /** Some candidate shares a level with the baseline: else Key Insights says why nothing is compared. */
+  compared: boolean;
   trends: RuntimeTrends[];
   /** Runtimes whose max_wait grows sharply (THRESHOLDS.sharpGrowth) across levels. */
   sharp_wait: RuntimeRef[];
@@ -134,6 +136,7 @@ export function sweepClaims(groups: ReportGroup[], runtimes: RuntimeRef[], basel
       .map((g) => ({ runtime: runtimes.find((r) => r.id === g.runtime) as RuntimeRef, concurrency: g.concurrency, errors: g.errors as number })),
     levels: { min: levels[0], max: levels[levels.length - 1], count: levels.length },
     comparisons,
+    compared: comparisons.some((c) => c.total !== null),
     trends,
     sharp_wait: trends.filter((t) => t.wait?.sharp).map((t) => t.runtime),
     few_runs: { holds: runs < THRESHOLDS.minRunsForTrend, runs },
