@@ -39,6 +39,7 @@ function banner(whisk: LocalWhisk): string {
   const note = whisk.auth === GUEST_KEY ? "  # OpenWhisk's well-known local guest key, the default only" : '';
   return [
     `owbench: OpenWhisk API on ${whisk.apihost} (namespace ${whisk.namespace})`,
+    isolationLine(whisk),
     '',
     'Point wsk at it:',
     `  wsk property set --apihost ${whisk.apihost} --auth ${key}${note}`,
@@ -51,6 +52,13 @@ function banner(whisk: LocalWhisk): string {
     'Stop with Ctrl-C (SIGINT) or SIGTERM.',
     '',
   ].join('\n');
+}
+
+/** Says how actions run: in Docker, or as processes and why (never silently). */
+function isolationLine(whisk: LocalWhisk): string {
+  const kinds = Object.entries(whisk.isolation.kinds).map(([kind, how]) => `${kind} ${how}`).join(', ');
+  if (whisk.isolation.docker) return `owbench: actions run in Docker containers (${kinds})`;
+  return `owbench: Docker not used (${whisk.isolation.reason}); actions run as processes (${kinds})`;
 }
 
 function untilSignal(whisk: LocalWhisk): Promise<void> {

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { WhiskContext } from './api/context.js';
 import { resolveConfig, type LocalWhiskConfig, type ResolvedConfig } from './config.js';
 import type { ContainerFactory } from './container.js';
+import type { IsolationChoice, Runtimes } from './runtimes/isolation.js';
 import { FaultPlan } from './faults.js';
 import { GUEST_KEY, GUEST_NAMESPACE, isWellFormedAuth } from './http/auth.js';
 import { bareExchange, HttpError, newExchange, sendError, type Exchange } from './http/exchange.js';
@@ -37,6 +38,8 @@ export interface LocalWhisk {
   namespace: string;
   /** The pool's state now (containers, busy, paused, MB in use, queued requests). */
   poolStats(): PoolStats;
+  /** How actions are isolated (Docker or processes, and why), as `GET /` reports it. */
+  isolation: IsolationChoice;
   /** The prewarmed stem cells per manifest entry (ready, starting, taken so far). */
   stemCells(): StemCellStats[];
   /** Stops listening, ends open connections and destroys every container; resolves when all are gone. */
@@ -49,7 +52,8 @@ export async function startLocalWhisk(options: LocalWhiskOptions = {}): Promise<
   const namespace = options.namespace ?? GUEST_NAMESPACE;
   const host = options.host ?? '127.0.0.1';
   const config = resolveConfig(options.config ?? {});
-  const factory = options.containerFactory ?? (await realRuntimes(config));
+  const runtimes: Runtimes = options.containerFactory ? customRuntimes(options.containerFactory) : await realRuntimes(config);
+  const factory = runtimes.factory;
 
   const faults = new FaultPlan(config.faults);
   const pool = new ContainerPool(factory, config);
@@ -62,6 +66,7 @@ export async function startLocalWhisk(options: LocalWhiskOptions = {}): Promise<
       return apihostHolder.value;
     },
     blackbox: config.blackbox,
+    isolationOf: (kind) => runtimes.isolation.kinds[kind],
   });
   const ctx: WhiskContext = {
     auth,
@@ -73,6 +78,7 @@ export async function startLocalWhisk(options: LocalWhiskOptions = {}): Promise<
     throttle: new Throttle(config.throttle),
     faults,
     running: new Set(),
+    isolation: runtimes.isolation,
   };
   server.on('request', (req, res) => {
     // Everything about a request, parsing its target included, runs inside this boundary: no
@@ -95,6 +101,7 @@ export async function startLocalWhisk(options: LocalWhiskOptions = {}): Promise<
     await listen(server, options.port ?? 0, host);
   } catch (error) {
     await pool.close();
+    runtimes.close();
     throw error;
   }
   const { port } = server.address() as AddressInfo;
@@ -105,9 +112,10 @@ export async function startLocalWhisk(options: LocalWhiskOptions = {}): Promise<
     apihost: apihostHolder.value,
     auth,
     namespace,
+    isolation: runtimes.isolation,
     poolStats: () => pool.stats(),
     stemCells: () => pool.stemCellStats(),
-    close: () => (closing ??= shutdown(server, pool, ctx)),
+    close: () => (closing ??= shutdown(server, pool, ctx).finally(() => runtimes.close())),
   };
 }
 
@@ -136,11 +144,16 @@ function listen(server: Server, port: number, host: string): Promise<void> {
   });
 }
 
-async function realRuntimes(config: ResolvedConfig): Promise<ContainerFactory> {
-  const runtimes = await import('./runtimes/index.js');
-  return runtimes.createRuntimeFactory({
+async function realRuntimes(config: ResolvedConfig): Promise<Runtimes> {
+  const { startIsolation } = await import('./runtimes/isolation.js');
+  return startIsolation(config.isolation, {
     blackboxImages: config.blackbox.images,
     ...(config.blackbox.folder !== undefined ? { blackboxFolder: config.blackbox.folder } : {}),
     wasmEnvelope: config.wasm.envelope,
-  });
+  }, config.dockerSocket);
+}
+
+/** A replacement factory (the pool's unit tests): its containers report their own isolation, if any. */
+function customRuntimes(factory: ContainerFactory): Runtimes {
+  return { factory, isolation: { docker: false, reason: 'a custom container factory', kinds: {} }, close: () => undefined };
 }

@@ -5,6 +5,7 @@ import type { Invoker } from '../invoker/invoker.js';
 import type { ActionStore } from '../store/actions.js';
 import type { ActivationStore } from '../store/activations.js';
 import type { Throttle } from '../throttle.js';
+import type { IsolationChoice } from '../runtimes/isolation.js';
 
 export interface WhiskContext {
   auth: string;
@@ -17,4 +18,6 @@ export interface WhiskContext {
   faults: FaultPlan;
   /** Activations accepted and not finished yet, so close() can wait for them. */
   running: Set<Promise<unknown>>;
+  /** How actions are isolated, reported by `GET /`. */
+  isolation?: IsolationChoice;
 }

@@ -16,4 +16,7 @@ export const message = {
   unknownImage: (image: string, folder: string | undefined) =>
     `The blackbox image '${image}' is neither registered nor an executable under ${folder ?? '(no configured folder)'}.`,
   destroyed: () => 'The container was destroyed.',
+  resultTooLong: (length: number, limit: number, start: string) =>
+    `The action produced a response that exceeded the allowed length: ${length} > ${limit} bytes. The truncated response was: ${start}`,
+  imageMissing: (image: string) => `the image '${image}' is not on this machine`,
 } as const;

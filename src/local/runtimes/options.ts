@@ -13,6 +13,8 @@ export interface RuntimeOptions {
    * (default true, as in the real records); false answers the bare result like other kinds.
    */
   wasmEnvelope?: boolean;
+  /** The server instance: process containers carry it in their environment, so its reaper finds them. */
+  marker?: string;
 }
 
 /** The executable an image names, or undefined when it names none (unknown, escaping the folder, not executable). */

@@ -3,7 +3,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { Agent } from 'node:http';
-import type { Container, ContainerLimits, InitPayload, ProxyAnswer, RunContext } from '../../container.js';
+import type { Container, ContainerLimits, Isolation, InitPayload, ProxyAnswer, RunContext } from '../../container.js';
 import { ChildHandle, containerEnv, deadlineTimer } from '../child-process.js';
 import { StreamLines } from '../log-lines.js';
 import { locateScript, runtimesFolder } from '../locate-script.js';
@@ -16,6 +16,7 @@ import { runBody } from '../run-body.js';
 const START_LIMIT_MS = 10_000;
 
 export class NodeContainer implements Container {
+  readonly isolation: Isolation = 'process';
   readonly memoryMb: number;
   private readonly agent: Agent = proxyAgent();
   private readonly stdout: StreamLines;
@@ -34,10 +35,10 @@ export class NodeContainer implements Container {
     return this.child.pid;
   }
 
-  static async start(id: string, kind: string, limits: ContainerLimits): Promise<NodeContainer> {
+  static async start(id: string, kind: string, limits: ContainerLimits, instance?: string): Promise<NodeContainer> {
     const proxy = await locateScript('nodejs/proxy');
     const args = [`--max-old-space-size=${limits.memoryMb}`, proxy, runtimesFolder];
-    const child = ChildHandle.spawn(process.execPath, args, containerEnv(), ['pipe', 'pipe', 'pipe', 'pipe']);
+    const child = ChildHandle.spawn(process.execPath, args, containerEnv({}, instance), ['pipe', 'pipe', 'pipe', 'pipe']);
     const container = new NodeContainer(id, kind, limits, child);
     try {
       container.port = await readPort(child);

@@ -1,0 +1,21 @@
+/* owbench's action-loop proxy (the PID 1 of a blackbox container): shared declarations. */
+#ifndef OWBENCH_PROXY_H
+#define OWBENCH_PROXY_H
+#include <stddef.h>
+
+typedef struct {
+  const char *start;
+  const char *end;
+} json_span;
+
+const char *json_skip(const char *p, const char *end);
+const char *json_next_member(const char *p, const char *end, json_span *key, json_span *value);
+int json_find(json_span object, const char *name, json_span *value);
+char *json_text(json_span value);
+
+/* Decodes base64 in place; returns the decoded length. */
+size_t base64_decode(char *text, size_t len);
+/* Writes the executable the code carries (an ELF, a script, or a zip holding `exec`) to path.
+ * Returns NULL on success, else why not. */
+const char *write_executable(const char *code, size_t len, const char *path);
+#endif
