@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import type { InitPayload } from '../../container.js';
 import { resolveBlackboxImage, type RuntimeOptions } from '../options.js';
+import { execFromZip } from './unzip.js';
 
 export interface Launch {
   file: string;
@@ -15,14 +16,17 @@ export interface Launch {
 }
 
 const ELF_MAGIC = Buffer.from([0x7f, 0x45, 0x4c, 0x46]);
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
 /** The command to start, or undefined when the payload names nothing runnable. */
 export function launchFor(payload: InitPayload, memoryMb: number, options: RuntimeOptions): Launch | undefined {
   let executable: string | undefined;
   let scratch: string | undefined;
   if (payload.binary && payload.code !== '') {
-    const bytes = Buffer.from(payload.code, 'base64');
-    if (!bytes.subarray(0, 4).equals(ELF_MAGIC)) return undefined;
+    const code = Buffer.from(payload.code, 'base64');
+    // `wsk action create --native`: a zip whose entry `exec` is the executable
+    const bytes = code.subarray(0, 4).equals(ZIP_MAGIC) ? execFromZip(code) : code;
+    if (bytes === undefined || !bytes.subarray(0, 4).equals(ELF_MAGIC)) return undefined;
     scratch = mkdtempSync(join(tmpdir(), 'owbench-blackbox-'));
     executable = join(scratch, 'exec');
     writeFileSync(executable, bytes, { mode: 0o755 });

@@ -21,7 +21,9 @@ export async function dockerContainer(
     return DockerContainer.create(backend, id, kind, limits, { image: NODEJS_IMAGE, cmd: NODE_PROXY(limits.memoryMb) });
   }
   // OpenWhisk pulls a blackbox image on every creation; the stand-in is a local inspect.
-  const plan = blackboxPlan(spec.image ?? '', options);
+  const planned = blackboxPlan(spec.image ?? '', options);
+  // binary code brings its own exec (the proxy saves it), so a registered executable is not mounted
+  const plan = spec.binary && planned.executable !== undefined ? { image: planned.image } : planned;
   const inspected = await backend.engine.call('GET', `/images/${encodeURIComponent(plan.image)}/json`);
   if (inspected.status !== 200) throw new Error(message.imageMissing(spec.image ?? ''));
   // `wsk action create --docker openwhisk/action-nodejs-v20`: the nodejs runtime as a blackbox image
