@@ -67,7 +67,7 @@ export class Invoker {
         ? await crash(container)
         : await guard(container.init(this.initPayload(job, image), timeoutMs), timeoutMs, container);
       timeline.init = { start, end: Date.now() };
-      logs.push(...answer.logs);
+      appendLines(logs, answer.logs);
       const failed = initOutcome(answer, timeoutMs, timeline.init.end - start);
       if (failed) {
         this.pool.release(lease.entry, true);
@@ -77,7 +77,7 @@ export class Invoker {
     const start = Date.now();
     const answer = await guard(container.run(job.params, this.runContext(job, start + timeoutMs), timeoutMs), timeoutMs, container);
     timeline.run = { start, end: Date.now() };
-    logs.push(...answer.logs);
+    appendLines(logs, answer.logs);
     const outcome = runOutcome(answer, timeoutMs, timeline.run.end - start);
     this.pool.release(lease.entry, outcome.destroyContainer);
     return this.record(job, timeline, outcome, logs, isolation);
@@ -179,4 +179,9 @@ async function guard(call: Promise<ProxyAnswer>, timeoutMs: number, container: {
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** Appends without spreading: a 210,000-line log would overflow the call stack as arguments. */
+function appendLines(into: string[], lines: readonly string[]): void {
+  for (const line of lines) into.push(line);
 }
