@@ -43,6 +43,8 @@ import_rootfs() {
     echo "images: imported $image:$hash ($(du -h "$tarball" | cut -f1))"
   fi
   docker tag "$image:$hash" "$image:latest"
+  # earlier builds' tags go (an image still used by a container stays until it is removed)
+  docker images --format '{{.Repository}}:{{.Tag}}' "$image" | grep -v -e ":latest$" -e ":$hash$" | xargs -r docker rmi >/dev/null 2>&1 || true
 }
 
 # owbench/actionloop

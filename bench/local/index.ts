@@ -4,6 +4,7 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
 import { measureColdStarts } from './cold-start.js';
+import { measureDockerColdStarts } from './docker-cold-start.js';
 import { buildActions, repoRoot } from './fixtures.js';
 import { round } from './stats.js';
 import { measureThroughServer } from './through-server.js';
@@ -17,6 +18,7 @@ const concurrencies = [1, 4];
 const load = loadavg();
 buildActions();
 const cold = await measureColdStarts(coldReps);
+const docker = await measureDockerColdStarts(coldReps);
 const { warm, throughput } = await measureThroughServer(warmReps, seconds, concurrencies);
 
 const ms = (x: number): string => round(x, 1).toFixed(1);
@@ -27,6 +29,15 @@ for (const c of cold) {
   console.log(`${c.kind.padEnd(11)} ${ms(c.create.median).padStart(6)}  ${ms(c.init.median).padStart(6)}  ${ms(c.coldStart.median).padStart(6)} [${ms(c.coldStart.p90).padStart(6)}]  ${c.floor.padEnd(32)} ${ms(c.floorStart.median).padStart(6)}  ${round(c.ratio, 2).toFixed(2).padStart(5)}×  ${ms(c.firstRun.median).padStart(9)}  ${ms(c.warmRun.median).padStart(9)}`);
   if (c.threadFloor && c.threadRatio !== undefined) {
     console.log(`${''.padEnd(51)}or: bare worker + compile+instantiate ${ms(c.threadFloor.median).padStart(6)}  ${round(c.threadRatio, 2).toFixed(2).padStart(5)}×`);
+  }
+}
+if ('unavailable' in docker) {
+  console.log(`\nDocker cold start: not measured (${docker.unavailable})`);
+} else {
+  console.log(`\nDocker cold start = create (image inspect, create, attach, start, proxy listening) + /init (median of ${coldReps}, p90 in brackets)`);
+  console.log('kind        create   init     cold start       floor                                  ratio  first /run  warm /run  pause  unpause');
+  for (const d of docker) {
+    console.log(`${d.kind.padEnd(11)} ${ms(d.create.median).padStart(6)}  ${ms(d.init.median).padStart(6)}  ${ms(d.coldStart.median).padStart(6)} [${ms(d.coldStart.p90).padStart(6)}]  ${d.floor.padEnd(32)} ${ms(d.floorStart.median).padStart(6)}  ${round(d.ratio, 2).toFixed(2).padStart(5)}×  ${ms(d.firstRun.median).padStart(9)}  ${ms(d.warmRun.median).padStart(9)}  ${ms(d.pause.median).padStart(5)}  ${ms(d.unpause.median).padStart(7)}`);
   }
 }
 console.log(`\nwarm blocking invoke (openwhisk client → server → container), median of ${warmReps}, vs a bare loopback HTTP POST`);
@@ -41,6 +52,6 @@ for (const t of throughput) {
 const out = join(repoRoot, 'bench', 'out');
 mkdirSync(out, { recursive: true });
 const file = join(out, 'local.json');
-writeFileSync(`${file}.tmp-${process.pid}`, `${JSON.stringify({ quick, loadAverageAtStart: load, cold, warm, throughput }, null, 2)}\n`);
+writeFileSync(`${file}.tmp-${process.pid}`, `${JSON.stringify({ quick, loadAverageAtStart: load, cold, docker, warm, throughput }, null, 2)}\n`);
 renameSync(`${file}.tmp-${process.pid}`, file);
 console.log(`\nwritten: ${file}`);
