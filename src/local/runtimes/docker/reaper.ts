@@ -8,6 +8,7 @@ import { request } from 'node:http';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 
 const [socketPath = '', instance = '', folder = ''] = process.argv.slice(2);
+process.title = `owbench-reaper ${instance}`; // how ps shows it
 
 function engine(method: string, path: string): Promise<string> {
   return new Promise((resolve) => {
