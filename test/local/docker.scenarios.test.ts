@@ -3,8 +3,12 @@
 // reuses it, the pause grace freezes it and a warm hit thaws it (in waitTime), the idle timeout
 // removes it; OpenWhisk's memory error for 1 GB under 256 MB, native and Node (off-heap).
 import assert from 'node:assert/strict';
-import { statSync } from 'node:fs';
-import { buildCActions } from './runtimes/helpers.js';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startLocalWhisk } from '../../src/index.js';
+import { buildCActions, buildDir } from './runtimes/helpers.js';
 import { annotation, hasAnnotation, rejection, sleep, startWhisk, type Record, type Started } from './helpers.js';
 import { containersOf, inspect, nativeAction, requireDocker } from './docker-helpers.js';
 
@@ -81,5 +85,24 @@ describe('local server: actions in Docker containers (openwhisk client, docker C
     const failed = await rejection(invoke('nothere'));
     assert.equal(failed.error.response.result.error, "Failed to pull container image 'example/not-built:1'.");
     assert.ok(hasAnnotation(failed.error as Record, 'waitTime'));
+  });
+
+  it('runs a native action whose zip is deflated (the proxy unzips exec as the action loop does)', async () => {
+    const zip = join(mkdtempSync(join(tmpdir(), 'owbench-zip-')), 'action.zip');
+    execFileSync('/usr/bin/python3', ['-c', 'import sys, zipfile\nwith zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z: z.write(sys.argv[2], "exec")', zip, join(buildDir, 'native', 'env')]);
+    const code = readFileSync(zip).toString('base64');
+    await s.ow.actions.create({ name: 'deflated', action: { exec: { kind: 'blackbox', image: 'openwhisk/actionloop-v2', code, binary: true } } } as never);
+    const record = await invoke('deflated');
+    assert.equal(record.response.success, true, JSON.stringify(record.response));
+    assert.equal(annotation(record, 'isolation'), 'docker');
+  });
+
+  it('removes at start the containers a dead server left (by label)', async () => {
+    const dead = 2 ** 22 + 12345; // above pid_max's default: no such process
+    const id = execFileSync('docker', ['create', '--network', 'none', '--label', 'owbench.instance=crashed', '--label', `owbench.pid=${dead}`, 'owbench/actionloop'], { encoding: 'utf8' }).trim();
+    assert.equal(containersOf(dead).length, 1);
+    const other = await startLocalWhisk({ config: { stemCells: [] } });
+    await other.close();
+    assert.deepEqual(containersOf(dead), [], `left: ${id}`);
   });
 });
