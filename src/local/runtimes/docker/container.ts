@@ -13,27 +13,22 @@ import { message } from '../messages.js';
 import { failure } from '../process-call.js';
 import { runBody } from '../run-body.js';
 import type { DockerBackend } from './backend.js';
+import { createBody, type DockerSpec } from './create-body.js';
 import { demultiplex, type ContainerOutput } from './logs.js';
-import { postOverSocket } from './socket-call.js';
+import { postOverSocket, type SocketAnswer } from './socket-call.js';
 
 /** A proxy that does not listen within this time is broken (it normally takes a few ms). */
 const START_LIMIT_MS = 10_000;
 /** The sentinels come on the attach stream, apart from the answer; they normally trail it by < 1 ms. */
 const SENTINEL_GRACE_MS = 2_000;
-const PIDS_LIMIT = 256;
-
-export interface DockerSpec {
-  image: string;
-  cmd?: string[];
-  /** A host executable mounted read-only as /action/exec. */
-  executable?: string;
-}
+const RECONNECT_MS = 10;
 
 export class DockerContainer implements Container {
   readonly isolation: Isolation = 'docker';
   private destroying: Promise<void> | undefined;
   private state: Promise<void> = Promise.resolve();
   private paused = false;
+  private exited = false;
 
   private constructor(
     readonly id: string,
@@ -44,30 +39,14 @@ export class DockerContainer implements Container {
     private readonly backend: DockerBackend,
     private readonly folder: string,
     private readonly output: ContainerOutput,
-  ) {}
+  ) {
+    void output.ended.then(() => (this.exited = true));
+  }
 
   static async create(backend: DockerBackend, id: string, kind: string, limits: ContainerLimits, spec: DockerSpec): Promise<DockerContainer> {
     const { engine } = backend;
     const folder = mkdtempSync(join(backend.folder, 'c')); // mode 0700, the server's user
-    const bytes = limits.memoryMb * 1024 * 1024;
-    const binds = [`${folder}:/ow`, ...(spec.executable ? [`${spec.executable}:/action/exec:ro`] : [])];
-    const body = {
-      Image: spec.image,
-      ...(spec.cmd ? { Cmd: spec.cmd } : {}),
-      Env: ['OW_PROXY_SOCKET=/ow/proxy.sock'],
-      User: `${process.getuid?.() ?? 0}:${process.getgid?.() ?? 0}`,
-      Labels: backend.labels(kind, id),
-      HostConfig: {
-        NetworkMode: 'none',
-        Memory: bytes,
-        MemorySwap: bytes,
-        PidsLimit: PIDS_LIMIT,
-        Binds: binds,
-        CapDrop: ['ALL'],
-        SecurityOpt: ['no-new-privileges'],
-        LogConfig: { Type: 'none', Config: {} },
-      },
-    };
+    const body = createBody(spec, limits.memoryMb, folder, backend.labels(kind, id));
     let dockerId: string | undefined;
     try {
       const created = (await engine.expect('POST', `/containers/create?name=owbench-${backend.instance}-${id}`, [201], body)) as { Id: string };
@@ -139,7 +118,7 @@ export class DockerContainer implements Container {
   private async call(path: string, body: unknown, timeoutMs: number): Promise<ProxyAnswer> {
     if (this.destroying) return failure(502, message.destroyed(), [], { crashed: true });
     const timer = deadlineTimer(timeoutMs);
-    const call = postOverSocket(this.socketPath, path, body).then(
+    const call = this.post(path, body, Date.now() + timeoutMs).then(
       (answer) => ({ kind: 'answer' as const, answer }),
       () => ({ kind: 'broken' as const }),
     );
@@ -158,6 +137,22 @@ export class DockerContainer implements Container {
     const parsed = parseAnswerBody(answer.text, message.invalidJson).body;
     const exited = answer.statusCode === 502 && (parsed.error === message.exitedUnexpectedly() || parsed.error === message.outOfMemory());
     return { statusCode: answer.statusCode, body: parsed, logs, timedOut: false, crashed: exited };
+  }
+
+  /**
+   * POSTs to the proxy, connecting again while it refuses (it may have bound its socket and not yet
+   * listen()ed), as OpenWhisk retries /init on a refused connection; nothing was sent then.
+   */
+  private async post(path: string, body: unknown, deadline: number): Promise<SocketAnswer> {
+    for (;;) {
+      try {
+        return await postOverSocket(this.socketPath, path, body);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if ((code !== 'ECONNREFUSED' && code !== 'ENOENT') || this.exited || Date.now() + RECONNECT_MS > deadline) throw error;
+        await new Promise((resolve) => setTimeout(resolve, RECONNECT_MS));
+      }
+    }
   }
 
   /** The proxy's connection broke: the container is dying. Why, OpenWhisk asks docker inspect. */
