@@ -54,6 +54,7 @@ printf 'int main(void) { return 0; }\n' > "$out/probe.c"
 gcc -o "$out/probe" "$out/probe.c" -Wl,--no-as-needed -lm -lpthread -ldl -lrt
 rootfs="$out/actionloop-root"
 rm -rf "$rootfs" && mkdir -p "$rootfs/action" "$rootfs/ow" "$rootfs/tmp" && chmod 1777 "$rootfs/tmp"
+chmod 1777 "$rootfs/action" # the proxy runs as the server's user and saves the action's exec here
 install -m 0755 "$proxy" "$rootfs/proxy"
 copy_with_libs "$rootfs" "$out/probe" && rm "$rootfs$out/probe"
 find "$rootfs" -depth -type d -empty -not -path "$rootfs/action" -not -path "$rootfs/ow" -not -path "$rootfs/tmp" -delete
