@@ -48,7 +48,7 @@ async function startContainer(kind: string, limits: ContainerLimits, spec: Conta
   switch (kind) {
     case 'nodejs:20':
     case 'nodejs:default':
-      return NodeContainer.start(id, kind, limits, options.marker);
+      return NodeContainer.start(id, kind, limits, options.marker, options.folder);
     case 'blackbox':
       if (spec.image !== undefined) processImageCheck(spec, options);
       return new BlackboxContainer(id, limits, options);

@@ -40,7 +40,7 @@ export async function startIsolation(mode: IsolationMode, options: RuntimeOption
   await reaper.start(docker?.socketPath);
   const kinds = Object.fromEntries(runtimeKinds.map((kind) => [kind, isolationOf(kind, docker !== undefined)]));
   return {
-    factory: createRuntimeFactory({ ...options, marker: reaper.instance }, docker),
+    factory: createRuntimeFactory({ ...options, marker: reaper.instance, folder: reaper.folder }, docker),
     isolation: { docker: docker !== undefined, ...(reason !== undefined ? { reason } : {}), kinds },
     close: () => reaper.stop(),
   };

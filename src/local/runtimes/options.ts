@@ -15,6 +15,8 @@ export interface RuntimeOptions {
   wasmEnvelope?: boolean;
   /** The server instance: process containers carry it in their environment, so its reaper finds them. */
   marker?: string;
+  /** The instance's folder (its reaper removes it): process containers' socket folders go inside. */
+  folder?: string;
 }
 
 /** The executable an image names, or undefined when it names none (unknown, escaping the folder, not executable). */

@@ -43,10 +43,10 @@ export class NodeContainer implements Container {
     return this.child.pid;
   }
 
-  static async start(id: string, kind: string, limits: ContainerLimits, instance?: string): Promise<NodeContainer> {
+  static async start(id: string, kind: string, limits: ContainerLimits, instance?: string, parent = tmpdir()): Promise<NodeContainer> {
     const proxy = await locateScript('nodejs/proxy');
     const args = [`--max-old-space-size=${limits.memoryMb}`, proxy, runtimesFolder];
-    const folder = mkdtempSync(join(tmpdir(), 'owbench-node-')); // mode 0700
+    const folder = mkdtempSync(join(parent, 'owbench-node-')); // mode 0700
     const env = containerEnv({ OW_PROXY_SOCKET: join(folder, 'proxy.sock'), OW_PROXY_PARENT: 'fd3' }, instance);
     const child = ChildHandle.spawn(process.execPath, args, env, ['pipe', 'pipe', 'pipe', 'pipe']);
     const container = new NodeContainer(id, kind, limits, child, folder);
