@@ -1,6 +1,7 @@
 // `owbench serve`: runs the embedded OpenWhisk until SIGINT/SIGTERM, then destroys its containers.
 import type { Command } from 'commander';
-import { UsageError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
+import { DockerUnavailable } from '../local/runtimes/isolation.js';
 import { loadConfigFile, resolveConfig } from '../local/config.js';
 import { GUEST_KEY, isWellFormedAuth } from '../local/http/auth.js';
 import { startLocalWhisk, type LocalWhisk } from '../local/server.js';
@@ -27,7 +28,11 @@ export function registerServe(program: Command): void {
         throw new UsageError('--auth: expected UUID:KEY');
       }
       const config = options.config ? await loadConfigFile(options.config) : resolveConfig({});
-      const whisk = await startLocalWhisk({ port, host: options.host, config, ...(options.auth ? { auth: options.auth } : {}) });
+      const whisk = await startLocalWhisk({ port, host: options.host, config, ...(options.auth ? { auth: options.auth } : {}) }).catch((error: unknown) => {
+        // the config's isolation asks for Docker where there is none: name the file and the field
+        if (error instanceof DockerUnavailable && options.config) throw new InputError(options.config, 'isolation', error.message);
+        throw error;
+      });
       process.stdout.write(banner(whisk));
       await untilSignal(whisk);
     });

@@ -36,7 +36,7 @@ describe('local server: isolation (Docker, or processes and why)', function () {
 
   it('refuses to start when the config requires Docker and there is none', async () => {
     await assert.rejects(startLocalWhisk({ config: { isolation: 'docker', dockerSocket: NO_SOCKET } }),
-      /Docker isolation is required by the configuration, but no Docker engine at \/nonexistent\/owbench-docker\.sock/);
+      /'docker' needs a Docker engine, but no Docker engine at \/nonexistent\/owbench-docker\.sock \(ENOENT\)/);
   });
 
   it('uses Docker by default where an engine runs (required under CI=true)', async function () {

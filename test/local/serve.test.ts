@@ -139,4 +139,12 @@ describe('owbench serve', function () {
     assert.equal(runCli(['serve', '--port', 'x']).status, 2);
     assert.equal(runCli(['serve', '--auth', 'no-colon']).status, 2);
   });
+
+  it('exits 2 naming the file and the field when the config requires Docker and there is none', () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'owbench-serve-')), 'whisk.json');
+    writeFileSync(file, JSON.stringify({ isolation: 'docker', dockerSocket: '/nonexistent/docker.sock' }));
+    const refused = runCli(['serve', '--port', '0', '--config', file]);
+    assert.equal(refused.status, 2);
+    assert.equal(refused.stderr, `owbench: ${file}: isolation: 'docker' needs a Docker engine, but no Docker engine at /nonexistent/docker.sock (ENOENT)\n`);
+  });
 });

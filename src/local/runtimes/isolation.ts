@@ -6,8 +6,18 @@ import { DockerBackend, Reaper } from './docker/backend.js';
 import { DEFAULT_DOCKER_SOCKET } from './docker/engine.js';
 import { createRuntimeFactory, isolationOf, runtimeKinds } from './index.js';
 import type { RuntimeOptions } from './options.js';
+import { CliError } from '../../errors.js';
+import { message } from './messages.js';
 
 export type IsolationMode = 'auto' | 'docker' | 'process';
+
+/** `isolation: "docker"` where Docker cannot be used: the user's setup, not a bug (exit 2, no stack). */
+export class DockerUnavailable extends CliError {
+  constructor(text: string) {
+    super(text, 2);
+    this.name = 'DockerUnavailable';
+  }
+}
 
 export interface IsolationChoice {
   docker: boolean;
@@ -27,7 +37,7 @@ export interface Runtimes {
 export async function startIsolation(mode: IsolationMode, options: RuntimeOptions, socketPath = DEFAULT_DOCKER_SOCKET): Promise<Runtimes> {
   const reaper = new Reaper();
   let docker: DockerBackend | undefined;
-  let reason: string | undefined = 'the configuration asks for process isolation';
+  let reason: string | undefined = message.processIsolationAsked();
   if (mode !== 'process') {
     const connected = await DockerBackend.connect(socketPath, reaper);
     if (connected instanceof DockerBackend) docker = connected;
@@ -35,7 +45,7 @@ export async function startIsolation(mode: IsolationMode, options: RuntimeOption
   }
   if (mode === 'docker' && !docker) {
     reaper.stop();
-    throw new Error(`Docker isolation is required by the configuration, but ${reason}`);
+    throw new DockerUnavailable(message.dockerRequired(reason ?? ''));
   }
   await reaper.start(docker?.socketPath);
   const kinds = Object.fromEntries(runtimeKinds.map((kind) => [kind, isolationOf(kind, docker !== undefined)]));

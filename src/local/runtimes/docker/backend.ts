@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { locateScript } from '../locate-script.js';
 import { DockerEngine, DEFAULT_DOCKER_SOCKET } from './engine.js';
 import { ACTIONLOOP_IMAGE, NODEJS_IMAGE } from './images.js';
+import { message } from '../messages.js';
 
 export const INSTANCE_LABEL = 'owbench.instance';
 export const PID_LABEL = 'owbench.pid';
@@ -27,13 +28,13 @@ export class DockerBackend {
     const engine = new DockerEngine(socketPath);
     try {
       const ping = await engine.call('GET', '/_ping', undefined, 2_000);
-      if (ping.status !== 200) return { reason: `the Docker engine at ${socketPath} answered ${ping.status}` };
+      if (ping.status !== 200) return { reason: message.engineAnswered(socketPath, ping.status) };
     } catch (error) {
-      return { reason: `no Docker engine at ${socketPath} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
+      return { reason: message.noEngine(socketPath, (error as NodeJS.ErrnoException).code ?? (error as Error).message) };
     }
     for (const image of [ACTIONLOOP_IMAGE, NODEJS_IMAGE]) {
       const found = await engine.call('GET', `/images/${image}/json`);
-      if (found.status !== 200) return { reason: `the image ${image} is not built (run \`make images\`)` };
+      if (found.status !== 200) return { reason: message.imageNotBuilt(image) };
     }
     await removeLeftovers(engine);
     return new DockerBackend(reaper.instance, reaper.folder, socketPath);
