@@ -18,13 +18,17 @@ stop_started() {
 }
 trap stop_started EXIT
 
-if ! docker version >/dev/null 2>&1; then
+# The engine the embedded server talks to (its dockerSocket default), whatever DOCKER_HOST says.
+engine=(docker -H unix:///var/run/docker.sock)
+export DOCKER_HOST=unix:///var/run/docker.sock # the images and the tests' docker CLI use it too
+if ! "${engine[@]}" version >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ] && command -v dockerd >/dev/null 2>&1; then
     mkdir -p "$state"
-    dockerd --bridge=none --iptables=false --ip-forward=false --pidfile "$state/dockerd.pid" >"$state/dockerd.log" 2>&1 &
+    # (the default pid file makes it refuse to start beside another dockerd)
+    dockerd --bridge=none --iptables=false --ip-forward=false >"$state/dockerd.log" 2>&1 &
     started=$!
-    for _ in $(seq 1 300); do docker version >/dev/null 2>&1 && break; sleep 0.1; done
-    if docker version >/dev/null 2>&1; then
+    for _ in $(seq 1 300); do "${engine[@]}" version >/dev/null 2>&1 && break; kill -0 "$started" 2>/dev/null || break; sleep 0.1; done
+    if "${engine[@]}" version >/dev/null 2>&1; then
       echo "with-docker: started dockerd (pid $started, log $state/dockerd.log)"
     else
       echo "with-docker: dockerd did not come up (see $state/dockerd.log); actions will run as processes"
