@@ -49,7 +49,7 @@ import_rootfs() {
 
 # owbench/actionloop
 proxy="$out/proxy"
-gcc -O2 -Wall -Wextra -static -s -o "$proxy" "$here/actionloop/proxy.c" "$here/actionloop/json.c" "$here/actionloop/code.c" -lz
+gcc -O2 -Wall -Wextra -static -s -o "$proxy" "$here"/actionloop/*.c -lz
 printf 'int main(void) { return 0; }\n' > "$out/probe.c"
 gcc -o "$out/probe" "$out/probe.c" -Wl,--no-as-needed -lm -lpthread -ldl -lrt
 rootfs="$out/actionloop-root"

@@ -4,7 +4,8 @@
  * executable as /action/exec (unless the image already has one), starts it with
  * __OW_WAIT_FOR_ACK=1 and waits for {"ok":true} on its fd 3; each /run writes the body as one line
  * to its stdin and answers the line it writes to fd 3. The executable's stdout and stderr pass
- * through this proxy, which ends each activation's output with OpenWhisk's sentinel line. */
+ * through this proxy, which ends each activation's output with OpenWhisk's sentinel line
+ * (action.c runs the executable, code.c unpacks it, json.c reads the requests, buf.c buffers). */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
@@ -19,143 +20,7 @@
 #include <unistd.h>
 #include "proxy.h"
 
-#define EXEC_PATH "/action/exec"
-#define GUARD "XXX_THE_END_OF_A_WHISK_ACTIVATION_XXX"
 #define MAX_HEAD 65536
-
-typedef struct { char *data; size_t len, cap; } buf;
-
-static void add(buf *b, const char *p, size_t n) {
-  if (b->len + n + 1 > b->cap) {
-    b->cap = (b->len + n + 1) * 2;
-    b->data = realloc(b->data, b->cap);
-    if (!b->data) _exit(70);
-  }
-  memcpy(b->data + b->len, p, n);
-  b->len += n;
-  b->data[b->len] = 0;
-}
-
-static void take(buf *b, size_t n) {
-  memmove(b->data, b->data + n, b->len - n);
-  b->len -= n;
-}
-
-static void write_all(int fd, const char *p, size_t n) {
-  while (n > 0) {
-    ssize_t w = write(fd, p, n);
-    if (w < 0 && errno == EINTR) continue;
-    if (w <= 0) return;
-    p += w;
-    n -= (size_t)w;
-  }
-}
-
-/* The running executable: its stdin, its result pipe (fd 3) and its two output pipes. */
-static struct { pid_t pid; int in, result, out[2]; buf answer, pending[2]; } action = {0, -1, -1, {-1, -1}, {0}, {{0}, {0}}};
-
-/* Passes complete output lines on to our stdout/stderr, leaving out sentinels the action wrote. */
-static void forward(int stream, int flush) {
-  char chunk[65536];
-  ssize_t n = read(action.out[stream], chunk, sizeof chunk);
-  if (n > 0) add(&action.pending[stream], chunk, (size_t)n);
-  else if (n == 0 || (errno != EINTR && errno != EAGAIN)) { close(action.out[stream]); action.out[stream] = -1; }
-  buf *b = &action.pending[stream];
-  char *nl;
-  while (b->len > 0 && (nl = memchr(b->data, '\n', b->len)) != NULL) {
-    size_t line = (size_t)(nl - b->data);
-    if (!(line == strlen(GUARD) && memcmp(b->data, GUARD, line) == 0)) write_all(1 + stream, b->data, line + 1);
-    take(b, line + 1);
-  }
-  if (flush && b->len > 0) {
-    write_all(1 + stream, b->data, b->len);
-    write_all(1 + stream, "\n", 1);
-    b->len = 0;
-  }
-}
-
-/* Forwards output until the executable writes a whole line on fd 3; NULL when it closed fd 3. */
-static char *await_answer(void) {
-  for (;;) {
-    char *nl = action.answer.len ? memchr(action.answer.data, '\n', action.answer.len) : NULL;
-    if (nl) {
-      char *line = strndup(action.answer.data, (size_t)(nl - action.answer.data));
-      take(&action.answer, (size_t)(nl - action.answer.data) + 1);
-      return line;
-    }
-    if (action.result < 0) return NULL;
-    struct pollfd fds[3] = {{action.result, POLLIN, 0}, {action.out[0], POLLIN, 0}, {action.out[1], POLLIN, 0}};
-    if (poll(fds, 3, -1) < 0) continue;
-    for (int s = 0; s < 2; s++) if (fds[1 + s].revents) forward(s, 0);
-    if (fds[0].revents) {
-      char chunk[65536];
-      ssize_t n = read(action.result, chunk, sizeof chunk);
-      if (n > 0) add(&action.answer, chunk, (size_t)n);
-      else if (n == 0 || errno != EINTR) { close(action.result); action.result = -1; }
-    }
-  }
-}
-
-/* After an answer: what the action wrote before it is in the pipes; pass it on, then the sentinels. */
-static void end_activation(void) {
-  for (int round = 0; round < 256; round++) {
-    struct pollfd fds[2] = {{action.out[0], POLLIN, 0}, {action.out[1], POLLIN, 0}};
-    if (poll(fds, 2, 0) <= 0) break;
-    for (int s = 0; s < 2; s++) if (fds[s].revents) forward(s, 0);
-  }
-  for (int s = 0; s < 2; s++) {
-    if (action.out[s] >= 0 || action.pending[s].len) forward(s, 1);
-    write_all(1 + s, GUARD "\n", strlen(GUARD) + 1);
-  }
-}
-
-/* The kernel killed a process of this container for memory (cgroup v1 oom_control, v2 memory.events). */
-static int oom_killed(void) {
-  const char *files[] = {"/sys/fs/cgroup/memory/memory.oom_control", "/sys/fs/cgroup/memory.events"};
-  for (size_t i = 0; i < 2; i++) {
-    FILE *file = fopen(files[i], "r");
-    if (!file) continue;
-    char key[64];
-    unsigned long count;
-    int found = 0;
-    while (fscanf(file, "%63s %lu", key, &count) == 2) if (strcmp(key, "oom_kill") == 0) found = count > 0;
-    fclose(file);
-    return found;
-  }
-  return 0;
-}
-
-#define EXITED(reply) (oom_killed() ? (add(reply, OOM_ERROR, strlen(OOM_ERROR)), 502) : (add(reply, EXIT_ERROR, strlen(EXIT_ERROR)), 502))
-#define OOM_ERROR "{\"error\":\"The action exhausted its memory and was aborted.\"}"
-#define EXIT_ERROR "{\"error\":\"The action did not produce a valid response and exited unexpectedly.\"}"
-
-static int start_action(void) {
-  int in[2], result[2], out[2], err[2];
-  if (pipe(in) || pipe(result) || pipe(out) || pipe(err)) return -1;
-  pid_t pid = fork();
-  if (pid < 0) return -1;
-  if (pid == 0) {
-    signal(SIGPIPE, SIG_DFL);
-    signal(SIGCHLD, SIG_DFL);
-    dup2(in[0], 0);
-    dup2(out[1], 1);
-    dup2(err[1], 2);
-    dup2(result[1], 3);
-    for (int fd = 4; fd < 1024; fd++) close(fd);
-    setenv("__OW_WAIT_FOR_ACK", "1", 1);
-    execl(EXEC_PATH, EXEC_PATH, (char *)NULL);
-    _exit(127);
-  }
-  close(in[0]); close(result[1]); close(out[1]); close(err[1]);
-  action.pid = pid;
-  action.in = in[1];
-  action.result = result[0];
-  action.out[0] = out[0];
-  action.out[1] = err[0];
-  fcntl(out[0], F_SETFL, O_NONBLOCK); /* drained with poll + read; an idle pipe must not block */
-  fcntl(err[0], F_SETFL, O_NONBLOCK);
-  return 0;
-}
 
 static void set_env(json_span env) {
   json_span key, value;
@@ -168,9 +33,13 @@ static void set_env(json_span env) {
   }
 }
 
+#define EXITED(reply) (action_oom_killed() ? (add(reply, OOM_ERROR, strlen(OOM_ERROR)), 502) : (add(reply, EXIT_ERROR, strlen(EXIT_ERROR)), 502))
+#define OOM_ERROR "{\"error\":\"The action exhausted its memory and was aborted.\"}"
+#define EXIT_ERROR "{\"error\":\"The action did not produce a valid response and exited unexpectedly.\"}"
+
 static int init(buf *body, buf *reply) {
 #define ANSWER(status, text) do { add(reply, text, strlen(text)); return status; } while (0)
-  if (action.pid > 0) ANSWER(403, "{\"error\":\"Cannot initialize the action more than once.\"}");
+  if (action_running()) ANSWER(403, "{\"error\":\"Cannot initialize the action more than once.\"}");
   json_span root = {body->data, body->data + body->len}, value, field;
   if (!json_find(root, "value", &value) || *value.start != '{') ANSWER(403, "{\"error\":\"Missing main/no code to execute.\"}");
   if (json_find(value, "env", &field) && *field.start == '{') set_env(field);
@@ -187,24 +56,24 @@ static int init(buf *body, buf *reply) {
     }
     if (len > 0) chmod(EXEC_PATH, 0755);
   }
-  if (access(EXEC_PATH, X_OK) != 0 || start_action() != 0)
+  if (access(EXEC_PATH, X_OK) != 0 || action_start() != 0)
     ANSWER(502, "{\"error\":\"The action failed to generate or locate a binary. See logs for details.\"}");
-  char *ack = await_answer();
+  char *ack = action_await_answer();
   json_span ok = {0, 0}, parsed = {ack, ack ? ack + strlen(ack) : NULL};
   int acked = ack && json_find(parsed, "ok", &ok) && strncmp(ok.start, "true", 4) == 0;
   free(ack);
-  if (!ack && oom_killed()) return EXITED(reply);
+  if (!ack && action_oom_killed()) return EXITED(reply);
   if (!ack) ANSWER(502, "{\"error\":\"Command exited abruptly during initialization.\"}");
   if (!acked) ANSWER(502, "{\"error\":\"The action did not initialize properly.\"}");
   ANSWER(200, "{\"ok\":true}");
 }
 
 static int run(buf *body, buf *reply) {
-  if (action.pid <= 0) ANSWER(403, "{\"error\":\"System not initialized.\"}");
+  if (!action_running()) ANSWER(403, "{\"error\":\"System not initialized.\"}");
   for (size_t i = 0; i < body->len; i++) if (body->data[i] == '\n' || body->data[i] == '\r') body->data[i] = ' ';
   add(body, "\n", 1);
-  write_all(action.in, body->data, body->len);
-  char *line = await_answer();
+  action_send(body->data, body->len);
+  char *line = action_await_answer();
   if (!line) return EXITED(reply);
   const char *p = line;
   while (*p == ' ' || *p == '\t') p++;
@@ -271,10 +140,10 @@ int main(void) {
     int status = 404;
     if (path && strcmp(path, "/init") == 0) {
       status = init(&body, &reply);
-      end_activation();
+      action_end_activation();
     } else if (path && strcmp(path, "/run") == 0) {
       status = run(&body, &reply);
-      end_activation();
+      action_end_activation();
     } else {
       add(&reply, "{\"error\":\"Not found.\"}", 22);
     }

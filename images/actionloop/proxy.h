@@ -3,6 +3,22 @@
 #define OWBENCH_PROXY_H
 #include <stddef.h>
 
+#define EXEC_PATH "/action/exec"
+#define GUARD "XXX_THE_END_OF_A_WHISK_ACTIVATION_XXX"
+
+typedef struct { char *data; size_t len, cap; } buf;
+void add(buf *b, const char *p, size_t n);
+void take(buf *b, size_t n);
+void write_all(int fd, const char *p, size_t n);
+
+int action_start(void);
+int action_running(void);
+void action_send(const char *line, size_t len);
+/* The executable's next line on fd 3 (malloc'ed), or NULL when it closed fd 3 (it died). */
+char *action_await_answer(void);
+void action_end_activation(void);
+int action_oom_killed(void);
+
 typedef struct {
   const char *start;
   const char *end;
