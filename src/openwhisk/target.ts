@@ -8,6 +8,8 @@ import type { RunTarget } from './runlog.js';
 export interface OpenTarget {
   connection: Connection;
   target: RunTarget;
+  /** The embedded server's isolation, in words (Docker, or processes and why). */
+  isolation?: string;
   close(): Promise<void>;
 }
 
@@ -25,6 +27,9 @@ export async function startEmbedded(images: Record<string, string>, config: Loca
       from: { apihost: 'embedded', auth: 'embedded', namespace: 'embedded' },
     },
     target: { apihost: server.apihost, namespace: server.namespace, embedded: true },
+    isolation: server.isolation.docker
+      ? 'the embedded OpenWhisk runs nodejs and blackbox actions in Docker containers'
+      : `the embedded OpenWhisk runs actions as processes: Docker not used (${server.isolation.reason})`,
     close: () => server.close(),
   };
 }
