@@ -1,7 +1,8 @@
 // The Docker backend through the openwhisk client, checked against the docker CLI: a blackbox cold
 // start creates a labelled container (no network, memory = swap limit, pids limit), a warm hit
 // reuses it, the pause grace freezes it and a warm hit thaws it (in waitTime), the idle timeout
-// removes it; OpenWhisk's memory error for 1 GB under 256 MB, native and Node (off-heap).
+// removes it, so does an eviction; OpenWhisk's memory error for 1 GB under 256 MB, native and
+// Node (off-heap); the image check; deflated native zips; removal of a dead server's containers.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
@@ -104,5 +105,25 @@ describe('local server: actions in Docker containers (openwhisk client, docker C
     const other = await startLocalWhisk({ config: { stemCells: [] } });
     await other.close();
     assert.deepEqual(containersOf(dead), [], `left: ${id}`);
+  });
+
+  it('removes the least recently used container when a new action needs its memory (eviction)', async () => {
+    const known = new Set(containersOf().map((c) => c.id)); // the suite's own server's, not the small one's
+    const small = await startLocalWhisk({ config: { stemCells: [], userMemoryMb: 256 } });
+    try {
+      const ow = (await import('openwhisk')).default({ apihost: small.apihost, api_key: small.auth });
+      await ow.actions.create({ name: 'first', action: nativeAction('noop') } as never);
+      await ow.actions.create({ name: 'second', action: nativeAction('noop') } as never);
+      await ow.actions.invoke({ name: 'first', blocking: true });
+      const before = containersOf().filter((c) => !known.has(c.id));
+      assert.equal(before.length, 1);
+      const second = (await ow.actions.invoke({ name: 'second', blocking: true })) as unknown as Record;
+      assert.ok(hasAnnotation(second, 'initTime'));
+      const after = containersOf().filter((c) => !known.has(c.id));
+      assert.equal(after.length, 1, 'the pool holds one 256 MB container');
+      assert.notEqual(after[0]!.id, before[0]!.id, 'the first was removed to make room');
+    } finally {
+      await small.close();
+    }
   });
 });
