@@ -36,7 +36,7 @@ export class DockerBackend {
       const found = await engine.call('GET', `/images/${image}/json`);
       if (found.status !== 200) return { reason: message.imageNotBuilt(image) };
     }
-    await removeLeftovers(engine);
+    await removeLeftovers(engine).catch(() => undefined); // best effort: a leftover never blocks a start
     return new DockerBackend(reaper.instance, reaper.folder, socketPath);
   }
 
