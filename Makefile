@@ -1,11 +1,13 @@
 # The two quick-start commands of README.md: `make docs` and `make test`. Each installs what it
 # needs first: npm packages from the lock file, Debian packages only when missing.
-.PHONY: docs test build deps actions demo clean
+.PHONY: docs test build deps actions images demo demo-log clean
 
 # Debian packages: clang/lld/wasi-libc build the wasm:0.1 actions, pandas is the reference the
 # tests and benchmarks compare figures with; jupyter-nbconvert runs the notebooks headless;
-# libstb-dev decodes the demo's photograph inside the MobileNetV2 action (both targets); curl calls web actions as a user does.
-DEBIAN_PACKAGES := gcc clang-14 lld-14 wasi-libc libclang-rt-14-dev-wasm32 libstb-dev python3-pandas jupyter-nbconvert curl
+# libstb-dev decodes the demo's photograph inside the MobileNetV2 action (both targets); curl calls
+# web actions as a user does; docker.io runs nodejs and blackbox actions in containers, zlib1g-dev
+# lets the static action-loop proxy unzip native actions.
+DEBIAN_PACKAGES := gcc clang-14 lld-14 wasi-libc libclang-rt-14-dev-wasm32 libstb-dev python3-pandas jupyter-nbconvert curl docker.io zlib1g-dev
 
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci
@@ -26,10 +28,18 @@ build: node_modules/.package-lock.json
 actions: deps node_modules/.package-lock.json
 	$(MAKE) -C data/actions
 
+# The embedded OpenWhisk's Docker images, built offline (images/build.sh; nothing without an engine).
+images: node_modules/.package-lock.json
+	images/build.sh
+
 # The default experiment on the embedded OpenWhisk (no OpenWhisk needed): blackbox vs wasm:0.1
 # from one C source, concurrency 1-5. The log is written aside and renamed when complete, so an
 # interrupted run never replaces the last good one (resume it with `owbench run --resume`).
+# images/with-docker.sh starts dockerd for it when needed (and root), and builds the images.
 demo: build actions
+	images/with-docker.sh $(MAKE) --no-print-directory demo-log
+
+demo-log:
 	rm -f data/runs/demo.ndjson.partial
 	node dist/cli.js run data/experiments/demo.json --out data/runs/demo.ndjson.partial --no-report
 	mv data/runs/demo.ndjson.partial data/runs/demo.ndjson
@@ -38,7 +48,7 @@ docs: deps build actions demo
 	node dist/cli.js docs
 
 test: deps build actions
-	npm test
+	images/with-docker.sh npm test
 
 clean:
 	rm -rf dist build

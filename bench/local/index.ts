@@ -4,6 +4,7 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
 import { measureColdStarts } from './cold-start.js';
+import { measureDockerColdStarts } from './docker-cold-start.js';
 import { buildActions, repoRoot } from './fixtures.js';
 import { round } from './stats.js';
 import { measureThroughServer } from './through-server.js';
@@ -21,6 +22,7 @@ buildActions();
 const cold = await measureColdStarts(coldReps);
 const wasmCold = await measureWasmColdStarts(quick ? 3 : 10);
 const inference = await measureInference(quick ? 5 : 20);
+const docker = await measureDockerColdStarts(coldReps);
 const { warm, throughput } = await measureThroughServer(warmReps, seconds, concurrencies);
 
 const ms = (x: number): string => round(x, 1).toFixed(1);
@@ -46,6 +48,15 @@ for (const w of wasmCold) {
 }
 console.log(`\nMobileNetV2 per inference, warm /run at the container (median of ${inference.native.n} [p90])`);
 console.log(`native (blackbox) ${ms(inference.native.median)} [${ms(inference.native.p90)}]  wasm:0.1 ${ms(inference.wasm.median)} [${ms(inference.wasm.p90)}]  wasm/native ${round(inference.ratio, 2).toFixed(2)}×`);
+if ('unavailable' in docker) {
+  console.log(`\nDocker cold start: not measured (${docker.unavailable})`);
+} else {
+  console.log(`\nDocker cold start = create (image inspect, create, attach, start, proxy listening) + /init (median of ${coldReps}, p90 in brackets)`);
+  console.log('kind        create   init     cold start       floor                                  ratio  first /run  warm /run  pause  unpause');
+  for (const d of docker) {
+    console.log(`${d.kind.padEnd(11)} ${ms(d.create.median).padStart(6)}  ${ms(d.init.median).padStart(6)}  ${ms(d.coldStart.median).padStart(6)} [${ms(d.coldStart.p90).padStart(6)}]  ${d.floor.padEnd(32)} ${ms(d.floorStart.median).padStart(6)}  ${round(d.ratio, 2).toFixed(2).padStart(5)}×  ${ms(d.firstRun.median).padStart(9)}  ${ms(d.warmRun.median).padStart(9)}  ${ms(d.pause.median).padStart(5)}  ${ms(d.unpause.median).padStart(7)}`);
+  }
+}
 console.log(`\nwarm blocking invoke (openwhisk client → server → container), median of ${warmReps}, vs a bare loopback HTTP POST`);
 for (const w of warm) {
   console.log(`${w.kind.padEnd(11)} invoke ${ms(w.invoke.median)} ms [p90 ${ms(w.invoke.p90)}]  bare HTTP ${ms(w.bareHttp.median)} ms  overhead ${ms(w.overheadMs)} ms  (${round(w.ratio, 1)}×)`);
@@ -58,6 +69,6 @@ for (const t of throughput) {
 const out = join(repoRoot, 'bench', 'out');
 mkdirSync(out, { recursive: true });
 const file = join(out, 'local.json');
-writeFileSync(`${file}.tmp-${process.pid}`, `${JSON.stringify({ quick, loadAverageAtStart: load, cold, wasmCold, inference, warm, throughput }, null, 2)}\n`);
+writeFileSync(`${file}.tmp-${process.pid}`, `${JSON.stringify({ quick, loadAverageAtStart: load, cold, wasmCold, inference, docker, warm, throughput }, null, 2)}\n`);
 renameSync(`${file}.tmp-${process.pid}`, file);
 console.log(`\nwritten: ${file}`);

@@ -1,6 +1,7 @@
 // `owbench serve`: runs the embedded OpenWhisk until SIGINT/SIGTERM, then destroys its containers.
 import type { Command } from 'commander';
-import { UsageError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
+import { DockerUnavailable } from '../local/runtimes/isolation.js';
 import { loadConfigFile, resolveConfig } from '../local/config.js';
 import { GUEST_KEY, isWellFormedAuth } from '../local/http/auth.js';
 import { startLocalWhisk, type LocalWhisk } from '../local/server.js';
@@ -30,7 +31,11 @@ export function registerServe(program: Command): void {
       }
       const loaded = options.config ? await loadConfigFile(options.config) : resolveConfig({});
       const config = options.data !== undefined ? { ...loaded, store: { ...loaded.store, dir: options.data } } : loaded;
-      const whisk = await startLocalWhisk({ port, host: options.host, config, ...(options.auth ? { auth: options.auth } : {}) });
+      const whisk = await startLocalWhisk({ port, host: options.host, config, ...(options.auth ? { auth: options.auth } : {}) }).catch((error: unknown) => {
+        // the config's isolation asks for Docker where there is none: name the file and the field
+        if (error instanceof DockerUnavailable && options.config) throw new InputError(options.config, 'isolation', error.message);
+        throw error;
+      });
       process.stdout.write(banner(whisk, config.store.dir));
       await untilSignal(whisk);
     });
@@ -43,6 +48,7 @@ function banner(whisk: LocalWhisk, dataOption: string | undefined): string {
   return [
     `owbench: OpenWhisk API on ${whisk.apihost} (namespace ${whisk.namespace})`,
     `owbench: activation records in ${whisk.dataDir}${whisk.dataDir === dataOption ? '' : ' (temporary: --data DIR keeps them)'}`,
+    isolationLine(whisk),
     '',
     'Point wsk at it:',
     `  wsk property set --apihost ${whisk.apihost} --auth ${key}${note}`,
@@ -55,6 +61,13 @@ function banner(whisk: LocalWhisk, dataOption: string | undefined): string {
     'Stop with Ctrl-C (SIGINT) or SIGTERM.',
     '',
   ].join('\n');
+}
+
+/** Says how actions run: in Docker, or as processes and why (never silently). */
+function isolationLine(whisk: LocalWhisk): string {
+  const kinds = Object.entries(whisk.isolation.kinds).map(([kind, how]) => `${kind} ${how}`).join(', ');
+  if (whisk.isolation.docker) return `owbench: actions run in Docker containers (${kinds})`;
+  return `owbench: Docker not used (${whisk.isolation.reason}); actions run as processes (${kinds})`;
 }
 
 function untilSignal(whisk: LocalWhisk): Promise<void> {

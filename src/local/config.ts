@@ -115,6 +115,13 @@ export const localWhiskConfigSchema = z
       })
       .strict()
       .default({ envelope: true }),
+    /**
+     * How actions are isolated: `auto` runs nodejs and blackbox in Docker containers when an engine
+     * answers and the images are built, else as processes; `docker` refuses to start without it.
+     */
+    isolation: z.enum(['auto', 'docker', 'process']).default('auto'),
+    /** The Docker Engine API's unix socket. */
+    dockerSocket: z.string().default('/var/run/docker.sock'),
     /** Prewarmed containers (OpenWhisk's runtimes manifest `stemCells`); `[]` turns prewarming off. */
     stemCells: z.array(stemCellSchema).default(() => defaultStemCells.map((cell) => ({ ...cell }))),
     faults: faultsSchema.default({}),

@@ -36,16 +36,27 @@ export interface ProxyAnswer {
   timedOut: boolean;
   /** The process or instance died during the call; the container must be destroyed. */
   crashed: boolean;
+  /** The answer exceeded OpenWhisk's 1 MB result limit and was not read whole: its length and first megabyte. */
+  truncated?: { length: number; text: string };
 }
+
+/** What keeps an action apart from the server: a Docker container, a process group, a worker thread. */
+export type Isolation = 'docker' | 'process' | 'thread';
 
 export interface Container {
   readonly id: string;
   readonly kind: string;
   readonly memoryMb: number;
+  /** Reported in every activation's annotations (`isolation`). */
+  readonly isolation?: Isolation;
   init(payload: InitPayload, timeoutMs: number): Promise<ProxyAnswer>;
   run(params: Record<string, unknown>, context: RunContext, timeoutMs: number): Promise<ProxyAnswer>;
   /** Kill the process or terminate the instance; resolves when it is gone. Idempotent. */
   destroy(): Promise<void>;
+  /** docker pause after the pause grace (containers that cannot be frozen have none). */
+  pause?(): Promise<void>;
+  /** docker unpause before a warm hit's /run; a no-op when not paused. */
+  resume?(): Promise<void>;
 }
 
 export interface ContainerLimits {
@@ -53,8 +64,16 @@ export interface ContainerLimits {
   timeoutMs: number;
 }
 
+/** What a container is created from, beyond its kind: a blackbox action's image. */
+export interface ContainerSpec {
+  image?: string;
+  /** The action carries its executable as binary code (a native zip or an ELF). */
+  binary?: boolean;
+}
+
 /**
  * Creates a container of `kind` (the docker run / worker start: counted in waitTime, not initTime).
- * Rejects with a plain Error when the kind is unknown or the container cannot start.
+ * Rejects with a plain Error when the kind is unknown, the image is missing (for blackbox, the
+ * local inspect standing in for OpenWhisk's pull) or the container cannot start.
  */
-export type ContainerFactory = (kind: string, limits: ContainerLimits) => Promise<Container>;
+export type ContainerFactory = (kind: string, limits: ContainerLimits, spec?: ContainerSpec) => Promise<Container>;

@@ -7,6 +7,7 @@ import { newEntityStores } from './api/entities.js';
 import { installCatalog } from './catalog/system.js';
 import { resolveConfig, type LocalWhiskConfig, type ResolvedConfig } from './config.js';
 import type { ContainerFactory } from './container.js';
+import type { IsolationChoice, Runtimes } from './runtimes/isolation.js';
 import { FaultPlan } from './faults.js';
 import { GUEST_KEY, GUEST_NAMESPACE, isWellFormedAuth } from './http/auth.js';
 import { setBodyDeadline } from './http/body.js';
@@ -42,6 +43,8 @@ export interface LocalWhisk {
   namespace: string;
   /** The pool's state now (containers, busy, paused, MB in use, queued requests). */
   poolStats(): PoolStats;
+  /** How actions are isolated (Docker or processes, and why), as `GET /` reports it. */
+  isolation: IsolationChoice;
   /** The prewarmed stem cells per manifest entry (ready, starting, taken so far). */
   stemCells(): StemCellStats[];
   /** The data folder (a temporary one, removed by close(), unless the config names one). */
@@ -56,7 +59,8 @@ export async function startLocalWhisk(options: LocalWhiskOptions = {}): Promise<
   const namespace = options.namespace ?? GUEST_NAMESPACE;
   const host = options.host ?? '127.0.0.1';
   const config = resolveConfig(options.config ?? {});
-  const factory = options.containerFactory ?? (await realRuntimes(config));
+  const runtimes: Runtimes = options.containerFactory ? customRuntimes(options.containerFactory) : await realRuntimes(config);
+  const factory = runtimes.factory;
 
   const faults = new FaultPlan(config.faults);
   const folder = openDataFolder(config.store.dir);
@@ -82,6 +86,7 @@ export async function startLocalWhisk(options: LocalWhiskOptions = {}): Promise<
       return apihostHolder.value;
     },
     blackbox: config.blackbox,
+    isolationOf: (kind) => runtimes.isolation.kinds[kind],
   });
   const ctx: WhiskContext = {
     auth,
@@ -95,6 +100,7 @@ export async function startLocalWhisk(options: LocalWhiskOptions = {}): Promise<
     running: new Set(),
     apiHost: () => apihostHolder.value,
     ...newEntityStores(namespace),
+    isolation: runtimes.isolation,
   };
   installCatalog(ctx);
   server.on('request', (req, res) => {
@@ -123,6 +129,7 @@ export async function startLocalWhisk(options: LocalWhiskOptions = {}): Promise<
     await pool.close();
     activations.close();
     folder.release();
+    runtimes.close();
     throw error;
   }
   const { port } = server.address() as AddressInfo;
@@ -133,10 +140,11 @@ export async function startLocalWhisk(options: LocalWhiskOptions = {}): Promise<
     apihost: apihostHolder.value,
     auth,
     namespace,
+    isolation: runtimes.isolation,
     poolStats: () => pool.stats(),
     stemCells: () => pool.stemCellStats(),
     dataDir: folder.dir,
-    close: () => (closing ??= shutdown(server, pool, ctx, folder)),
+    close: () => (closing ??= shutdown(server, pool, ctx, folder).finally(() => runtimes.close())),
   };
 }
 
@@ -169,11 +177,16 @@ function listen(server: Server, port: number, host: string): Promise<void> {
   });
 }
 
-async function realRuntimes(config: ResolvedConfig): Promise<ContainerFactory> {
-  const runtimes = await import('./runtimes/index.js');
-  return runtimes.createRuntimeFactory({
+async function realRuntimes(config: ResolvedConfig): Promise<Runtimes> {
+  const { startIsolation } = await import('./runtimes/isolation.js');
+  return startIsolation(config.isolation, {
     blackboxImages: config.blackbox.images,
     ...(config.blackbox.folder !== undefined ? { blackboxFolder: config.blackbox.folder } : {}),
     wasmEnvelope: config.wasm.envelope,
-  });
+  }, config.dockerSocket);
+}
+
+/** A replacement factory (the pool's unit tests): its containers report their own isolation, if any. */
+function customRuntimes(factory: ContainerFactory): Runtimes {
+  return { factory, isolation: { docker: false, reason: 'a custom container factory', kinds: {} }, close: () => undefined };
 }

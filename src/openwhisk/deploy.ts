@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolveBeside, type Experiment, type RuntimeSpec } from './experiment.js';
+import { nativeZip } from './native-zip.js';
 import type { PlannedTrial } from './plan.js';
 
 export interface Artifact {
@@ -22,14 +23,17 @@ export function embeddedImages(experiment: Experiment): Record<string, string> {
   return images;
 }
 
+/** The image `wsk action create --native` uses. */
+const NATIVE_IMAGE = 'openwhisk/dockerskeleton';
+
 function embeddedImage(runtime: RuntimeSpec): string {
   return `owbench/${runtime.name}`;
 }
 
 /**
- * Reads each runtime's artifact. On the embedded server a native executable is a registered
- * blackbox image (like a pre-pulled one); on a real deployment the executable itself is the
- * action's binary code on an action-loop image, whose proxy saves it as `exec` and runs it.
+ * Reads each runtime's artifact. A native executable deploys as OpenWhisk's native actions do
+ * (`wsk action create --native`), on the embedded server as on a real one: kind blackbox, image
+ * openwhisk/dockerskeleton (or the runtime's own), code a zip holding the executable as `exec`.
  */
 export function loadArtifacts(experiment: Experiment, embedded: boolean): Map<string, Artifact> {
   const artifacts = new Map<string, Artifact>();
@@ -47,9 +51,7 @@ export function loadArtifacts(experiment: Experiment, embedded: boolean): Map<st
       exec = { kind: runtime.kind, code: bytes.toString('base64'), binary: true, ...main };
     } else if (runtime.executable !== undefined) {
       bytes = readFileSync(resolveBeside(experiment.file, runtime.executable));
-      exec = embedded
-        ? { kind: 'blackbox', image: embeddedImage(runtime), ...main }
-        : { kind: 'blackbox', image: runtime.image ?? 'openwhisk/actionloop-v2', code: bytes.toString('base64'), binary: true, ...main };
+      exec = { kind: 'blackbox', image: runtime.image ?? NATIVE_IMAGE, code: nativeZip(bytes).toString('base64'), binary: true, ...main };
     }
     artifacts.set(runtime.name, {
       runtime,

@@ -20,7 +20,7 @@ const runtimeSchema = z
     wasm: z.string().min(1).optional(),
     /** An action that already exists on a real deployment. */
     action: z.string().min(1).optional(),
-    /** executable: the action-loop image it runs on (default openwhisk/actionloop-v2; the embedded server registers its own). */
+    /** executable: the image it runs on (default openwhisk/dockerskeleton, as `wsk action create --native`). */
     image: z.string().min(1).optional(),
     main: z.string().min(1).optional(),
     /** The action's own time limit (OpenWhisk limits.timeout). */

@@ -4,6 +4,7 @@
 import { planBatches } from './plan.js';
 import type { RunLogState } from './runlog.js';
 import { summarize } from './summary.js';
+import { isolationNote } from './isolation-note.js';
 
 /** Backslash-escapes Markdown's inline specials in a name from the log. */
 function inline(text: string): string {
@@ -36,6 +37,8 @@ export function runNotes(state: RunLogState): string {
         : `- Cold purity: all ${s.plannedCold} trials meant to be cold were cold (each record has \`initTime\`).`,
     );
   }
+  const isolation = isolationNote(state);
+  if (isolation) lines.push(isolation);
   if (lookedUp) lines.push(`- ${lookedUp} invocations whose reply was lost were found by looking their activation up, not sent again.`);
   return lines.join('\n') + '\n';
 }

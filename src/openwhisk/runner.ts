@@ -68,6 +68,7 @@ export async function runExperiment(options: RunOptions): Promise<RunSummary> {
     : configuredTarget(options.connection!);
   if (embedded && state && options.connection) progress.say('the run targeted the embedded OpenWhisk: resuming it there, not on the configured one');
   if (embedded) progress.say(`${state ? 'started' : 'no OpenWhisk configured: started'} the embedded OpenWhisk at ${open.target.apihost}`);
+  if (open.isolation) progress.say(open.isolation);
   else progress.say(`OpenWhisk at ${open.connection.apihost} (host from ${open.connection.from.apihost}, key from ${open.connection.from.auth})`);
   try {
     const whisk = connect(open.connection);

@@ -13,12 +13,15 @@ async function invokeTogether(s: Started, name: string, n: number): Promise<Reco
 
 const waitTimes = (records: Record[]) => records.map((r) => annotation(r, 'waitTime') as number).sort((a, b) => a - b);
 
+/** The pool's behaviour is the same in Docker; processes tell containers apart by pid (docker.scenarios covers Docker). */
+const PROCESSES = { isolation: 'process' } as const;
+
 describe('local server: the container pool through the openwhisk client', function () {
   this.timeout(30_000);
 
   it('queues activations beyond the user-memory budget: waitTime grows by whole run times', async () => {
     // 512 MB at 256 MB per container: two containers, as in a 1024 MB invoker at 512 MB.
-    const s = await startWhisk({ userMemoryMb: 512 });
+    const s = await startWhisk({ ...PROCESSES, userMemoryMb: 512 });
     try {
       await s.ow.actions.create({ name: 'sleeper', action: SLEEPER });
       const cold = await invokeTogether(s, 'sleeper', 2);
@@ -42,7 +45,7 @@ describe('local server: the container pool through the openwhisk client', functi
   });
 
   it('removes idle containers after pause grace + idle timeout, so the next call is cold', async () => {
-    const s = await startWhisk({ pauseGraceMs: 100, idleTimeoutMs: 200 });
+    const s = await startWhisk({ ...PROCESSES, pauseGraceMs: 100, idleTimeoutMs: 200 });
     try {
       await s.ow.actions.create({ name: 'idle', action: 'function main() { return { pid: process.pid }; }' });
       const first = (await s.ow.actions.invoke({ name: 'idle', blocking: true })) as unknown as Record;
@@ -61,7 +64,7 @@ describe('local server: the container pool through the openwhisk client', functi
   });
 
   it('evicts the least recently used idle container when a new action needs room', async () => {
-    const s = await startWhisk({ userMemoryMb: 512 });
+    const s = await startWhisk({ ...PROCESSES, userMemoryMb: 512 });
     try {
       for (const name of ['a', 'b', 'c']) {
         await s.ow.actions.create({ name, action: 'function main() { return { pid: process.pid }; }' });

@@ -11,7 +11,8 @@ describe('local server: invocations through the openwhisk client', function () {
   let s: Started;
   before(async () => {
     // No stem cells: the first test asserts that a cold start's waitTime includes the container start.
-    s = await startWhisk({ blockingWaitMs: 3000, stemCells: [] });
+    // process isolation: containers are told apart by pid (docker.scenarios covers Docker)
+    s = await startWhisk({ blockingWaitMs: 3000, stemCells: [], isolation: 'process' });
   });
   after(() => s.whisk.close());
 

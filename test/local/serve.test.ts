@@ -37,6 +37,13 @@ async function serve(args: string[]): Promise<Served> {
   return { child, apihost, stdout: () => out };
 }
 
+/** A config file making `owbench serve` run process containers, which these tests count as its children. */
+function processIsolation(): string[] {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'owbench-serve-')), 'whisk.json');
+  writeFileSync(file, JSON.stringify({ isolation: 'process' }));
+  return ['--config', file];
+}
+
 /** The serve process's children, without tsx's own esbuild service (it runs the CLI from source). */
 function childPids(pid: number): number[] {
   let listing = '';
@@ -49,6 +56,14 @@ function childPids(pid: number): number[] {
     .split('\n')
     .filter((line) => line.trim() && !/esbuild/.test(line))
     .map((line) => Number(line.trim().split(' ')[0]));
+}
+
+function commandOf(pid: number): string {
+  try {
+    return execFileSync('ps', ['-o', 'args=', '-p', String(pid)], { encoding: 'utf8' });
+  } catch {
+    return '';
+  }
 }
 
 function alive(pid: number): boolean {
@@ -65,7 +80,8 @@ describe('owbench serve', function () {
 
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     it(`serves the openwhisk client, then stops on ${signal} leaving no container process behind`, async () => {
-      const served = await serve([]);
+      const served = await serve(processIsolation());
+      assert.match(served.stdout(), /Docker not used \(the configuration asks for process isolation\); actions run as processes/);
       assert.match(served.stdout(), /wsk property set --apihost http:\/\/127\.0\.0\.1:\d+ --auth 23bc46b1-/);
       assert.match(served.stdout(), /export __OW_API_HOST=http:\/\/127\.0\.0\.1:\d+/);
       const ow = openwhisk({ apihost: served.apihost, api_key: GUEST_KEY, ignore_certs: true });
@@ -77,7 +93,10 @@ describe('owbench serve', function () {
       await ow.actions.create({ name: 'long', action: 'async function main() { await new Promise(r => setTimeout(r, 20000)); return {}; }' });
       void ow.actions.invoke({ name: 'long', blocking: true }).catch(() => undefined);
       await new Promise((r) => setTimeout(r, 1000));
-      const containers = childPids(served.child.pid!);
+      const children = childPids(served.child.pid!);
+      const reapers = children.filter((pid) => /^owbench-reaper /.test(commandOf(pid)));
+      const containers = children.filter((pid) => !reapers.includes(pid));
+      assert.equal(reapers.length, 1, 'the reaper that would clean up after a SIGKILL');
       // a, b, c, long, and the default manifest's two nodejs:20 stem cells (replaced after a and b took theirs).
       assert.equal(containers.length, 6, `container processes: ${containers}`);
       const exited = new Promise<number | null>((resolve) => served.child.once('exit', (code) => resolve(code)));
@@ -85,6 +104,8 @@ describe('owbench serve', function () {
       assert.equal(await exited, 0);
       assert.match(served.stdout(), new RegExp(`${signal}: stopping`));
       assert.deepEqual(containers.filter(alive), [], 'no orphan container processes');
+      for (let i = 0; i < 50 && reapers.some(alive); i++) await new Promise((r) => setTimeout(r, 100));
+      assert.deepEqual(reapers.filter(alive), [], 'the reaper is gone too');
     });
   }
 
@@ -117,5 +138,13 @@ describe('owbench serve', function () {
     assert.match(runCli(['serve', '--config', file]).stderr, /whisk\.json: not valid JSON/);
     assert.equal(runCli(['serve', '--port', 'x']).status, 2);
     assert.equal(runCli(['serve', '--auth', 'no-colon']).status, 2);
+  });
+
+  it('exits 2 naming the file and the field when the config requires Docker and there is none', () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'owbench-serve-')), 'whisk.json');
+    writeFileSync(file, JSON.stringify({ isolation: 'docker', dockerSocket: '/nonexistent/docker.sock' }));
+    const refused = runCli(['serve', '--port', '0', '--config', file]);
+    assert.equal(refused.status, 2);
+    assert.equal(refused.stderr, `owbench: ${file}: isolation: 'docker' needs a Docker engine, but no Docker engine at /nonexistent/docker.sock (ENOENT)\n`);
   });
 });

@@ -24,7 +24,8 @@ function slowStarts(): ContainerFactory {
 }
 
 async function start(config: LocalWhiskConfig, containerFactory?: ContainerFactory): Promise<{ whisk: LocalWhisk; ow: Client }> {
-  const whisk = await startLocalWhisk({ config, ...(containerFactory ? { containerFactory } : {}) });
+  // The stem cells are counted as child processes of this one: process isolation (docker.scenarios tests Docker).
+  const whisk = await startLocalWhisk({ config: { isolation: 'process', ...config }, ...(containerFactory ? { containerFactory } : {}) });
   return { whisk, ow: openwhisk({ apihost: whisk.apihost, api_key: whisk.auth, ignore_certs: true }) };
 }
 

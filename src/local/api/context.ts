@@ -12,6 +12,7 @@ import type { RuleStore } from '../store/rules.js';
 import type { TriggerStore } from '../store/triggers.js';
 import type { Throttle } from '../throttle.js';
 import type { NamespaceEntities } from './resolve.js';
+import type { IsolationChoice } from '../runtimes/isolation.js';
 
 export interface WhiskContext {
   auth: string;
@@ -37,4 +38,6 @@ export interface WhiskContext {
   faults: FaultPlan;
   /** Activations accepted and not finished yet, so close() can wait for them. */
   running: Set<Promise<unknown>>;
+  /** How actions are isolated, reported by `GET /`. */
+  isolation?: IsolationChoice;
 }

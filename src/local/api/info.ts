@@ -4,6 +4,7 @@ import { version } from '../../version.js';
 import { LIMIT_BOUNDS } from '../store/actionSchema.js';
 import { SUPPORTED_KINDS } from '../store/actions.js';
 import type { ResolvedConfig } from '../config.js';
+import type { IsolationChoice } from '../runtimes/isolation.js';
 
 export function apiInfo(): Record<string, unknown> {
   return {
@@ -16,9 +17,10 @@ export function apiInfo(): Record<string, unknown> {
   };
 }
 
-export function serverInfo(config: ResolvedConfig): Record<string, unknown> {
+export function serverInfo(config: ResolvedConfig, isolation?: IsolationChoice): Record<string, unknown> {
   return {
     description: 'OpenWhisk (owbench embedded server)',
+    ...(isolation ? { isolation } : {}),
     runtimes: {
       nodejs: [{ kind: 'nodejs:20', default: true, deprecated: false }],
       blackbox: [{ kind: 'blackbox', default: true, deprecated: false }],

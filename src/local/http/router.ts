@@ -22,7 +22,7 @@ export async function route(ctx: WhiskContext, ex: Exchange): Promise<void> {
   authenticate(ex.req, ctx.auth);
 
   const segments = ex.url.pathname.split('/').filter(Boolean).map(decodeSegment);
-  if (segments.length === 0) return only(method, { GET: () => sendJson(ex, 200, serverInfo(ctx.config)) });
+  if (segments.length === 0) return only(method, { GET: () => sendJson(ex, 200, serverInfo(ctx.config, ctx.isolation)) });
   if (segments[0] !== 'api' || segments[1] !== 'v1') throw new HttpError(404, messages.resourceDoesNotExist);
   const rest = segments.slice(2);
   if (rest.length === 0) return only(method, { GET: () => sendJson(ex, 200, apiInfo()) });

@@ -1,13 +1,13 @@
 // Runs one activation end to end, as OpenWhisk's ContainerProxy does: get a container from the
 // pool (queueing and creation are waitTime), /init it on a cold start (initTime), /run, read the
 // answer, return or destroy the container, and build the record.
-import type { InitPayload, ProxyAnswer } from '../container.js';
+import type { InitPayload, Isolation, ProxyAnswer } from '../container.js';
 import type { FaultPlan } from '../faults.js';
 import { messages } from '../messages.js';
 import type { WhiskAction } from '../store/actions.js';
 import { buildRecord, type ActivationRecord, type ActivationTimeline } from '../store/record.js';
 import { formatLogLine } from '../runtimes/log-lines.js';
-import { resolveBlackboxImage } from '../runtimes/options.js';
+import { capLogs } from './log-limit.js';
 import { initOutcome, runOutcome, startupFailure, type Outcome } from './outcome.js';
 import type { ContainerPool, Lease } from './pool.js';
 
@@ -17,6 +17,8 @@ export interface InvokerContext {
   subject: string;
   apiHost: string;
   blackbox: { images: Record<string, string>; folder?: string };
+  /** The isolation each kind runs under (the annotation when no container reports its own). */
+  isolationOf?: (kind: string) => Isolation | undefined;
 }
 
 export interface ActivationJob {
@@ -44,18 +46,19 @@ export class Invoker {
     const image = action.exec.kind === 'blackbox' ? action.exec.image ?? '' : undefined;
     let lease: Lease;
     try {
-      // OpenWhisk fails a blackbox start whose image cannot be pulled before any /init.
-      if (image !== undefined && !this.resolveImage(image)) throw new Error(`unknown image '${image}'`);
+      // The factory checks a blackbox image (OpenWhisk's pull) when it creates the container.
       lease = await this.pool.acquire({
         actionKey: actionKey(action),
         kind: action.exec.kind,
         memoryMb: action.limits.memory,
         timeoutMs,
+        ...(image !== undefined ? { spec: { image, binary: action.exec.binary && (action.exec.code ?? '') !== '' } } : {}),
       });
     } catch (error) {
       timeline.failedAt = Date.now();
       return this.record(job, timeline, startupFailure(action.exec.kind, action.exec.image, (error as Error).message), []);
     }
+    const isolation = lease.entry.container.isolation;
     const { container } = lease.entry;
     const logs: string[] = [];
     if (lease.cold) {
@@ -64,29 +67,30 @@ export class Invoker {
         ? await crash(container)
         : await guard(container.init(this.initPayload(job, image), timeoutMs), timeoutMs, container);
       timeline.init = { start, end: Date.now() };
-      logs.push(...answer.logs);
+      appendLines(logs, answer.logs);
       const failed = initOutcome(answer, timeoutMs, timeline.init.end - start);
       if (failed) {
         this.pool.release(lease.entry, true);
-        return this.record(job, timeline, failed, logs);
+        return this.record(job, timeline, failed, logs, isolation);
       }
     }
     const start = Date.now();
     const answer = await guard(container.run(job.params, this.runContext(job, start + timeoutMs), timeoutMs), timeoutMs, container);
     timeline.run = { start, end: Date.now() };
-    logs.push(...answer.logs);
+    appendLines(logs, answer.logs);
     const outcome = runOutcome(answer, timeoutMs, timeline.run.end - start);
     this.pool.release(lease.entry, outcome.destroyContainer);
-    return this.record(job, timeline, outcome, logs);
+    return this.record(job, timeline, outcome, logs, isolation);
   }
 
-  private record(job: ActivationJob, timeline: ActivationTimeline, outcome: Outcome, logs: string[]): ActivationRecord {
+  private record(job: ActivationJob, timeline: ActivationTimeline, outcome: Outcome, collected: string[], isolation?: Isolation): ActivationRecord {
     const { action } = job;
+    const logs = capLogs(collected, action.limits.logs);
     if (outcome.statusCode === 2) {
       // DockerToActivationLogStore appends this warning when a developer error cut the logs short.
       logs.push(formatLogLine({ time: Date.now(), stream: 'stderr', text: messages.logWarningDeveloperError }));
     }
-    return buildRecord({
+    const record = buildRecord({
       activationId: job.activationId,
       namespace: this.context.namespace,
       subject: this.context.subject,
@@ -104,6 +108,10 @@ export class Invoker {
       timedOut: outcome.timedOut,
       logs,
     });
+    // Which isolation ran it: docker, process or thread (never mixed silently).
+    const ran = isolation ?? this.context.isolationOf?.(action.exec.kind);
+    if (ran !== undefined) record.annotations.push({ key: 'isolation', value: ran });
+    return record;
   }
 
   private initPayload(job: ActivationJob, image: string | undefined): InitPayload {
@@ -135,11 +143,6 @@ export class Invoker {
       deadline,
       apiHost: this.context.apiHost,
     };
-  }
-
-  private resolveImage(image: string): string | undefined {
-    const { images, folder } = this.context.blackbox;
-    return resolveBlackboxImage(image, { blackboxImages: images, ...(folder !== undefined ? { blackboxFolder: folder } : {}) });
   }
 }
 
@@ -176,4 +179,9 @@ async function guard(call: Promise<ProxyAnswer>, timeoutMs: number, container: {
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** Appends without spreading: a 210,000-line log would overflow the call stack as arguments. */
+function appendLines(into: string[], lines: readonly string[]): void {
+  for (const line of lines) into.push(line);
 }

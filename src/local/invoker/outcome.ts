@@ -3,6 +3,10 @@
 import type { ProxyAnswer } from '../container.js';
 import { messages } from '../messages.js';
 import type { StatusCode } from '../store/record.js';
+import { message as runtimeMessage } from '../runtimes/messages.js';
+
+/** OpenWhisk's ActivationEntityLimit for a result: 1 MB. */
+export const MAX_RESULT_BYTES = 1024 * 1024;
 
 export interface Outcome {
   statusCode: StatusCode;
@@ -34,7 +38,13 @@ export function runOutcome(answer: ProxyAnswer, timeoutMs: number, elapsedMs: nu
     const error = typeof answer.body.error === 'string' ? answer.body.error : messages.abnormalRun;
     return { statusCode: 2, result: { error }, timedOut, destroyContainer: true };
   }
-  const size = JSON.stringify(answer.body).length;
+  const text = answer.truncated?.text ?? JSON.stringify(answer.body);
+  const size = answer.truncated?.length ?? text.length;
+  if (size > MAX_RESULT_BYTES) {
+    // OpenWhisk truncates an oversized answer and records it as an application error
+    const error = runtimeMessage.resultTooLong(size, MAX_RESULT_BYTES, text.slice(0, MAX_RESULT_BYTES));
+    return { statusCode: 1, result: { error }, size, timedOut, destroyContainer: false };
+  }
   if (answer.statusCode !== 200) {
     const error = answer.body.error ?? messages.invalidRunResponse(JSON.stringify(answer.body));
     return { statusCode: 2, result: { error }, size, timedOut, destroyContainer: false };

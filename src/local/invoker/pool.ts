@@ -4,7 +4,7 @@
 // pause grace and are removed after the idle timeout. One activation per container at a time.
 // Which container serves a request is chosen in choice.ts; a new container is a matching
 // prewarmed stem cell when there is one (stem-cells.ts).
-import type { Container, ContainerFactory } from '../container.js';
+import type { Container, ContainerFactory, ContainerSpec } from '../container.js';
 import { victimsFor, warmFor } from './choice.js';
 import { StemCells, type StemCellSpec, type StemCellStats } from './stem-cells.js';
 
@@ -40,6 +40,8 @@ export interface ContainerRequest {
   kind: string;
   memoryMb: number;
   timeoutMs: number;
+  /** The blackbox image a new container is created from. */
+  spec?: ContainerSpec;
 }
 
 interface Waiter extends ContainerRequest {
@@ -139,8 +141,12 @@ export class ContainerPool {
     if (warm) {
       clearTimeout(warm.timer);
       warm.busy = true;
+      const wasPaused = warm.paused;
       warm.paused = false;
-      waiter.resolve({ entry: warm, cold: false, prewarmed: false });
+      const lease = { entry: warm, cold: false, prewarmed: false };
+      // docker unpause before the lease is handed out, so it counts in waitTime as in OpenWhisk
+      if (wasPaused && warm.container.resume) void warm.container.resume().then(() => waiter.resolve(lease));
+      else waiter.resolve(lease);
       return true;
     }
     const free = this.options.userMemoryMb - this.reservedMb;
@@ -166,7 +172,7 @@ export class ContainerPool {
     const start = (async () => {
       await Promise.all(evicted.map((e) => this.destroyEntry(e)));
       this.reservedMb -= evictedMb;
-      return stemCell ?? this.factory(waiter.kind, { memoryMb: waiter.memoryMb, timeoutMs: waiter.timeoutMs });
+      return stemCell ?? this.factory(waiter.kind, { memoryMb: waiter.memoryMb, timeoutMs: waiter.timeoutMs }, waiter.spec);
     })();
     const tracked = start.then(
       (container) => {
@@ -198,8 +204,9 @@ export class ContainerPool {
   private scheduleIdle(entry: PoolEntry): void {
     clearTimeout(entry.timer);
     entry.timer = setTimeout(() => {
-      // No pause in the seam: a paused container stays alive but is marked, as `docker pause` would.
+      // docker pause where the container has it; otherwise it stays alive, only marked paused
       entry.paused = true;
+      if (entry.container.pause) this.track(entry.container.pause());
       entry.timer = setTimeout(() => {
         if (!entry.busy) this.remove(entry);
         this.pump();

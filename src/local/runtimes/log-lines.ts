@@ -22,9 +22,15 @@ export function formatLogs(lines: LogLine[]): string[] {
 }
 
 /** Reads one output stream of a container, line by line, and hands out the lines up to each sentinel. */
+/** Past this many bytes since its last sentinel a stream keeps no more lines (the largest log limit, 10 MB). */
+const BUFFER_LIMIT_BYTES = 10 * 1024 * 1024;
+
 export class StreamLines {
   private pending = '';
   private readonly lines: Array<LogLine | 'sentinel'> = [];
+  /** Sentinels in `lines`, and bytes kept since the last one: a 210,000-line log must stay linear. */
+  private sentinels = 0;
+  private bytes = 0;
   private waiter: (() => void) | undefined;
   private ended = false;
 
@@ -39,12 +45,24 @@ export class StreamLines {
     const now = Date.now();
     const parts = (this.pending + chunk).split('\n');
     this.pending = parts.pop() ?? '';
-    for (const text of parts) this.lines.push(text === ACTIVATION_LOG_SENTINEL ? 'sentinel' : { time: now, stream: this.stream, text });
+    for (const text of parts) this.add(text, now);
     this.wake();
   }
 
+  private add(text: string, time: number): void {
+    if (text === ACTIVATION_LOG_SENTINEL) {
+      this.lines.push('sentinel');
+      this.sentinels += 1;
+      this.bytes = 0;
+    } else if (this.bytes <= BUFFER_LIMIT_BYTES) {
+      // lines past the buffer limit are dropped; the invoker's log limit truncates below it anyway
+      this.bytes += text.length + 1;
+      this.lines.push({ time, stream: this.stream, text });
+    }
+  }
+
   private end(): void {
-    if (this.pending !== '') this.lines.push({ time: Date.now(), stream: this.stream, text: this.pending });
+    if (this.pending !== '') this.add(this.pending, Date.now());
     this.pending = '';
     this.ended = true;
     this.wake();
@@ -62,7 +80,7 @@ export class StreamLines {
    */
   async takeActivation(graceMs: number): Promise<LogLine[]> {
     const deadline = Date.now() + graceMs;
-    while (!this.lines.includes('sentinel') && !this.ended && Date.now() < deadline) {
+    while (this.sentinels === 0 && !this.ended && Date.now() < deadline) {
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, Math.max(0, deadline - Date.now()));
         this.waiter = () => {
@@ -76,7 +94,8 @@ export class StreamLines {
 
   /** Whatever is buffered now, up to and including the first sentinel. */
   takeUpToSentinel(): LogLine[] {
-    const cut = this.lines.indexOf('sentinel');
+    const cut = this.sentinels > 0 ? this.lines.indexOf('sentinel') : -1;
+    if (cut !== -1) this.sentinels -= 1;
     const taken = this.lines.splice(0, cut === -1 ? this.lines.length : cut + 1);
     return taken.filter((l): l is LogLine => l !== 'sentinel');
   }

@@ -16,4 +16,12 @@ export const message = {
   unknownImage: (image: string, folder: string | undefined) =>
     `The blackbox image '${image}' is neither registered nor an executable under ${folder ?? '(no configured folder)'}.`,
   destroyed: () => 'The container was destroyed.',
+  resultTooLong: (length: number, limit: number, start: string) =>
+    `The action produced a response that exceeded the allowed length: ${length} > ${limit} bytes. The truncated response was: ${start}`,
+  imageMissing: (image: string) => `the image '${image}' is not on this machine`,
+  dockerRequired: (reason: string) => `'docker' needs a Docker engine, but ${reason}`,
+  noEngine: (socket: string, code: string) => `no Docker engine at ${socket} (${code})`,
+  engineAnswered: (socket: string, status: number) => `the Docker engine at ${socket} answered ${status}`,
+  imageNotBuilt: (image: string) => `the image ${image} is not built (run \`make images\`)`,
+  processIsolationAsked: () => 'the configuration asks for process isolation',
 } as const;

@@ -13,6 +13,10 @@ export interface RuntimeOptions {
    * (default true, as in the real records); false answers the bare result like other kinds.
    */
   wasmEnvelope?: boolean;
+  /** The server instance: process containers carry it in their environment, so its reaper finds them. */
+  marker?: string;
+  /** The instance's folder (its reaper removes it): process containers' socket folders go inside. */
+  folder?: string;
 }
 
 /** The executable an image names, or undefined when it names none (unknown, escaping the folder, not executable). */

@@ -18,7 +18,7 @@ export async function callProcess(
   child: ChildHandle,
   streams: ProcessStreams,
   timeoutMs: number,
-  call: () => Promise<{ statusCode: number; body: Record<string, unknown> }>,
+  call: () => Promise<{ statusCode: number; body: Record<string, unknown>; truncated?: ProxyAnswer['truncated'] }>,
   options: { graceMs?: number } = {},
 ): Promise<ProxyAnswer> {
   const timer = deadlineTimer(timeoutMs);
@@ -35,7 +35,8 @@ export async function callProcess(
   }
   if (outcome.kind === 'answer') {
     const logs = await takeLogs(streams, options.graceMs ?? SENTINEL_GRACE_MS);
-    return { statusCode: outcome.value.statusCode, body: outcome.value.body, logs, timedOut: false, crashed: false };
+    const { statusCode, body, truncated } = outcome.value;
+    return { statusCode, body, logs, timedOut: false, crashed: false, ...(truncated ? { truncated } : {}) };
   }
   // the process died, or the connection broke because it is dying: reap it, then say why
   await Promise.race([child.exited, new Promise((r) => setTimeout(r, 100))]);

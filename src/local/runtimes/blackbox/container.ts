@@ -6,7 +6,7 @@
 // starts nothing: like the Go proxy, the process exists from /init on.
 import { rmSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
-import type { Container, ContainerLimits, InitPayload, ProxyAnswer, RunContext } from '../../container.js';
+import type { Container, ContainerLimits, Isolation, InitPayload, ProxyAnswer, RunContext } from '../../container.js';
 import { ChildHandle, containerEnv } from '../child-process.js';
 import { LineReader } from '../line-reader.js';
 import { StreamLines } from '../log-lines.js';
@@ -29,6 +29,7 @@ interface Started {
 
 export class BlackboxContainer implements Container {
   readonly kind = 'blackbox';
+  readonly isolation: Isolation = 'process';
   readonly memoryMb: number;
   private started: Started | undefined;
   private destroying: Promise<void> | undefined;
@@ -47,7 +48,7 @@ export class BlackboxContainer implements Container {
     if (this.started) return failure(403, message.reinit(), [], {});
     const launch = launchFor(payload, this.memoryMb, this.options);
     if (!launch) return failure(502, message.initFailed(message.unknownImage(payload.image ?? '(binary code)', this.options.blackboxFolder)), [], {});
-    const env = containerEnv({ ...payload.env, __OW_WAIT_FOR_ACK: '1' });
+    const env = containerEnv({ ...payload.env, __OW_WAIT_FOR_ACK: '1' }, this.options.marker);
     const child = ChildHandle.spawn(launch.file, launch.args, env, ['pipe', 'pipe', 'pipe', 'pipe']);
     const started: Started = {
       child,

@@ -16,6 +16,7 @@ export interface Launch {
 }
 
 const ELF_MAGIC = Buffer.from([0x7f, 0x45, 0x4c, 0x46]);
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
 /** The command to start, or undefined when the payload names nothing runnable. */
 export function launchFor(payload: InitPayload, memoryMb: number, options: RuntimeOptions): Launch | undefined {

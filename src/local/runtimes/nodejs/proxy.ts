@@ -1,11 +1,13 @@
 // The action proxy of the nodejs:20 runtime, run as its own Node process per container. It speaks
 // the protocol of apache/openwhisk-runtime-nodejs (service.js): POST /init once with the code, then
 // POST /run with `{value, namespace, action_name, activation_id, deadline, ...}`, each run's extra
-// keys exported as `__OW_<KEY>`. It listens on an ephemeral loopback port and tells its parent the
-// port on fd 3. Self-contained (only node: imports): it is also transpiled alone when run from src.
+// keys exported as `__OW_<KEY>`. It listens on the unix socket OW_PROXY_SOCKET (in Docker, in the
+// folder the server bind-mounts at /ow); as a process container (OW_PROXY_PARENT=fd3) it says so
+// on fd 3. Self-contained (only node: imports): it is also transpiled alone when run from src,
+// and copied alone into the image.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
-import { createWriteStream } from 'node:fs';
+import { chmodSync, createWriteStream, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -113,14 +115,21 @@ const server = createServer((req, res) => {
     });
 });
 
-// The parent holds our stdin; when it goes away (even killed), we go too: no orphan proxies.
-process.stdin.on('end', () => process.exit(0));
-process.stdin.on('error', () => process.exit(0));
-process.stdin.resume();
-
-server.listen(0, '127.0.0.1', () => {
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  const control = createWriteStream('', { fd: 3 });
-  control.write(`${JSON.stringify({ port })}\n`);
+// It listens on a unix socket in a folder only the server may open (no TCP port anyone could call).
+const socketPath = process.env.OW_PROXY_SOCKET ?? '/ow/proxy.sock';
+const parentPipe = process.env.OW_PROXY_PARENT === 'fd3';
+delete process.env.OW_PROXY_SOCKET;
+delete process.env.OW_PROXY_PARENT;
+rmSync(socketPath, { force: true });
+server.listen(socketPath, () => {
+  chmodSync(socketPath, 0o666); // the folder (0700, the server's) is what keeps others out
+  if (parentPipe) createWriteStream('', { fd: 3 }).write(`${JSON.stringify({ listening: socketPath })}\n`);
 });
+
+if (parentPipe) {
+  // A process container: the parent holds our stdin; when it goes away (even killed), we go too.
+  // (In Docker we are PID 1 and the container's removal ends us.)
+  process.stdin.on('end', () => process.exit(0));
+  process.stdin.on('error', () => process.exit(0));
+  process.stdin.resume();
+}
