@@ -74,5 +74,5 @@ copy_with_libs "$rootfs" "$(readlink -f "$(command -v node)")"
     fs.writeFileSync(target, out.outputText);
   }
 ' "$rootfs/nodejsAction/proxy.mjs" "$rootfs/nodejsAction/zip-action.mjs")
-mkdir -p "$rootfs/nodejsAction/node_modules" && cp -r "$root/node_modules/fflate" "$rootfs/nodejsAction/node_modules/fflate
+mkdir -p "$rootfs/nodejsAction/node_modules" && cp -r "$root/node_modules/fflate" "$rootfs/nodejsAction/node_modules/fflate"
 import_rootfs owbench/nodejs20 "$rootfs" 'ENTRYPOINT ["/usr/bin/node"]'
