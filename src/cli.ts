@@ -9,12 +9,13 @@ import { registerReport } from './cli/report.js';
 import { registerDocs } from './cli/docs.js';
 import { registerServe } from './cli/serve.js';
 import { registerRun } from './cli/run.js';
+import { printError, terminalText } from './cli/terminal.js';
 
 const program = new Command('owbench')
   .description('Measure serverless cold starts on Apache OpenWhisk and write the analysis up.')
   .version(version)
   .exitOverride()
-  .configureOutput({ outputError: (text, write) => write(text) });
+  .configureOutput({ outputError: (text, write) => write(terminalText(text)) });
 
 for (const register of [registerAnalyze, registerReport, registerDocs, registerServe, registerRun]) {
   register(program);
@@ -32,7 +33,7 @@ function exitCodeOf(error: unknown): number {
     return error.exitCode === 0 ? 0 : 2;
   }
   if (error instanceof CliError) {
-    process.stderr.write(`owbench: ${error.message}\n`);
+    printError(error.message);
     return error.exitCode;
   }
   throw error;

@@ -7,6 +7,7 @@ import { runLogDatasets, runNotesFor } from '../openwhisk/datasets.js';
 import { withRunNotes } from '../openwhisk/notes.js';
 import { renderDocumentOutput, writeDocumentOutput, type DocumentOutput } from './document.js';
 import { composeDocument } from './report.js';
+import { printWarning, terminalLine } from './terminal.js';
 
 interface DocsFlags {
   data: string;
@@ -31,7 +32,7 @@ export function registerDocs(program: Command): void {
     .option('--png', 'also write each figure as a PNG beside its SVG')
     .action(async (flags: DocsFlags) => {
       const written = await renderDocs(flags.data, flags.out, { charts: flags.charts, png: flags.png });
-      for (const file of written) process.stdout.write(`${file}\n`);
+      for (const file of written) process.stdout.write(`${terminalLine(file)}\n`);
     });
 }
 
@@ -50,7 +51,7 @@ export async function renderDocs(dataDir: string, outDir: string, options: DocsO
       labels: dataset.labels,
       figures: options.charts === false ? undefined : { document: path.join(outDir, file), png: options.png },
     });
-    for (const warning of warnings) process.stderr.write(`owbench: warning: ${dataset.name}: ${warning}\n`);
+    for (const warning of warnings) printWarning(`${dataset.name}: ${warning}`);
     // A run log's document also says how the run went (see src/openwhisk/notes.ts).
     const notes = runNotesFor(dataset);
     return { file, model, markdown: notes ? withRunNotes(markdown, notes) : markdown };

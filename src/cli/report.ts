@@ -15,6 +15,7 @@ import {
   type TemplateName,
 } from '../report/index.js';
 import { renderDocumentOutput, writeDocumentOutput } from './document.js';
+import { printWarning } from './terminal.js';
 
 interface ReportFlags {
   template?: TemplateName;
@@ -74,7 +75,7 @@ export function registerReport(program: Command): void {
         labels: parseLabels(flags.label),
         figures: flags.out && flags.charts ? { document: flags.out, png: flags.png } : undefined,
       });
-      for (const warning of warnings) process.stderr.write(`owbench: warning: ${warning}\n`);
+      for (const warning of warnings) printWarning(warning);
       if (flags.out) writeDocumentOutput(await renderDocumentOutput(model, markdown, flags.out));
       if (flags.jsonModel) process.stdout.write(`${JSON.stringify(model, null, 2)}\n`);
     });

@@ -11,6 +11,7 @@ import { runLogDataset, runNotesFor } from '../openwhisk/datasets.js';
 import { withRunNotes } from '../openwhisk/notes.js';
 import { renderDocumentOutput, writeDocumentOutput } from './document.js';
 import { composeDocument } from './report.js';
+import { printWarning, terminalText } from './terminal.js';
 
 interface RunFlags {
   out?: string;
@@ -48,7 +49,7 @@ export function registerRun(program: Command): void {
         report = typeof flags.report === 'string' ? flags.report : path.join('docs', `${path.basename(summary.log, '.ndjson')}.md`);
         await writeRunReport(summary.log, report);
       }
-      process.stdout.write(formatSummary(summary, report));
+      process.stdout.write(terminalText(formatSummary(summary, report)));
     });
 }
 
@@ -61,7 +62,7 @@ export async function writeRunReport(log: string, report: string): Promise<void>
     title: dataset.title,
     figures: { document: report },
   });
-  for (const warning of warnings) process.stderr.write(`owbench: warning: ${warning}\n`);
+  for (const warning of warnings) printWarning(warning);
   const notes = runNotesFor(dataset);
   writeDocumentOutput(await renderDocumentOutput(model, notes ? withRunNotes(markdown, notes) : markdown, report));
 }
