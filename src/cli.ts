@@ -11,6 +11,12 @@ import { registerServe } from './cli/serve.js';
 import { registerRun } from './cli/run.js';
 import { printError, terminalText } from './cli/terminal.js';
 
+// `owbench report --json-model | head`: the reader has gone, so stop quietly, as cat does.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 const program = new Command('owbench')
   .description('Measure serverless cold starts on Apache OpenWhisk and write the analysis up.')
   .version(version)
@@ -33,7 +39,7 @@ function exitCodeOf(error: unknown): number {
     return error.exitCode === 0 ? 0 : 2;
   }
   if (error instanceof CliError) {
-    printError(error.message);
+    for (const line of error.lines) printError(line);
     return error.exitCode;
   }
   throw error;

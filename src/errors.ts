@@ -3,9 +3,13 @@
 // cause are plain `Error`s and keep their stack.
 
 export class CliError extends Error {
-  constructor(message: string, readonly exitCode = 2) {
-    super(message);
+  /** The lines the CLI prints, one `owbench: ` line each: a message is one line unless it lists several problems. */
+  readonly lines: readonly string[];
+
+  constructor(message: string | readonly string[], readonly exitCode = 2) {
+    super(typeof message === 'string' ? message : message.join('\n'));
     this.name = 'CliError';
+    this.lines = typeof message === 'string' ? [message] : message;
   }
 }
 

@@ -1,11 +1,14 @@
 // `owbench docs [--data data] [--out docs]`: renders every dataset into docs/<name>.md and an index
 // docs/README.md. All documents are built in memory first; only then is anything written.
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
+import { UsageError } from '../errors.js';
 import { DATASET_PROVIDERS, listDatasets, renderIndexPage, type IndexEntry } from '../report/index.js';
 import { runLogDatasets, runNotesFor } from '../openwhisk/datasets.js';
 import { withRunNotes } from '../openwhisk/notes.js';
-import { renderDocumentOutput, writeDocumentOutput, type DocumentOutput } from './document.js';
+import { checkOutputFile, renderDocumentOutput, writeDocumentOutput, type DocumentOutput } from './document.js';
+import * as msg from './messages.js';
 import { composeDocument } from './report.js';
 import { printWarning, terminalLine } from './terminal.js';
 
@@ -38,6 +41,11 @@ export function registerDocs(program: Command): void {
 
 /** Returns the files written, index last. */
 export async function renderDocs(dataDir: string, outDir: string, options: DocsOptions = {}): Promise<string[]> {
+  // A missing data folder would otherwise render an empty index over the documents already there.
+  const data = statSync(dataDir, { throwIfNoEntry: false });
+  if (!data) throw new UsageError(msg.dataFolderMissing(dataDir));
+  if (!data.isDirectory()) throw new UsageError(msg.dataFolderNotDirectory(dataDir));
+  checkOutputFile('--out', path.join(outDir, 'README.md'));
   // Provenance paths are relative to the folder holding the data folder: the project root.
   const root = path.dirname(path.resolve(dataDir));
   const documents = listDatasets(dataDir, [...DATASET_PROVIDERS, runLogDatasets]).map((dataset) => {

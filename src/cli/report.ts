@@ -14,7 +14,7 @@ import {
   type ReportOptions,
   type TemplateName,
 } from '../report/index.js';
-import { renderDocumentOutput, writeDocumentOutput } from './document.js';
+import { checkOutputFile, renderDocumentOutput, writeDocumentOutput } from './document.js';
 import { printWarning } from './terminal.js';
 
 interface ReportFlags {
@@ -65,6 +65,7 @@ export function registerReport(program: Command): void {
     .option('--png', 'also write each figure as a PNG beside its SVG')
     .action(async (files: string[], flags: ReportFlags) => {
       if (!flags.out && !flags.jsonModel) throw new UsageError('report: name the document with --out FILE, or print the model with --json-model');
+      if (flags.out) checkOutputFile('--out', flags.out);
       const { model, markdown, warnings } = composeDocument({
         inputs: files.map((path) => ({ path, ...(flags.runtime ? { runtime: flags.runtime } : {}) })),
         skipInvalid: flags.skipInvalid,

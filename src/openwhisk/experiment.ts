@@ -184,7 +184,7 @@ function isFile(candidate: string): boolean {
 
 function problems(file: string, list: [string, string][]): CliError {
   if (list.length === 1) return new InputError(file, list[0]![0], list[0]![1]);
-  return new CliError(list.map(([place, problem]) => `${file}: ${place}: ${problem}`).join('\n'), 2);
+  return new CliError(list.map(([place, problem]) => `${file}: ${place}: ${problem}`), 2);
 }
 
 function randomSeed(): number {

@@ -1,7 +1,7 @@
 // The run log (DESIGN.md §2.4): append-only NDJSON. Every append is one write() followed by
 // fsync, so a line is on disk before the driver goes on, and a killed driver leaves at worst one
 // torn last line, which the reader recognizes and a resumed run cuts off before appending.
-import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readFile, rm, type FileHandle } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../errors.js';
@@ -65,6 +65,8 @@ export type RunLogLine = RunHeader | TrialLine | ActivationLine;
 export class RunLogWriter {
   /** Appends run one after another, so lines from concurrent trials never interleave. */
   private queue: Promise<void> = Promise.resolve();
+  /** Lines this writer has appended (the header counts): a log of the header alone is a run that never started. */
+  appended = 0;
 
   private constructor(private readonly handle: FileHandle, readonly file: string) {}
 
@@ -90,7 +92,14 @@ export class RunLogWriter {
 
   /** Appends lines in one write and waits until they are on disk. */
   async append(lines: readonly RunLogLine[]): Promise<void> {
+    this.appended += lines.length;
     if (lines.length) await this.appendText(lines.map((line) => JSON.stringify(line) + '\n').join(''));
+  }
+
+  /** Removes the log this writer created (only for a run that never got past its header). */
+  async discard(): Promise<void> {
+    await this.queue;
+    await rm(this.file, { force: true });
   }
 
   private appendText(text: string): Promise<void> {

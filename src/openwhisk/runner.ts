@@ -11,7 +11,7 @@ import type { LocalWhiskConfig } from '../local/config.js';
 import { CliError, InputError, UsageError } from '../errors.js';
 import { version } from '../version.js';
 import { runBatch, type BatchContext } from './batch.js';
-import { connect, getAction, serverInfo, type Whisk } from './client.js';
+import { connect, getAction, reachServer, serverInfo, type Whisk } from './client.js';
 import type { Connection } from './connection.js';
 import { cleanUp, deploy, prepareBatch } from './prepare.js';
 import { embeddedImages, loadArtifacts, sharedActionName, trialActionName, type Artifact } from './deploy.js';
@@ -70,6 +70,7 @@ export async function runExperiment(options: RunOptions): Promise<RunSummary> {
   else progress.say(`OpenWhisk at ${open.connection.apihost} (host from ${open.connection.from.apihost}, key from ${open.connection.from.auth})`);
   try {
     const whisk = connect(open.connection);
+    if (!embedded) await reachServer(whisk);
     const artifacts = loadArtifacts(experiment, embedded);
     const header = state ? state.header : await newHeader(experiment, artifacts, open, whisk);
     if (state) checkArtifacts(options.resume!, header, artifacts);
@@ -78,6 +79,10 @@ export async function runExperiment(options: RunOptions): Promise<RunSummary> {
     else progress.say(`resuming run ${header.id}: ${state.trials.size} of ${planBatches(experiment.spec).reduce((sum, batch) => sum + batch.trials.length, 0)} planned trials are in ${file}${state.torn ? ' (a torn last line is dropped)' : ''}`);
     try {
       await drive({ whisk, experiment, header, artifacts, writer, state, embedded, progress, options });
+    } catch (error) {
+      // A new run that failed before its first trial was logged leaves no header-only log behind.
+      if (!state && writer.appended === 1) await writer.discard();
+      throw error;
     } finally {
       await writer.close();
     }
