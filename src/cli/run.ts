@@ -4,6 +4,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
+import { commandLineKey } from './auth.js';
 import { resolveConnection } from '../openwhisk/connection.js';
 import { progressFor } from '../openwhisk/progress.js';
 import { runExperiment, type RunSummary } from '../openwhisk/runner.js';
@@ -18,6 +19,7 @@ interface RunFlags {
   resume?: string;
   apihost?: string;
   auth?: string;
+  authFile?: string;
   namespace?: string;
   /** A file, false for --no-report, or true (the default: docs/<log name>.md for a log under data/runs/). */
   report: string | boolean;
@@ -32,7 +34,8 @@ export function registerRun(program: Command): void {
     .option('--out <file>', 'the run log to write (default data/runs/<name>-<UTC time>.ndjson)')
     .option('--resume <log>', 'finish an interrupted run from its log')
     .option('--apihost <url>', 'OpenWhisk API host (else __OW_API_HOST, else APIHOST in ~/.wskprops)')
-    .option('--auth <uuid:key>', 'OpenWhisk auth key (else __OW_API_KEY, else AUTH in ~/.wskprops)')
+    .option('--auth-file <file>', 'a file holding the OpenWhisk auth key UUID:KEY (else __OW_API_KEY, else AUTH in ~/.wskprops)')
+    .option('--auth <uuid:key>', 'the auth key on the command line: visible in the process list, so warned about; prefer --auth-file')
     .option('--namespace <ns>', 'OpenWhisk namespace (else __OW_NAMESPACE, else NAMESPACE, else _)')
     .option('--report <file>', 'where the report of the run goes (default docs/<log name>.md when the log is under data/runs/; none for a log elsewhere)')
     .option('--no-report', 'do not render a report')
@@ -42,7 +45,8 @@ export function registerRun(program: Command): void {
       if (!experiment && !flags.resume) throw new UsageError('run: give an experiment file (e.g. data/experiments/demo.json) or --resume LOG');
       if (flags.resume && flags.out) throw new UsageError('run: --resume appends to its log; --out does not apply');
       if (typeof flags.report === 'string') checkOutputFile('--report', flags.report);
-      const connection = resolveConnection({ flags: { apihost: flags.apihost, auth: flags.auth, namespace: flags.namespace } });
+      const key = commandLineKey(flags);
+      const connection = resolveConnection({ flags: { apihost: flags.apihost, auth: key?.key, authFrom: key?.from, namespace: flags.namespace } });
       const progress = progressFor(process.stderr, Boolean(flags.quiet));
       const summary = await runExperiment({ experiment, resume: flags.resume, out: flags.out, connection, progress });
       const report = reportFileOf(flags.report, summary.log);

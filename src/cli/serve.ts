@@ -1,6 +1,8 @@
 // `owbench serve`: runs the embedded OpenWhisk until SIGINT/SIGTERM, then destroys its containers.
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
+import { wskpropsKey } from '../openwhisk/connection.js';
+import { commandLineKey } from './auth.js';
 import { loadConfigFile, resolveConfig } from '../local/config.js';
 import { GUEST_KEY, isWellFormedAuth } from '../local/http/auth.js';
 import { startLocalWhisk, type LocalWhisk } from '../local/server.js';
@@ -9,6 +11,7 @@ interface ServeOptions {
   port: string;
   host: string;
   auth?: string;
+  authFile?: string;
   config?: string;
 }
 
@@ -18,7 +21,8 @@ export function registerServe(program: Command): void {
     .description('Run an OpenWhisk-compatible server on this machine (real processes and wasm instances as containers).')
     .option('--port <port>', 'port to listen on (0 picks a free one)', '3233')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .option('--auth <uuid:key>', "credentials clients must send (default: OpenWhisk's well-known local guest key)")
+    .option('--auth-file <file>', "a file holding the key clients must send, UUID:KEY (else __OW_API_KEY, else AUTH in ~/.wskprops, else OpenWhisk's well-known local guest key)")
+    .option('--auth <uuid:key>', 'the key on the command line: visible in the process list (and to actions), so warned about; prefer --auth-file')
     .option('--config <file>', 'JSON file: pool size, pause/idle timeouts, stem cells, throttles, blackbox images, faults')
     .action(async (options: ServeOptions) => {
       const port = Number(options.port);
@@ -26,11 +30,21 @@ export function registerServe(program: Command): void {
       if (options.auth !== undefined && !isWellFormedAuth(options.auth)) {
         throw new UsageError('--auth: expected UUID:KEY');
       }
+      const key = serveKey(options);
+      if (key && !isWellFormedAuth(key.key)) throw new UsageError(`the auth key (${key.from}) is not of the form UUID:KEY`);
       const config = options.config ? await loadConfigFile(options.config) : resolveConfig({});
-      const whisk = await startLocalWhisk({ port, host: options.host, config, ...(options.auth ? { auth: options.auth } : {}) });
+      const whisk = await startLocalWhisk({ port, host: options.host, config, ...(key ? { auth: key.key } : {}) });
       process.stdout.write(banner(whisk));
       await untilSignal(whisk);
     });
+}
+
+/** The server's key: the command line's, else __OW_API_KEY, else AUTH in ~/.wskprops; none means the guest key. */
+function serveKey(options: ServeOptions): { key: string; from: string } | undefined {
+  const given = commandLineKey(options);
+  if (given) return given;
+  if (process.env.__OW_API_KEY) return { key: process.env.__OW_API_KEY, from: '__OW_API_KEY' };
+  return wskpropsKey();
 }
 
 function banner(whisk: LocalWhisk): string {

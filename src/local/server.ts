@@ -62,6 +62,7 @@ export async function startLocalWhisk(options: LocalWhiskOptions = {}): Promise<
       return apihostHolder.value;
     },
     blackbox: config.blackbox,
+    apiKey: auth,
   });
   const ctx: WhiskContext = {
     auth,
