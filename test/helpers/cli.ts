@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const sharedData = path.resolve(repoRoot, '../shared/data/ow-mobilenet-hybrid-actions');
+/** The peer's data folder (see test/helpers/peer.ts: OWBENCH_PEER_DATA); tests that read it call needPeerData() first. */
+export { peerData as sharedData, needPeerData, hasPeerData } from './peer.js';
 
 /** tsx by its resolved URL, so the CLI runs from any working folder (a bare `tsx` resolves from the cwd). */
 const tsx = import.meta.resolve('tsx');
