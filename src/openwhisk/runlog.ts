@@ -194,7 +194,10 @@ function absorb(file: string, lineNumber: number, line: string, state: Omit<RunL
   }
   if (entry.type === 'trial') {
     if (typeof entry.trial !== 'string') throw new InputError(file, place, 'a trial line needs "trial"');
-    if (state.trials.has(entry.trial)) throw new InputError(file, place, `trial ${entry.trial} is recorded twice`);
+    // A resumed run may send a lost trial again (see resume.ts): its later line supersedes the lost one.
+    if (state.trials.get(entry.trial)?.outcome !== undefined && state.trials.get(entry.trial)!.outcome !== 'lost') {
+      throw new InputError(file, place, `trial ${entry.trial} is recorded twice`);
+    }
     state.trials.set(entry.trial, entry as TrialLine);
   } else if (entry.type === 'activation') {
     if (typeof entry.activation_id !== 'string') throw new InputError(file, place, 'an activation line needs "activation_id"');

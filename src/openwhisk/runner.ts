@@ -18,7 +18,7 @@ import { embeddedImages, loadArtifacts, sharedActionName, trialActionName, type 
 import { experimentFromSpec, loadExperiment, type Experiment } from './experiment.js';
 import { planBatches, type Batch, type PlannedTrial } from './plan.js';
 import { silentProgress, type Progress } from './progress.js';
-import { adoptOrphans, fetchMissingRecords } from './resume.js';
+import { adoptOrphans, fetchMissingRecords, retryableLostTrials } from './resume.js';
 import { readRunLog, RunLogWriter, type RunHeader, type RunLogState } from './runlog.js';
 import { summarize, type RunSummary } from './summary.js';
 import { configuredTarget, startEmbedded, type OpenTarget } from './target.js';
@@ -109,7 +109,12 @@ async function drive(run: Drive): Promise<void> {
   const spec = experiment.spec;
   const bodies = await actionBodies(whisk, run.artifacts, spec.cold);
   const claimed = new Set<string>(state ? [...state.trials.values()].flatMap((line) => (line.activation_id ? [line.activation_id] : [])) : []);
-  if (state && !run.embedded) await fetchMissingRecords(run, state, claimed);
+  if (state && !run.embedded) {
+    await fetchMissingRecords(run, state, claimed);
+    const retry = await retryableLostTrials(run, state, claimed);
+    for (const trial of retry) state.trials.delete(trial);
+    if (retry.length) progress.say(`${retry.length} lost trial${retry.length > 1 ? 's' : ''} ran nothing on the server (fresh actions): sending again`);
+  }
   if (spec.cold === 'none' || spec.cold === 'wait') {
     for (const runtime of spec.runtimes) {
       const body = bodies.get(runtime.name);
