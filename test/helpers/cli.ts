@@ -5,7 +5,7 @@ import path from 'node:path';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** The peer's data folder (see test/helpers/peer.ts: OWBENCH_PEER_DATA); tests that read it call needPeerData() first. */
-export { peerData as sharedData, needPeerData, hasPeerData } from './peer.js';
+export { peerData as sharedData, needPeerData, hasPeerData, peerLazy } from './peer.js';
 
 /** tsx by its resolved URL, so the CLI runs from any working folder (a bare `tsx` resolves from the cwd). */
 const tsx = import.meta.resolve('tsx');

@@ -30,3 +30,32 @@ export function needPeerData(): void {
   current.title += ` [skipped: ${reason}]`;
   current.skip();
 }
+
+/**
+ * A value made from the peer's data when a test first touches it, not when the test file loads:
+ * a test that touches it is skipped without the data. `make` returns an array or an object.
+ */
+export function peerLazy<T extends object>(make: () => T, shape: 'array' | 'object' = 'array'): T {
+  let made: T | undefined;
+  const value = (): T => {
+    needPeerData();
+    return (made ??= make());
+  };
+  const target = (shape === 'array' ? [] : {}) as T;
+  return new Proxy(target, {
+    get: (_, key) => {
+      const real = value();
+      const found = Reflect.get(real, key, real) as unknown;
+      return typeof found === 'function' ? (found as (...args: unknown[]) => unknown).bind(real) : found;
+    },
+    has: (_, key) => Reflect.has(value(), key),
+    ownKeys: () => Reflect.ownKeys(value()),
+    getOwnPropertyDescriptor: (_, key) => {
+      const descriptor = Reflect.getOwnPropertyDescriptor(value(), key);
+      // Proxy invariants: only the target's own fixed properties (an array's length) may be reported fixed.
+      const fixed = Reflect.getOwnPropertyDescriptor(target, key)?.configurable === false;
+      return descriptor ? { ...descriptor, configurable: !fixed ? true : descriptor.configurable } : undefined;
+    },
+    getPrototypeOf: () => Reflect.getPrototypeOf(value()),
+  });
+}

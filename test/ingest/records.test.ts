@@ -3,14 +3,15 @@
 import assert from 'node:assert/strict';
 import { ingestFiles, ingestText, messages as msg } from '../../src/ingest/index.js';
 import type { Activation } from '../../src/types.js';
+import { peerLazy } from '../helpers/cli.js';
 import { peer, PEER_FILES, peerRecords, tempFile, throwsInput } from './helpers.js';
 
-const raw = [...peerRecords(PEER_FILES.wasmCold), ...peerRecords(PEER_FILES.vanillaWarm)].map((r) => r.record);
+const raw = peerLazy(() => [...peerRecords(PEER_FILES.wasmCold), ...peerRecords(PEER_FILES.vanillaWarm)].map((r) => r.record));
 // A standalone record does not say how many invocations ran at once: concurrency 1, no repetition.
-const expected: Activation[] = [
+const expected: Activation[] = peerLazy(() => [
   ...ingestFiles([peer(PEER_FILES.wasmCold)]).activations,
   ...ingestFiles([peer(PEER_FILES.vanillaWarm)]).activations,
-].map((row) => ({ ...row, concurrency: 1, repetition: null }));
+].map((row) => ({ ...row, concurrency: 1, repetition: null })));
 
 const rowsAndFormat = (name: string, content: string) => {
   const table = ingestFiles([tempFile(name, content)]);
