@@ -32,3 +32,11 @@ export class UsageError extends CliError {
     this.name = 'UsageError';
   }
 }
+
+/** Why a file could not be read, in words: "no such file", "is a directory: expected WHAT", else the code. */
+export function unreadable(error: unknown, what: string): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return `no such file: expected ${what}`;
+  if (code === 'EISDIR') return `is a directory: expected ${what}`;
+  return `cannot read ${what}${code ? ` (${code})` : ''}`;
+}

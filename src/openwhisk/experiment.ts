@@ -3,7 +3,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { CliError, InputError } from '../errors.js';
+import { CliError, InputError, unreadable } from '../errors.js';
 
 const OW_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.:@-]*$/;
 
@@ -121,8 +121,8 @@ export function loadExperiment(file: string, seedIfMissing: () => number = rando
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
-  } catch {
-    throw new InputError(file, null, 'cannot read the experiment file');
+  } catch (error) {
+    throw new InputError(file, null, unreadable(error, 'the experiment file'));
   }
   let raw: unknown;
   try {

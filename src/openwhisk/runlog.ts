@@ -4,7 +4,7 @@
 import { mkdir, open, readFile, rm, type FileHandle } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { InputError } from '../errors.js';
+import { InputError, unreadable } from '../errors.js';
 import type { ExperimentSpec } from './experiment.js';
 
 export type Outcome = 'ok' | 'error' | 'throttled' | 'timeout' | 'lost';
@@ -133,8 +133,8 @@ export async function readRunLog(file: string): Promise<RunLogState> {
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
-  } catch {
-    throw new InputError(file, null, 'cannot read the run log');
+  } catch (error) {
+    throw new InputError(file, null, unreadable(error, 'the run log'));
   }
   return parseRunLog(file, bytes);
 }
@@ -143,8 +143,8 @@ export function readRunLogSync(file: string): RunLogState {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
-  } catch {
-    throw new InputError(file, null, 'cannot read the run log');
+  } catch (error) {
+    throw new InputError(file, null, unreadable(error, 'the run log'));
   }
   return parseRunLog(file, bytes);
 }

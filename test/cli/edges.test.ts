@@ -66,6 +66,11 @@ describe('cli: edges', function () {
     const input = runCli(['analyze', folder]);
     assert.equal(input.status, 2);
     assert.equal(input.stderr, `owbench: ${folder}: is a directory: expected a file of activation data\n`);
+    for (const [args, what] of [[['run', folder], 'the experiment file'], [['run', '--resume', folder], 'the run log'], [['serve', '--config', folder], 'the config file']]) {
+      const result = runCli(args as string[], { env: isolated });
+      assert.equal(result.status, 2, result.stderr);
+      assert.equal(result.stderr, `owbench: ${folder}: is a directory: expected ${what as string}\n`);
+    }
     const out = path.join(folder, 'docs');
     const docs = runCli(['docs', '--data', path.join(folder, 'missing'), '--out', out]);
     assert.equal(docs.status, 2);
