@@ -6,13 +6,13 @@ import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { commandLineKey } from './auth.js';
 import { resolveConnection } from '../openwhisk/connection.js';
-import { progressFor } from '../openwhisk/progress.js';
+import { progressFor, type Progress } from '../openwhisk/progress.js';
 import { runExperiment, type RunSummary } from '../openwhisk/runner.js';
 import { runLogDataset, runNotesFor } from '../openwhisk/datasets.js';
 import { withRunNotes } from '../openwhisk/notes.js';
 import { checkOutputFile, renderDocumentOutput, writeDocumentOutput } from './document.js';
 import { composeDocument } from './report.js';
-import { printWarning, terminalText } from './terminal.js';
+import { printWarning, terminalLine, terminalText } from './terminal.js';
 
 interface RunFlags {
   out?: string;
@@ -47,12 +47,22 @@ export function registerRun(program: Command): void {
       if (typeof flags.report === 'string') checkOutputFile('--report', flags.report);
       const key = commandLineKey(flags);
       const connection = resolveConnection({ flags: { apihost: flags.apihost, auth: key?.key, authFrom: key?.from, namespace: flags.namespace } });
-      const progress = progressFor(process.stderr, Boolean(flags.quiet));
+      const progress = escapedProgress(progressFor(process.stderr, Boolean(flags.quiet)));
       const summary = await runExperiment({ experiment, resume: flags.resume, out: flags.out, connection, progress });
       const report = reportFileOf(flags.report, summary.log);
       if (report) await writeRunReport(summary.log, report);
       process.stdout.write(terminalText(formatSummary(summary, report)));
     });
+}
+
+/** Runtime names and paths from the experiment reach the terminal escaped (the bar's own codes stay). */
+function escapedProgress(progress: Progress): Progress {
+  return {
+    levelStart: (label, planned) => progress.levelStart(terminalLine(label), planned),
+    answered: (line) => progress.answered(line),
+    levelEnd: () => progress.levelEnd(),
+    say: (message) => progress.say(terminalLine(message)),
+  };
 }
 
 /**
