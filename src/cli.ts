@@ -10,12 +10,19 @@ import { registerDocs } from './cli/docs.js';
 import { registerServe } from './cli/serve.js';
 import { registerRun } from './cli/run.js';
 import { registerFetch } from './cli/fetch.js';
+import { printError, terminalText } from './cli/terminal.js';
+
+// `owbench report --json-model | head`: the reader has gone, so stop quietly, as cat does.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 
 const program = new Command('owbench')
   .description('Measure serverless cold starts on Apache OpenWhisk and write the analysis up.')
   .version(version)
   .exitOverride()
-  .configureOutput({ outputError: (text, write) => write(text) });
+  .configureOutput({ outputError: (text, write) => write(terminalText(text)) });
 
 for (const register of [registerAnalyze, registerReport, registerDocs, registerServe, registerRun, registerFetch]) {
   register(program);
@@ -33,7 +40,7 @@ function exitCodeOf(error: unknown): number {
     return error.exitCode === 0 ? 0 : 2;
   }
   if (error instanceof CliError) {
-    process.stderr.write(`owbench: ${error.message}\n`);
+    for (const line of error.lines) printError(line);
     return error.exitCode;
   }
   throw error;

@@ -3,9 +3,13 @@
 // cause are plain `Error`s and keep their stack.
 
 export class CliError extends Error {
-  constructor(message: string, readonly exitCode = 2) {
-    super(message);
+  /** The lines the CLI prints, one `owbench: ` line each: a message is one line unless it lists several problems. */
+  readonly lines: readonly string[];
+
+  constructor(message: string | readonly string[], readonly exitCode = 2) {
+    super(typeof message === 'string' ? message : message.join('\n'));
     this.name = 'CliError';
+    this.lines = typeof message === 'string' ? [message] : message;
   }
 }
 
@@ -27,4 +31,12 @@ export class UsageError extends CliError {
     super(message, 2);
     this.name = 'UsageError';
   }
+}
+
+/** Why a file could not be read, in words: "no such file", "is a directory: expected WHAT", else the code. */
+export function unreadable(error: unknown, what: string): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return `no such file: expected ${what}`;
+  if (code === 'EISDIR') return `is a directory: expected ${what}`;
+  return `cannot read ${what}${code ? ` (${code})` : ''}`;
 }

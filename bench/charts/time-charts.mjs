@@ -8,7 +8,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const data = path.resolve(root, '../shared/data/ow-mobilenet-hybrid-actions');
+// The peer's data: OWBENCH_PEER_DATA, else ../shared/data/ow-mobilenet-hybrid-actions beside the repository.
+const data = path.resolve(root, process.env.OWBENCH_PEER_DATA || '../shared/data/ow-mobilenet-hybrid-actions');
 const inputs = ['input_vanilla_cold_start.json', 'input_wasm_cold_start.json'].map((f) => path.join(data, f));
 const runs = Number(process.argv[2] ?? 5);
 const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'owbench-bench-')), 'cold.md');

@@ -3,6 +3,7 @@
 import type { Command } from 'commander';
 import { analyze, formatAnalysis } from '../analyze/index.js';
 import { ingestFiles } from '../ingest/index.js';
+import { printWarning, terminalText } from './terminal.js';
 
 interface AnalyzeFlags {
   baseline?: string;
@@ -25,8 +26,8 @@ export function registerAnalyze(program: Command): void {
     .option('--json', 'print the analysis as JSON')
     .action((files: string[], flags: AnalyzeFlags) => {
       const table = ingestFiles(files.map((path) => ({ path, runtime: flags.runtime })), { skipInvalid: flags.skipInvalid });
-      for (const warning of table.warnings) process.stderr.write(`owbench: warning: ${warning}\n`);
+      for (const warning of table.warnings) printWarning(warning);
       const analysis = analyze(table, { baseline: flags.baseline, by: flags.by });
-      process.stdout.write(flags.json ? `${JSON.stringify(analysis, null, 2)}\n` : formatAnalysis(analysis));
+      process.stdout.write(flags.json ? `${JSON.stringify(analysis, null, 2)}\n` : terminalText(formatAnalysis(analysis)));
     });
 }

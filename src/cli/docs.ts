@@ -1,12 +1,16 @@
 // `owbench docs [--data data] [--out docs]`: renders every dataset into docs/<name>.md and an index
 // docs/README.md. All documents are built in memory first; only then is anything written.
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
+import { UsageError } from '../errors.js';
 import { DATASET_PROVIDERS, listDatasets, renderIndexPage, type IndexEntry } from '../report/index.js';
 import { runLogDatasets, runNotesFor } from '../openwhisk/datasets.js';
 import { withRunNotes } from '../openwhisk/notes.js';
-import { renderDocumentOutput, writeDocumentOutput, type DocumentOutput } from './document.js';
+import { checkOutputFile, renderDocumentOutput, writeDocumentOutput, type DocumentOutput } from './document.js';
+import * as msg from './messages.js';
 import { composeDocument } from './report.js';
+import { printWarning, terminalLine } from './terminal.js';
 
 interface DocsFlags {
   data: string;
@@ -31,12 +35,17 @@ export function registerDocs(program: Command): void {
     .option('--png', 'also write each figure as a PNG beside its SVG')
     .action(async (flags: DocsFlags) => {
       const written = await renderDocs(flags.data, flags.out, { charts: flags.charts, png: flags.png });
-      for (const file of written) process.stdout.write(`${file}\n`);
+      for (const file of written) process.stdout.write(`${terminalLine(file)}\n`);
     });
 }
 
 /** Returns the files written, index last. */
 export async function renderDocs(dataDir: string, outDir: string, options: DocsOptions = {}): Promise<string[]> {
+  // A missing data folder would otherwise render an empty index over the documents already there.
+  const data = statSync(dataDir, { throwIfNoEntry: false });
+  if (!data) throw new UsageError(msg.dataFolderMissing(dataDir));
+  if (!data.isDirectory()) throw new UsageError(msg.dataFolderNotDirectory(dataDir));
+  checkOutputFile('--out', path.join(outDir, 'README.md'));
   // Provenance paths are relative to the folder holding the data folder: the project root.
   const root = path.dirname(path.resolve(dataDir));
   const documents = listDatasets(dataDir, [...DATASET_PROVIDERS, runLogDatasets]).map((dataset) => {
@@ -50,7 +59,7 @@ export async function renderDocs(dataDir: string, outDir: string, options: DocsO
       labels: dataset.labels,
       figures: options.charts === false ? undefined : { document: path.join(outDir, file), png: options.png },
     });
-    for (const warning of warnings) process.stderr.write(`owbench: warning: ${dataset.name}: ${warning}\n`);
+    for (const warning of warnings) printWarning(`${dataset.name}: ${warning}`);
     // A run log's document also says how the run went (see src/openwhisk/notes.ts).
     const notes = runNotesFor(dataset);
     return { file, model, markdown: notes ? withRunNotes(markdown, notes) : markdown };

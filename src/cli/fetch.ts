@@ -10,6 +10,7 @@ import { fetchMessages as msg } from '../openwhisk/fetch-messages.js';
 import { fetchProgressFor } from '../openwhisk/fetch-progress.js';
 import { describeWindow } from '../openwhisk/fetch-window.js';
 import { pullActivations, type FetchSummary } from '../openwhisk/fetch.js';
+import { commandLineKey } from './auth.js';
 
 interface FetchFlags {
   out?: string;
@@ -21,6 +22,7 @@ interface FetchFlags {
   settle?: string;
   apihost?: string;
   auth?: string;
+  authFile?: string;
   namespace?: string;
   quiet?: boolean;
 }
@@ -37,13 +39,15 @@ export function registerFetch(program: Command): void {
     .option('--limit <n>', 'at most this many activations, the newest first')
     .option('--settle <ms>', 'how long after --upto records may still be stored (default 2000)')
     .option('--apihost <url>', 'OpenWhisk API host (else __OW_API_HOST, else APIHOST in ~/.wskprops)')
-    .option('--auth <uuid:key>', 'OpenWhisk auth key (else __OW_API_KEY, else AUTH in ~/.wskprops)')
+    .option('--auth-file <file>', 'a file holding the OpenWhisk auth key UUID:KEY (else __OW_API_KEY, else AUTH in ~/.wskprops)')
+    .option('--auth <uuid:key>', 'the auth key on the command line: visible in the process list, so warned about; prefer --auth-file')
     .option('--namespace <ns>', 'OpenWhisk namespace (else __OW_NAMESPACE, else NAMESPACE, else _)')
     .option('--quiet', 'no progress bar')
     .action(async (flags: FetchFlags) => {
       const limit = flags.limit === undefined ? undefined : wholeNumber(flags.limit, msg.badLimit(flags.limit), 1);
       const settleMs = flags.settle === undefined ? undefined : wholeNumber(flags.settle, msg.badSettle(flags.settle), 0);
-      const connection = resolveConnection({ flags: { apihost: flags.apihost, auth: flags.auth, namespace: flags.namespace } });
+      const key = commandLineKey(flags);
+      const connection = resolveConnection({ flags: { apihost: flags.apihost, auth: key?.key, authFrom: key?.from, namespace: flags.namespace } });
       if (!connection) throw new UsageError(msg.noConnection);
       const partial = flags.resume ?? (flags.out ? partialPathFor(flags.out) : null);
       // Ctrl-C leaves the pages already on disk in the partial file: say how to go on.

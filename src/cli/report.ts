@@ -15,7 +15,8 @@ import {
   type ReportOptions,
   type TemplateName,
 } from '../report/index.js';
-import { renderDocumentOutput, writeDocumentOutput } from './document.js';
+import { checkOutputFile, renderDocumentOutput, writeDocumentOutput } from './document.js';
+import { printWarning } from './terminal.js';
 
 interface ReportFlags {
   template?: TemplateName;
@@ -65,6 +66,7 @@ export function registerReport(program: Command): void {
     .option('--png', 'also write each figure as a PNG beside its SVG')
     .action(async (files: string[], flags: ReportFlags) => {
       if (!flags.out && !flags.jsonModel) throw new UsageError('report: name the document with --out FILE, or print the model with --json-model');
+      if (flags.out) checkOutputFile('--out', flags.out);
       const { model, markdown, warnings } = composeDocument({
         inputs: files.map((path) => ({ path, ...(flags.runtime ? { runtime: flags.runtime } : {}) })),
         skipInvalid: flags.skipInvalid,
@@ -75,7 +77,7 @@ export function registerReport(program: Command): void {
         labels: parseLabels(flags.label),
         figures: flags.out && flags.charts ? { document: flags.out, png: flags.png } : undefined,
       });
-      for (const warning of warnings) process.stderr.write(`owbench: warning: ${warning}\n`);
+      for (const warning of warnings) printWarning(warning);
       if (flags.out) writeDocumentOutput(await renderDocumentOutput(model, markdown, flags.out));
       if (flags.jsonModel) process.stdout.write(`${JSON.stringify(model, null, 2)}\n`);
     });

@@ -2,6 +2,8 @@
 import type { Command } from 'commander';
 import { InputError, UsageError } from '../errors.js';
 import { DockerUnavailable } from '../local/runtimes/isolation.js';
+import { wskpropsKey } from '../openwhisk/connection.js';
+import { commandLineKey } from './auth.js';
 import { loadConfigFile, resolveConfig } from '../local/config.js';
 import { GUEST_KEY, isWellFormedAuth } from '../local/http/auth.js';
 import { startLocalWhisk, type LocalWhisk } from '../local/server.js';
@@ -10,6 +12,7 @@ interface ServeOptions {
   port: string;
   host: string;
   auth?: string;
+  authFile?: string;
   config?: string;
   data?: string;
 }
@@ -20,8 +23,9 @@ export function registerServe(program: Command): void {
     .description('Run an OpenWhisk-compatible server on this machine (real processes and wasm instances as containers).')
     .option('--port <port>', 'port to listen on (0 picks a free one)', '3233')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .option('--auth <uuid:key>', "credentials clients must send (default: OpenWhisk's well-known local guest key)")
-    .option('--config <file>', 'JSON file: pool size, pause/idle timeouts, stem cells, throttles, blackbox images, faults, store, http timeouts')
+    .option('--auth-file <file>', "a file holding the key clients must send, UUID:KEY (else __OW_API_KEY, else AUTH in ~/.wskprops, else OpenWhisk's well-known local guest key)")
+    .option('--auth <uuid:key>', 'the key on the command line: visible in the process list (and to actions), so warned about; prefer --auth-file')
+    .option('--config <file>', 'JSON file: pool size, pause/idle timeouts, stem cells, throttles, blackbox images, isolation, faults, store, http timeouts')
     .option('--data <dir>', 'data folder: activation records are kept there and served again after a restart (default: a temporary folder, removed on stop)')
     .action(async (options: ServeOptions) => {
       const port = Number(options.port);
@@ -29,9 +33,11 @@ export function registerServe(program: Command): void {
       if (options.auth !== undefined && !isWellFormedAuth(options.auth)) {
         throw new UsageError('--auth: expected UUID:KEY');
       }
+      const key = serveKey(options);
+      if (key && !isWellFormedAuth(key.key)) throw new UsageError(`the auth key (${key.from}) is not of the form UUID:KEY`);
       const loaded = options.config ? await loadConfigFile(options.config) : resolveConfig({});
       const config = options.data !== undefined ? { ...loaded, store: { ...loaded.store, dir: options.data } } : loaded;
-      const whisk = await startLocalWhisk({ port, host: options.host, config, ...(options.auth ? { auth: options.auth } : {}) }).catch((error: unknown) => {
+      const whisk = await startLocalWhisk({ port, host: options.host, config, ...(key ? { auth: key.key } : {}) }).catch((error: unknown) => {
         // the config's isolation asks for Docker where there is none: name the file and the field
         if (error instanceof DockerUnavailable && options.config) throw new InputError(options.config, 'isolation', error.message);
         throw error;
@@ -39,6 +45,14 @@ export function registerServe(program: Command): void {
       process.stdout.write(banner(whisk, config.store.dir));
       await untilSignal(whisk);
     });
+}
+
+/** The server's key: the command line's, else __OW_API_KEY, else AUTH in ~/.wskprops; none means the guest key. */
+function serveKey(options: ServeOptions): { key: string; from: string } | undefined {
+  const given = commandLineKey(options);
+  if (given) return given;
+  if (process.env.__OW_API_KEY) return { key: process.env.__OW_API_KEY, from: '__OW_API_KEY' };
+  return wskpropsKey();
 }
 
 function banner(whisk: LocalWhisk, dataOption: string | undefined): string {

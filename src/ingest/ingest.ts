@@ -1,6 +1,7 @@
 // Reading inputs: any activation data a user has → one normalized activation table
 // (DESIGN.md §2.1–2.2). Synchronous: files are read whole, detected by content, validated and
 // normalized; a bad input throws an InputError naming the file and the place.
+import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { InputError } from '../errors.js';
@@ -11,6 +12,10 @@ import type { FileContext } from './problem.js';
 import { readFlatFast } from './flat-fast.js';
 import { dropDuplicates } from './duplicates.js';
 import { deriveFunctions } from './functions.js';
+import { lineColumn } from './json-text.js';
+
+/** Runtime labels head tables and charts: longer than this is not a label. */
+export const MAX_LABEL = 200;
 
 export interface InputSpec {
   path: string;
@@ -77,6 +82,7 @@ function readFile<T>(path: string, read: () => T): T {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new InputError(path, null, msg.missingFile());
+    if (code === 'EISDIR') throw new InputError(path, null, msg.isDirectory());
     if (code) throw new InputError(path, null, msg.unreadableFile(code));
     throw error;
   }
@@ -85,6 +91,8 @@ function readFile<T>(path: string, read: () => T): T {
 function addText(table: Table, bytes: Buffer, file: string, options: IngestOptions & { runtime?: string }): void {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const text = stripBom(decode(bytes, file));
+  const nul = text.indexOf('\0');
+  if (nul !== -1) throw new InputError(file, lineColumn(text, nul), msg.nulByte());
   const ctx = contextFor(table, file, options);
   const activations: Activation[] = [];
   const aggregates: AggregateRow[] = [];
@@ -94,6 +102,8 @@ function addText(table: Table, bytes: Buffer, file: string, options: IngestOptio
 
 function addRows(table: Table, source: Source, activations: Activation[], aggregates: AggregateRow[]): void {
   source.runtimes = runtimesOf(activations, aggregates);
+  const long = source.runtimes.find((name) => name.length > MAX_LABEL);
+  if (long !== undefined) throw new InputError(source.path, placeOfRuntime(long, activations, aggregates), msg.tooLongLabel(MAX_LABEL, long.length));
   table.sources.push(source);
   // The first file's rows become the table's own array: no copy of a million rows.
   if (table.activations.length === 0) table.activations = activations;
@@ -101,8 +111,15 @@ function addRows(table: Table, source: Source, activations: Activation[], aggreg
   appendAll(table.aggregates, aggregates);
 }
 
-/** V8 strings stop at 2^29 characters: say so instead of failing with a stack. */
+/** The first row that carries `runtime`, as "record N" (rows keep no line of their own). */
+function placeOfRuntime(runtime: string, activations: Activation[], aggregates: AggregateRow[]): string {
+  const at = activations.findIndex((row) => row.runtime === runtime);
+  return at !== -1 ? `record ${at + 1}` : `aggregate row ${aggregates.findIndex((row) => row.runtime === runtime) + 1}`;
+}
+
+/** V8 strings stop at 2^29 characters: say so instead of failing with a stack. Text must be UTF-8. */
 function decode(bytes: Buffer, file: string): string {
+  if (!isUtf8(bytes)) throw new InputError(file, placeOfBadUtf8(bytes), msg.invalidUtf8());
   try {
     return bytes.toString('utf8');
   } catch (error) {
@@ -111,6 +128,22 @@ function decode(bytes: Buffer, file: string): string {
     }
     throw error;
   }
+}
+
+/** "line L, byte B" of the first byte that breaks UTF-8 (found only once the file is known to be bad). */
+function placeOfBadUtf8(bytes: Buffer): string {
+  let good = 0;
+  let i = 0;
+  while (i < bytes.length) {
+    const c = bytes[i];
+    const length = c < 0x80 ? 1 : c >= 0xc2 && c < 0xe0 ? 2 : c >= 0xe0 && c < 0xf0 ? 3 : c >= 0xf0 && c < 0xf5 ? 4 : 0;
+    if (length === 0 || !isUtf8(bytes.subarray(i, i + length))) break;
+    good = i += length;
+  }
+  const before = bytes.subarray(0, good);
+  let line = 1;
+  for (let at = before.indexOf(0x0a); at !== -1; at = before.indexOf(0x0a, at + 1)) line++;
+  return `line ${line}, byte ${good - (before.lastIndexOf(0x0a) + 1) + 1}`;
 }
 
 function stripBom(text: string): string {

@@ -2,8 +2,10 @@
 // file (hashing every byte once), and the scalar tokens of JSON. A token cut by the end of the
 // buffer throws NEED_MORE (the caller refills and retries the record); anything this reader does
 // not handle throws BAIL (the caller gives the file to the general path).
+import { isUtf8 } from 'node:buffer';
 import { readSync } from 'node:fs';
 import { createHash, type Hash } from 'node:crypto';
+import { MAX_STRING } from './json-scan.js';
 
 export class Bail {}
 export const BAIL = new Bail();
@@ -71,15 +73,24 @@ export class ChunkedJsonBytes {
     this.p = p;
   }
 
-  /** The closing quote's offset; -1 when the string has an escape; NEED_MORE at the buffer's end. */
+  /**
+   * The closing quote's offset; -1 when the string has an escape; NEED_MORE at the buffer's end.
+   * Invalid UTF-8 and over-long strings go to the general path, whose messages name them.
+   */
   protected scanString(start: number): number {
     const b = this.buf;
+    let ascii = true;
     for (let i = start; i < this.n; i++) {
       const c = b[i];
-      if (c === 0x22) return i;
+      if (c === 0x22) {
+        if (!ascii && !isUtf8(b.subarray(start, i))) throw BAIL;
+        return i;
+      }
       if (c === 0x5c /* \\ */) return -1;
       if (c < 0x20) throw BAIL;
+      if (c >= 0x80) ascii = false;
     }
+    if (this.n - start > MAX_STRING) throw BAIL;
     throw NEED_MORE;
   }
 

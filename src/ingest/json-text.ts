@@ -1,6 +1,7 @@
 // JSON.parse with the user-facing failure: the line and column of the problem, a truncated file
 // called truncated, and Python's NaN/Infinity (which JSON forbids) called by name.
 import * as msg from './messages.js';
+import { scanJson } from './json-scan.js';
 
 export interface JsonFailure {
   place: string;
@@ -10,11 +11,20 @@ export interface JsonFailure {
 export type JsonResult = { ok: true; value: unknown } | { ok: false; failure: JsonFailure };
 
 export function parseJson(text: string, firstLine = 1): JsonResult {
+  // The scan places every problem exactly and enforces the depth and length limits.
+  const problem = scanJson(text);
+  if (problem) return { ok: false, failure: { place: placeOf(text, problem.offset, firstLine), problem: problem.problem } };
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (error) {
     return { ok: false, failure: describeJsonError(text, (error as Error).message, firstLine) };
   }
+}
+
+/** At the end of the text: its last line, since a truncated file has no column to point at. */
+function placeOf(text: string, offset: number, firstLine: number): string {
+  if (offset < text.trimEnd().length) return lineColumn(text, offset, firstLine);
+  return `line ${firstLine + text.trimEnd().split('\n').length - 1}`;
 }
 
 /** "line L, column C" of a character offset. */

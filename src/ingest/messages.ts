@@ -84,3 +84,17 @@ export const tornLastLine = () =>
 export const duplicateTrial = (trial: string) => `trial "${trial}" is recorded twice (a run log records each trial once)`;
 export const trialWithoutRecord = (trial: string) =>
   `trial "${trial}" was answered but its activation record was never fetched (resume the run to fetch it); skipped`;
+
+// Limits and lexer problems (issue 15): each message says the limit, and quotes no raw control character.
+/** One character as a message shows it: printable as is, anything else as its \u escape. */
+export const quoteChar = (c: string) => (/^[\p{L}\p{N}\p{P}\p{S}]$/u.test(c) ? `"${c}"` : `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`);
+export const tooDeep = (limit: number) => `nested deeper than ${limit} levels: activation data nests a few levels only`;
+export const tooLongString = (limit: number) =>
+  `a string longer than ${limit.toLocaleString('en-US')} characters: no field of activation data is this long`;
+export const tooLongLabel = (limit: number, length: number) =>
+  `a runtime label of ${length.toLocaleString('en-US')} characters: labels are at most ${limit} characters`;
+export const badJsonWord = (word: string) => `not valid JSON: unexpected word ${show(word)}: expected true, false, null, a number or a quoted string`;
+export const unclosedJsonString = () => 'not valid JSON: a string is never closed on its line';
+export const invalidUtf8 = () => 'not UTF-8 text: invalid byte sequence here (save the file as UTF-8)';
+export const nulByte = () => 'a NUL byte (\\u0000): activation data is text, this looks like a binary file';
+export const isDirectory = () => 'is a directory: expected a file of activation data';

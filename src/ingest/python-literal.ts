@@ -1,6 +1,9 @@
 // A reader for the Python literals that scripts print (repr of lists and dicts): single- or
 // double-quoted strings, numbers, True/False/None, and nan/inf (kept, so validation can name them).
-// Errors carry the line and column, counted in the whole file.
+// Errors carry the line and column, counted in the whole file. Nesting and string lengths are
+// bounded (the limits of json-scan.ts), so a hostile block fails with a message, not a stack overflow.
+import * as msg from './messages.js';
+import { MAX_DEPTH, MAX_STRING } from './json-scan.js';
 
 export class PythonSyntaxError extends Error {
   constructor(readonly line: number, readonly column: number, readonly detail: string) {
@@ -35,18 +38,19 @@ export class PythonReader {
     const lines: number[] = [];
     this.sequence(']', () => {
       lines.push(this.where().line);
-      items.push(this.value());
+      items.push(this.value(2));
     });
     return { items, lines, end: this.pos };
   }
 
-  private value(): unknown {
+  private value(depth = 1): unknown {
     this.skipSpace();
     const c = this.text[this.pos];
+    if ((c === '[' || c === '{') && depth >= MAX_DEPTH) this.fail(msg.tooDeep(MAX_DEPTH));
     if (c === '[') {
       this.pos++;
       const list: unknown[] = [];
-      this.sequence(']', () => list.push(this.value()));
+      this.sequence(']', () => list.push(this.value(depth + 1)));
       return list;
     }
     if (c === '{') {
@@ -54,12 +58,12 @@ export class PythonReader {
       const dict: Record<string, unknown> = {};
       this.sequence('}', () => {
         this.skipSpace();
-        const key = this.value();
-        if (typeof key !== 'string') this.fail(`expected a string key, found ${JSON.stringify(key)}`);
+        const key = this.value(depth + 1);
+        if (typeof key !== 'string') this.fail(`expected a string key, found ${msg.show(key)}`);
         this.skipSpace();
-        if (this.text[this.pos] !== ':') this.fail(`expected ":" after the key '${key}', found ${this.found()}`);
+        if (this.text[this.pos] !== ':') this.fail(`expected ":" after the key ${msg.show(key)}, found ${this.found()}`);
         this.pos++;
-        dict[key] = this.value();
+        dict[key] = this.value(depth + 1);
       });
       return dict;
     }
@@ -77,7 +81,7 @@ export class PythonReader {
         this.pos += word[0].length;
         return negative ? -Infinity : WORDS[name];
       }
-      this.fail(`unexpected name ${word[0]}: expected a number, a quoted string, True, False or None`);
+      this.fail(`unexpected name ${msg.show(word[0])}: expected a number, a quoted string, True, False or None`);
     }
     this.fail(`expected a value, found ${this.found()}`);
   }
@@ -118,6 +122,10 @@ export class PythonReader {
       }
       this.pos++;
       if (c === quote) return out;
+      if (this.pos - start > MAX_STRING) {
+        this.pos = start;
+        this.fail(msg.tooLongString(MAX_STRING));
+      }
       if (c === '\\') {
         const e = this.text[this.pos++];
         out += e === 'n' ? '\n' : e === 't' ? '\t' : e;
@@ -135,7 +143,7 @@ export class PythonReader {
     const c = this.text[this.pos];
     if (c === undefined) return 'the end of the file';
     if (c === '\n' || c === '\r') return 'the end of the line';
-    return `"${c}"`;
+    return msg.quoteChar(String.fromCodePoint(this.text.codePointAt(this.pos) ?? 0));
   }
 
   private where(): { line: number; column: number } {

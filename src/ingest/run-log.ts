@@ -39,7 +39,7 @@ const OUTCOME_STATUS: Record<Exclude<Trial['outcome'], 'ok'>, Status> = {
 
 export function runLogRows(text: string, ctx: FileContext, out: Activation[]): void {
   const trials: Array<{ trial: Trial; line: number }> = [];
-  const trialIds = new Set<string>();
+  const trialAt = new Map<string, number>();
   const records = new Map<string, { record: unknown; line: number }>();
   let functions = new Map<string, string>();
   let first = true;
@@ -72,8 +72,14 @@ export function runLogRows(text: string, ctx: FileContext, out: Activation[]): v
         rejectRecord(ctx, `line ${line}`, new RecordProblem(issue.path.map(String).join('.'), issue.message));
         continue;
       }
-      if (trialIds.has(parsed.data.trial)) fail(ctx, `line ${line}, trial`, msg.duplicateTrial(parsed.data.trial));
-      trialIds.add(parsed.data.trial);
+      const earlier = trialAt.get(parsed.data.trial);
+      if (earlier !== undefined) {
+        // A resumed run sends a lost trial again when that is safe: the later line supersedes it.
+        if (trials[earlier].trial.outcome !== 'lost') fail(ctx, `line ${line}, trial`, msg.duplicateTrial(parsed.data.trial));
+        trials[earlier] = { trial: parsed.data, line };
+        continue;
+      }
+      trialAt.set(parsed.data.trial, trials.length);
       trials.push({ trial: parsed.data, line });
     } else if (value.type === 'activation') {
       if (typeof value.activation_id !== 'string') {

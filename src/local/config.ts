@@ -2,7 +2,7 @@
 // whose errors name the file and the field (the CLI turns them into exit 2).
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { InputError } from '../errors.js';
+import { InputError, unreadable } from '../errors.js';
 
 /** Picks invocations by their 1-based index: every Nth, and/or an explicit list. */
 const selector = z
@@ -152,7 +152,7 @@ export async function loadConfigFile(file: string): Promise<ResolvedConfig> {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new InputError(file, null, `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new InputError(file, null, unreadable(error, 'the config file'));
   }
   let json: unknown;
   try {

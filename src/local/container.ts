@@ -22,6 +22,8 @@ export interface RunContext {
   /** Epoch ms at which the activation times out. */
   deadline: number;
   apiHost: string;
+  /** Only for an action annotated provide-api-key true: sent as the run body's api_key. */
+  apiKey?: string;
 }
 
 /** A proxy's answer to /init or /run, as the action proxy would return it over HTTP. */

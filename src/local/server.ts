@@ -87,6 +87,7 @@ export async function startLocalWhisk(options: LocalWhiskOptions = {}): Promise<
     },
     blackbox: config.blackbox,
     isolationOf: (kind) => runtimes.isolation.kinds[kind],
+    apiKey: auth,
   });
   const ctx: WhiskContext = {
     auth,

@@ -124,6 +124,22 @@ export async function serverInfo(whisk: Whisk): Promise<unknown> {
   }
 }
 
+/**
+ * Fails with "could not connect" when no connection to the API host can be made at all (refused,
+ * unknown host, unreachable), before a run log is created; any HTTP answer means it is reachable.
+ */
+export async function reachServer(whisk: Whisk): Promise<void> {
+  const inner = (whisk.client.actions as unknown as { client: { request(method: string, path: string, options: object): Promise<unknown> } }).client;
+  try {
+    await inner.request('GET', '../v1', {});
+  } catch (caught) {
+    const error = caught as ClientError;
+    if (error.statusCode !== undefined) return;
+    const reason = cleanMessage(error.message).replace(/^Unknown Error From API: /, '');
+    throw new CliError(`could not connect to the API host ${whisk.connection.apihost}: ${reason} (is OpenWhisk running there? check --apihost, __OW_API_HOST or APIHOST)`, 2);
+  }
+}
+
 export function isRecord(value: unknown): value is OwRecord {
   return typeof value === 'object' && value !== null && !Array.isArray(value) &&
     typeof (value as { activationId?: unknown }).activationId === 'string' &&

@@ -3,7 +3,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { CliError, InputError } from '../errors.js';
+import { CliError, InputError, unreadable } from '../errors.js';
 
 const OW_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.:@-]*$/;
 
@@ -121,8 +121,8 @@ export function loadExperiment(file: string, seedIfMissing: () => number = rando
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
-  } catch {
-    throw new InputError(file, null, 'cannot read the experiment file');
+  } catch (error) {
+    throw new InputError(file, null, unreadable(error, 'the experiment file'));
   }
   let raw: unknown;
   try {
@@ -184,7 +184,7 @@ function isFile(candidate: string): boolean {
 
 function problems(file: string, list: [string, string][]): CliError {
   if (list.length === 1) return new InputError(file, list[0]![0], list[0]![1]);
-  return new CliError(list.map(([place, problem]) => `${file}: ${place}: ${problem}`).join('\n'), 2);
+  return new CliError(list.map(([place, problem]) => `${file}: ${place}: ${problem}`), 2);
 }
 
 function randomSeed(): number {

@@ -1,8 +1,9 @@
 // Resuming a run on a target that outlived the driver: records the dead driver never fetched,
-// and invocations of the batch it was running that it never logged (found, not sent again).
-import type { OwRecord } from './client.js';
+// invocations of the batch it was running that it never logged (found, not sent again), and lost
+// trials that are safe to send again (their action was their own and ran nothing).
+import { listActivations, type OwRecord } from './client.js';
 import type { PlannedTrial } from './plan.js';
-import { fetchRecord, waitTimeOf } from './records.js';
+import { fetchRecord, outcomeOfRecord, waitTimeOf } from './records.js';
 import { settleAnswers } from './reconcile.js';
 import type { Drive } from './runner.js';
 import type { RunLogState, TrialLine } from './runlog.js';
@@ -48,4 +49,35 @@ export async function adoptOrphans(run: Drive, missing: PlannedTrial[], actionOf
   }
   await run.writer.append(lines);
   return adopted.map((answer) => answer.line);
+}
+
+/**
+ * Lost trials (the connection failed, and no activation was found then) are sent again only when
+ * that cannot duplicate one: the trial's action was its own (cold: fresh-action) and the server now
+ * lists no activation of it. One that it does list is adopted instead. Where the listing fails, or
+ * the action is shared, nothing can be known and the trial stays lost. Returns the trials to run
+ * again; the caller drops them from the replayed state, and their new line supersedes the lost one.
+ */
+export async function retryableLostTrials(run: Drive, state: RunLogState, claimed: Set<string>): Promise<string[]> {
+  if (run.experiment.spec.cold !== 'fresh-action') return [];
+  const lost = [...state.trials.values()].filter((line) => line.outcome === 'lost' && !line.activation_id);
+  const since = Date.parse(run.header.started) - 5000;
+  const retry: string[] = [];
+  const lines: (TrialLine | { type: 'activation'; activation_id: string; record: OwRecord })[] = [];
+  for (const line of lost) {
+    const listed = (await listActivations(run.whisk, line.action, since)) ?? (await listActivations(run.whisk, line.action, since));
+    if (listed === null) continue;
+    const unclaimed = listed.filter((record) => !claimed.has(record.activationId));
+    if (unclaimed.length === 0) {
+      retry.push(line.trial);
+      continue;
+    }
+    // It did run after all: the newest of its own activations is the trial's.
+    const record = unclaimed.sort((a, b) => Number(b.start ?? 0) - Number(a.start ?? 0))[0]!;
+    claimed.add(record.activationId);
+    lines.push({ ...line, activation_id: record.activationId, outcome: outcomeOfRecord(record), via: 'resume-lookup' },
+      { type: 'activation', activation_id: record.activationId, record });
+  }
+  await run.writer.append(lines);
+  return retry;
 }

@@ -1,10 +1,10 @@
 // The run log (DESIGN.md §2.4): append-only NDJSON. Every append is one write() followed by
 // fsync, so a line is on disk before the driver goes on, and a killed driver leaves at worst one
 // torn last line, which the reader recognizes and a resumed run cuts off before appending.
-import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readFile, rm, type FileHandle } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { InputError } from '../errors.js';
+import { InputError, unreadable } from '../errors.js';
 import type { ExperimentSpec } from './experiment.js';
 import type { MachineInfo } from './machine.js';
 
@@ -70,6 +70,8 @@ export type RunLogLine = RunHeader | TrialLine | ActivationLine;
 export class RunLogWriter {
   /** Appends run one after another, so lines from concurrent trials never interleave. */
   private queue: Promise<void> = Promise.resolve();
+  /** Lines this writer has appended (the header counts): a log of the header alone is a run that never started. */
+  appended = 0;
 
   private constructor(private readonly handle: FileHandle, readonly file: string) {}
 
@@ -95,7 +97,14 @@ export class RunLogWriter {
 
   /** Appends lines in one write and waits until they are on disk. */
   async append(lines: readonly RunLogLine[]): Promise<void> {
+    this.appended += lines.length;
     if (lines.length) await this.appendText(lines.map((line) => JSON.stringify(line) + '\n').join(''));
+  }
+
+  /** Removes the log this writer created (only for a run that never got past its header). */
+  async discard(): Promise<void> {
+    await this.queue;
+    await rm(this.file, { force: true });
   }
 
   private appendText(text: string): Promise<void> {
@@ -129,8 +138,8 @@ export async function readRunLog(file: string): Promise<RunLogState> {
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
-  } catch {
-    throw new InputError(file, null, 'cannot read the run log');
+  } catch (error) {
+    throw new InputError(file, null, unreadable(error, 'the run log'));
   }
   return parseRunLog(file, bytes);
 }
@@ -139,8 +148,8 @@ export function readRunLogSync(file: string): RunLogState {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
-  } catch {
-    throw new InputError(file, null, 'cannot read the run log');
+  } catch (error) {
+    throw new InputError(file, null, unreadable(error, 'the run log'));
   }
   return parseRunLog(file, bytes);
 }
@@ -190,7 +199,10 @@ function absorb(file: string, lineNumber: number, line: string, state: Omit<RunL
   }
   if (entry.type === 'trial') {
     if (typeof entry.trial !== 'string') throw new InputError(file, place, 'a trial line needs "trial"');
-    if (state.trials.has(entry.trial)) throw new InputError(file, place, `trial ${entry.trial} is recorded twice`);
+    // A resumed run may send a lost trial again (see resume.ts): its later line supersedes the lost one.
+    if (state.trials.get(entry.trial)?.outcome !== undefined && state.trials.get(entry.trial)!.outcome !== 'lost') {
+      throw new InputError(file, place, `trial ${entry.trial} is recorded twice`);
+    }
     state.trials.set(entry.trial, entry as TrialLine);
   } else if (entry.type === 'activation') {
     if (typeof entry.activation_id !== 'string') throw new InputError(file, place, 'an activation line needs "activation_id"');

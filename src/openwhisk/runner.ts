@@ -12,14 +12,14 @@ import type { LocalWhiskConfig } from '../local/config.js';
 import { CliError, InputError, UsageError } from '../errors.js';
 import { version } from '../version.js';
 import { runBatch, type BatchContext } from './batch.js';
-import { connect, getAction, serverInfo, type Whisk } from './client.js';
+import { connect, getAction, reachServer, serverInfo, type Whisk } from './client.js';
 import type { Connection } from './connection.js';
 import { cleanUp, deploy, prepareBatch } from './prepare.js';
 import { embeddedImages, loadArtifacts, sharedActionName, trialActionName, type Artifact } from './deploy.js';
 import { experimentFromSpec, loadExperiment, type Experiment } from './experiment.js';
 import { planBatches, type Batch, type PlannedTrial } from './plan.js';
 import { silentProgress, type Progress } from './progress.js';
-import { adoptOrphans, fetchMissingRecords } from './resume.js';
+import { adoptOrphans, fetchMissingRecords, retryableLostTrials } from './resume.js';
 import { readRunLog, RunLogWriter, type RunHeader, type RunLogState } from './runlog.js';
 import { summarize, type RunSummary } from './summary.js';
 import { configuredTarget, startEmbedded, type OpenTarget } from './target.js';
@@ -72,6 +72,7 @@ export async function runExperiment(options: RunOptions): Promise<RunSummary> {
   else progress.say(`OpenWhisk at ${open.connection.apihost} (host from ${open.connection.from.apihost}, key from ${open.connection.from.auth})`);
   try {
     const whisk = connect(open.connection);
+    if (!embedded) await reachServer(whisk);
     const artifacts = loadArtifacts(experiment, embedded);
     const header = state ? state.header : await newHeader(experiment, artifacts, open, whisk);
     if (state) checkArtifacts(options.resume!, header, artifacts);
@@ -80,6 +81,10 @@ export async function runExperiment(options: RunOptions): Promise<RunSummary> {
     else progress.say(`resuming run ${header.id}: ${state.trials.size} of ${planBatches(experiment.spec).reduce((sum, batch) => sum + batch.trials.length, 0)} planned trials are in ${file}${state.torn ? ' (a torn last line is dropped)' : ''}`);
     try {
       await drive({ whisk, experiment, header, artifacts, writer, state, embedded, progress, options });
+    } catch (error) {
+      // A new run that failed before its first trial was logged leaves no header-only log behind.
+      if (!state && writer.appended === 1) await writer.discard();
+      throw error;
     } finally {
       await writer.close();
     }
@@ -106,7 +111,12 @@ async function drive(run: Drive): Promise<void> {
   const spec = experiment.spec;
   const bodies = await actionBodies(whisk, run.artifacts, spec.cold);
   const claimed = new Set<string>(state ? [...state.trials.values()].flatMap((line) => (line.activation_id ? [line.activation_id] : [])) : []);
-  if (state && !run.embedded) await fetchMissingRecords(run, state, claimed);
+  if (state && !run.embedded) {
+    await fetchMissingRecords(run, state, claimed);
+    const retry = await retryableLostTrials(run, state, claimed);
+    for (const trial of retry) state.trials.delete(trial);
+    if (retry.length) progress.say(`${retry.length} lost trial${retry.length > 1 ? 's' : ''} ran nothing on the server (fresh actions): sending again`);
+  }
   if (spec.cold === 'none' || spec.cold === 'wait') {
     for (const runtime of spec.runtimes) {
       const body = bodies.get(runtime.name);

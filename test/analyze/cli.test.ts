@@ -7,9 +7,9 @@ import { analyze } from '../../src/analyze/analyze.js';
 import * as msg from '../../src/analyze/messages.js';
 import { ingestFiles } from '../../src/ingest/index.js';
 import type { Analysis } from '../../src/types.js';
-import { runCli, sharedData } from '../helpers/cli.js';
+import { needPeerData, runCli, sharedData } from '../helpers/cli.js';
 
-const peer = (name: string) => path.join(sharedData, name);
+const peer = (name: string) => (needPeerData(), path.join(sharedData, name));
 
 describe('owbench analyze (CLI)', () => {
   it('prints the analysis of the peer\'s cold-start files as JSON, full precision', () => {

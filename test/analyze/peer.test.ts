@@ -7,7 +7,9 @@ import { analyze } from '../../src/analyze/analyze.js';
 import { roundHalfEven } from '../../src/analyze/round.js';
 import { ingestFiles } from '../../src/ingest/index.js';
 import type { GroupFigures } from '../../src/types.js';
-import { sharedData } from '../helpers/cli.js';
+import { needPeerData, sharedData } from '../helpers/cli.js';
+
+const peerFolder = () => (needPeerData(), sharedData);
 
 interface PeerRow {
   concurrency: number;
@@ -42,21 +44,21 @@ function asPeerRow(g: GroupFigures): PeerRow {
 describe('analyze reproduces the peer\'s averages from their raw files', () => {
   for (const [input, average] of PAIRS) {
     it(`${input} → ${average}, row for row`, () => {
-      const expected = JSON.parse(readFileSync(path.join(sharedData, average), 'utf8')) as PeerRow[];
-      const { groups } = analyze(ingestFiles([path.join(sharedData, input)]), { by: 'repetition' });
+      const expected = JSON.parse(readFileSync(path.join(peerFolder(), average), 'utf8')) as PeerRow[];
+      const { groups } = analyze(ingestFiles([path.join(peerFolder(), input)]), { by: 'repetition' });
       assert.ok(groups.every((g) => g.errors === 0), 'the peer counted every record; all of them succeeded');
       assert.deepEqual(groups.map(asPeerRow), expected);
     });
   }
 
   it('gives the same cold-start rows when grouped by concurrency (one entry per level)', () => {
-    const expected = JSON.parse(readFileSync(path.join(sharedData, 'average_cold_start_wasm.json'), 'utf8')) as PeerRow[];
-    const { groups } = analyze(ingestFiles([path.join(sharedData, 'input_wasm_cold_start.json')]));
+    const expected = JSON.parse(readFileSync(path.join(peerFolder(), 'average_cold_start_wasm.json'), 'utf8')) as PeerRow[];
+    const { groups } = analyze(ingestFiles([path.join(peerFolder(), 'input_wasm_cold_start.json')]));
     assert.deepEqual(groups.map(asPeerRow), expected);
   });
 
   it('reads the peer\'s averages themselves back as the same groups (pre-aggregated input)', () => {
-    const file = path.join(sharedData, 'average_prewarmed_wasm.json');
+    const file = path.join(peerFolder(), 'average_prewarmed_wasm.json');
     const expected = JSON.parse(readFileSync(file, 'utf8')) as PeerRow[];
     const { groups } = analyze(ingestFiles([{ path: file, runtime: 'wasm:0.1' }]), { by: 'repetition' });
     assert.deepEqual(groups.map(asPeerRow), expected);

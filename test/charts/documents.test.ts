@@ -5,11 +5,11 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { runCli } from '../helpers/cli.js';
+import { needPeerData, runCli } from '../helpers/cli.js';
 import { COLD_FILES } from './helpers.js';
 
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'owbench-charts-'));
-const COLD_ARGS = ['report', ...COLD_FILES, '--label', 'blackbox=Docker', '--label', 'wasm:0.1=WASM'];
+const coldArgs = () => (needPeerData(), ['report', ...COLD_FILES, '--label', 'blackbox=Docker', '--label', 'wasm:0.1=WASM']);
 const SWEEP_ARGS = ['report', 'data/seed-sweep/results.txt', '--template', 'sweep', '--baseline', 'vanilla docker', '--label', 'wasm=WASM'];
 const IDS = ['ecdf', 'latency', 'speedup', 'split', 'strip'];
 
@@ -37,7 +37,7 @@ describe('charts: documents with figures (CLI)', function () {
   it('writes NAME.md and NAME/<figure>.svg, .vl.json and .png, linked with relative paths that resolve', () => {
     const dir = tmp();
     const out = path.join(dir, 'docs', 'cold start.md');
-    run([...COLD_ARGS, '--out', out, '--png']);
+    run([...coldArgs(), '--out', out, '--png']);
     const folder = path.join(dir, 'docs', 'cold start');
     assert.deepEqual(readdirSync(folder).sort(), IDS.flatMap((id) => [`${id}.png`, `${id}.svg`, `${id}.vl.json`]).sort());
     const markdown = readFileSync(out, 'utf8');
@@ -78,7 +78,7 @@ describe('charts: documents with figures (CLI)', function () {
     ];
     const trees = envs.map((env, i) => {
       const out = path.join(dir, `run-${i}`, 'cold.md');
-      run([...COLD_ARGS, '--out', out, '--png'], env);
+      run([...coldArgs(), '--out', out, '--png'], env);
       return tree(path.join(dir, `run-${i}`));
     });
     assert.deepEqual([...trees[1].keys()], [...trees[0].keys()]);
@@ -89,15 +89,15 @@ describe('charts: documents with figures (CLI)', function () {
   it('a later render removes the figure files it no longer writes (PNG not asked for)', () => {
     const dir = tmp();
     const out = path.join(dir, 'cold.md');
-    run([...COLD_ARGS, '--out', out, '--png']);
-    run([...COLD_ARGS, '--out', out]);
+    run([...coldArgs(), '--out', out, '--png']);
+    run([...coldArgs(), '--out', out]);
     assert.deepEqual(readdirSync(path.join(dir, 'cold')).filter((f) => f.endsWith('.png')), []);
     assert.doesNotMatch(readFileSync(out, 'utf8'), /\.png\)/);
   });
 
   it('--no-charts writes the Markdown alone', () => {
     const dir = tmp();
-    run([...COLD_ARGS, '--out', path.join(dir, 'cold.md'), '--no-charts']);
+    run([...coldArgs(), '--out', path.join(dir, 'cold.md'), '--no-charts']);
     assert.deepEqual(readdirSync(dir), ['cold.md']);
     assert.doesNotMatch(readFileSync(path.join(dir, 'cold.md'), 'utf8'), /!\[/);
   });
@@ -108,7 +108,7 @@ describe('charts: documents with figures (CLI)', function () {
     writeFileSync(path.join(dir, 'cold', 'latency.svg'), 'old figure');
     const bad = path.join(dir, 'bad.json');
     writeFileSync(bad, '[{"no_concurrent_requests": 1, "responses": [{"annotations": 3}]}]');
-    const result = runCli([...COLD_ARGS, bad, '--out', path.join(dir, 'cold.md'), '--png']);
+    const result = runCli([...coldArgs(), bad, '--out', path.join(dir, 'cold.md'), '--png']);
     assert.equal(result.status, 2, result.stderr);
     assert.match(result.stderr, /bad\.json/);
     assert.deepEqual(readdirSync(dir).sort(), ['bad.json', 'cold']);

@@ -6,6 +6,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ReportModel } from '../../src/report/index.js';
+import { needPeerData } from '../helpers/cli.js';
 import { render, repoRoot, sharedData, SEED_PAIR_OPTIONS, SEED_SWEEP_OPTIONS, WARM_FILES, WARM_OPTIONS } from '../report/helpers.js';
 
 export { repoRoot, sharedData };
@@ -25,9 +26,9 @@ export const sweepModel = () => cached('sweep', () => render(['data/seed-sweep/r
 /** The seed's two activations (data/seed-pair). */
 export const pairModel = () => cached('pair', () => render(['data/seed-pair/activations.json'], SEED_PAIR_OPTIONS).model);
 /** The peer's raw cold-start records, Docker (blackbox) and WASM, concurrency 1–5. */
-export const coldModel = () => cached('cold', () => render(COLD_FILES, COLD_OPTIONS).model);
+export const coldModel = () => (needPeerData(), cached('cold', () => render(COLD_FILES, COLD_OPTIONS).model));
 /** The peer's prewarmed records: five runs of concurrency 1 each. */
-export const warmModel = () => cached('warm', () => render(WARM_FILES, WARM_OPTIONS).model);
+export const warmModel = () => (needPeerData(), cached('warm', () => render(WARM_FILES, WARM_OPTIONS).model));
 
 /** plot's normalization: 3-decimal numbers, ids renumbered in order of appearance, a tag a line. */
 export function normalizeSvg(svg: string): string {
@@ -60,6 +61,7 @@ export function assertGoldenSvg(name: string, svg: string): void {
 
 /** The peer's published aggregates (average_*.json): the authors' own avg_total per level. */
 export function publishedAverages(file: string): Array<{ concurrency: number; count: number; avg_total: number; avg_duration: number }> {
+  needPeerData();
   return JSON.parse(readFileSync(path.join(sharedData, file), 'utf8'));
 }
 

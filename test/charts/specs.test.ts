@@ -10,6 +10,7 @@ import { ecdfSteps } from '../../src/charts/ecdf.js';
 import { logTicks } from '../../src/charts/chart.js';
 import { runtimesDifferTenfold } from '../../src/charts/latency.js';
 import type { ModelFigure } from '../../src/report/index.js';
+import { needPeerData } from '../helpers/cli.js';
 import { coldModel, COLD_FILES, repoRoot, pairModel, publishedAverages, sweepModel, warmModel } from './helpers.js';
 
 type Values = Array<Record<string, unknown>>;
@@ -111,6 +112,7 @@ describe('charts: specs', () => {
   });
 
   it('strip: one point per successful activation of the raw records', () => {
+    needPeerData();
     const raw = COLD_FILES.flatMap((file) =>
       (JSON.parse(readFileSync(file, 'utf8')) as Array<{ responses: Array<{ response: { status: string } }> }>).flatMap((level) => level.responses),
     );

@@ -4,12 +4,13 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { COLUMNS, ingestFiles, ingestText, messages as msg } from '../../src/ingest/index.js';
 import type { Activation } from '../../src/types.js';
+import { peerLazy } from '../helpers/cli.js';
 import { peer, PEER_FILES, tempFile, throwsInput } from './helpers.js';
 
-const original = [
+const original = peerLazy(() => [
   ...ingestFiles([peer(PEER_FILES.vanillaCold)]).activations,
   ...ingestFiles([peer(PEER_FILES.wasmWarm)]).activations,
-].map((row) => ({ ...row, source: 0 }));
+].map((row) => ({ ...row, source: 0 })));
 
 function quote(value: unknown): string {
   if (value === null) return '';

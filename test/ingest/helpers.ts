@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { InputError } from '../../src/errors.js';
-import { repoRoot, sharedData } from '../helpers/cli.js';
+import { needPeerData, repoRoot, sharedData } from '../helpers/cli.js';
 
 export const PEER_FILES = {
   wasmCold: 'input_wasm_cold_start.json',
@@ -15,6 +15,7 @@ export const PEER_FILES = {
 } as const;
 
 export function peer(name: string): string {
+  needPeerData();
   return path.join(sharedData, name);
 }
 

@@ -16,7 +16,7 @@ describe('ingest: bad input', () => {
 
   it('a folder where a file was expected', () => {
     const folder = path.dirname(tempFile('any.json', '[]'));
-    throwsInput(() => ingestFiles([folder]), folder, null, msg.unreadableFile('EISDIR'));
+    throwsInput(() => ingestFiles([folder]), folder, null, msg.isDirectory());
   });
 
   it('an empty file, or one of whitespace only', () => {
@@ -33,8 +33,8 @@ describe('ingest: bad input', () => {
   });
 
   it('text that is not JSON where JSON began, with line and column', () => {
-    throwsInput(() => ingestText('[\n  {"duration": 1},\n  {duration: 2}\n]', 'x.json'), 'x.json', 'line 3, column 4', msg.notJson('"d"'));
-    throwsInput(() => ingestText('[1, 2] trailing', 'x.json'), 'x.json', 'line 1, column 8', msg.notJson('"t"'));
+    throwsInput(() => ingestText('[\n  {"duration": 1},\n  {duration: 2}\n]', 'x.json'), 'x.json', 'line 3, column 4', msg.notJson('"d": expected a quoted key'));
+    throwsInput(() => ingestText('[1, 2] trailing', 'x.json'), 'x.json', 'line 1, column 8', msg.notJson('"t" after the end of the JSON value'));
   });
 
   it('NaN and Infinity: JSON\'s forbidden literals, numbers too large, and CSV or Python nan', () => {
@@ -92,7 +92,7 @@ describe('ingest: bad input', () => {
     lines[2] = lines[2].slice(0, 40);
     throwsInput(() => ingestText(lines.join('\n'), 'a.ndjson'), 'a.ndjson', 'line 3', msg.badNdjsonLine(msg.truncatedJson()));
     lines[2] = '{"activationId": oops}';
-    throwsInput(() => ingestText(lines.join('\n'), 'a.ndjson'), 'a.ndjson', 'line 3', msg.badNdjsonLine(`column 18: ${msg.notJson('"o"')}`));
+    throwsInput(() => ingestText(lines.join('\n'), 'a.ndjson'), 'a.ndjson', 'line 3', msg.badNdjsonLine(`column 18: ${msg.badJsonWord('oops')}`));
   });
 
   it('a malformed Python-literal block, named by line and column', () => {
@@ -100,7 +100,7 @@ describe('ingest: bad input', () => {
     throwsInput(() => ingestText(block, 'r.txt'), 'r.txt', 'line 2, column 32', msg.badPythonBlock('expected "," or "}", found "\'"'));
     throwsInput(() => ingestText("results w openwhisk:\n[{'concurrency': 1, 'count': 1}", 'r.txt'), 'r.txt', 'line 2, column 32', msg.badPythonBlock('expected "," or "]", found the end of the file'));
     throwsInput(() => ingestText("results w openwhisk:\n[{'concurrency: 1}]", 'r.txt'), 'r.txt', 'line 2, column 3', msg.badPythonBlock('a string is never closed'));
-    throwsInput(() => ingestText("results w openwhisk:\n[{'concurrency': true}]", 'r.txt'), 'r.txt', 'line 2, column 18', msg.badPythonBlock('unexpected name true: expected a number, a quoted string, True, False or None'));
+    throwsInput(() => ingestText("results w openwhisk:\n[{'concurrency': true}]", 'r.txt'), 'r.txt', 'line 2, column 18', msg.badPythonBlock('unexpected name "true": expected a number, a quoted string, True, False or None'));
     throwsInput(() => ingestText('results w openwhisk:\n\n', 'r.txt'), 'r.txt', 'line 1', msg.pythonHeaderWithoutList());
     throwsInput(() => ingestText("Run set 2:\nresults w openwhisk:\n[]\n", 'r.txt'), 'r.txt', 'line 1', msg.pythonTextOutsideBlock());
   });

@@ -3,15 +3,16 @@
 import assert from 'node:assert/strict';
 import { ingestFiles, ingestText, messages as msg } from '../../src/ingest/index.js';
 import type { Activation } from '../../src/types.js';
+import { peerLazy } from '../helpers/cli.js';
 import { peer, PEER_FILES, peerRecords, tempFile, throwsInput } from './helpers.js';
 
-const raw = [...peerRecords(PEER_FILES.wasmCold), ...peerRecords(PEER_FILES.vanillaWarm)].map((r) => r.record);
+const raw = peerLazy(() => [...peerRecords(PEER_FILES.wasmCold), ...peerRecords(PEER_FILES.vanillaWarm)].map((r) => r.record));
 // A standalone record does not say how many invocations ran at once: concurrency null, no repetition.
 // Read together, as the records are below: the numbered names mobilenet_native_rust1…5 share a function.
-const expected: Activation[] = ingestFiles([peer(PEER_FILES.wasmCold), peer(PEER_FILES.vanillaWarm)]).activations
-  .map((row) => ({ ...row, concurrency: null, repetition: null, source: 0 }));
+const expected: Activation[] = peerLazy(() => ingestFiles([peer(PEER_FILES.wasmCold), peer(PEER_FILES.vanillaWarm)]).activations
+  .map((row) => ({ ...row, concurrency: null, repetition: null, source: 0 })));
 // A record on its own has no numbered siblings: its function is its action's name.
-const alone = { ...expected[0], function: 'mobilenet_native_rust1' };
+const alone = peerLazy(() => ({ ...expected[0], function: 'mobilenet_native_rust1' }), 'object');
 
 const rowsAndFormat = (name: string, content: string) => {
   const table = ingestFiles([tempFile(name, content)]);

@@ -2,9 +2,10 @@
 // rows are trials joined with their activation records.
 import assert from 'node:assert/strict';
 import { ingestFiles, ingestText, messages as msg } from '../../src/ingest/index.js';
+import { peerLazy } from '../helpers/cli.js';
 import { peer, PEER_FILES, peerRecords, tempFile, throwsInput } from './helpers.js';
 
-const records = peerRecords(PEER_FILES.wasmCold);
+const records = peerLazy(() => peerRecords(PEER_FILES.wasmCold));
 
 function runLog(extra: object[] = []): string {
   const lines: object[] = [{ type: 'run', version: 1, id: 'r1', experiment: { name: 'peer' }, target: { apihost: 'http://127.0.0.1:3233', namespace: 'guest', embedded: true }, tool: {}, started: 0 }];

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { executeNotebook, type NotebookRun } from '../../notebooks/tools/execute.js';
 import { ensureNbclient, writeKernelSpec } from '../../notebooks/tools/kernel.js';
-import { repoRoot, sharedData } from '../helpers/cli.js';
+import { hasPeerData, needPeerData, repoRoot, sharedData } from '../helpers/cli.js';
 
 const notebook = path.join(repoRoot, 'notebooks', 'report.ipynb');
 const peer = path.relative(repoRoot, sharedData);
@@ -79,7 +79,7 @@ describe('notebooks/report.ipynb', function () {
     // Independent kernels: side by side.
     await Promise.all([
       execute('pair', pairParams),
-      execute('warm', JSON.stringify(warmParams)),
+      ...(hasPeerData ? [execute('warm', JSON.stringify(warmParams))] : []),
       execute('default', JSON.stringify({ out: out('default') })),
       execute('bad', '{"files": ["data/seed-pair/activations.json"], "baseline": "blackbox", "colour": "red"}'),
     ]);
@@ -95,6 +95,7 @@ describe('notebooks/report.ipynb', function () {
   });
 
   it('inline JSON parameters (peer data, warm template, --png): the same document and figures as owbench report', () => {
+    needPeerData();
     assert.deepEqual(runs.warm!.failures, []);
     owbench(['report', `${peer}/input_vanilla_prewarmed.json`, `${peer}/input_wasm_prewarmed.json`, '--template', 'warm', '--title', 'Prewarmed', '--png', '--out', cliOut('warm')]);
     assertSameOutput('warm');

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { runCli } from '../helpers/cli.js';
+import { needPeerData, runCli } from '../helpers/cli.js';
 import { WARM_FILES } from './helpers.js';
 
 const ENVIRONMENTS = [
@@ -16,6 +16,7 @@ describe('report determinism', function () {
   this.timeout(120000);
 
   it('renders the same bytes under different time zones and locales', () => {
+    needPeerData();
     const dir = mkdtempSync(path.join(os.tmpdir(), 'owbench-determinism-'));
     const outputs = ENVIRONMENTS.map((env, i) => {
       const docs = path.join(dir, `docs-${i}`);

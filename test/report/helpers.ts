@@ -11,7 +11,8 @@ import { repoRoot, sharedData } from '../helpers/cli.js';
 
 export { repoRoot, sharedData };
 export const goldenDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'golden');
-export const seedFile = path.resolve(repoRoot, '../shared/seeds/000_541605f29b1478bf.txt');
+/** The seed's documents with their tables (a copy of ../shared/seeds/000_541605f29b1478bf.txt), compared cell by cell. */
+export const seedFile = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'seed-000_541605f29b1478bf.txt');
 
 /** `document`: the file name the document is written as, which its figure links are relative to (none without). */
 export function render(files: string[], options: Omit<ReportOptions, 'inputs'> = {}, document?: string) {

@@ -4,15 +4,22 @@
 // peer's real data against hand computation.
 import assert from 'node:assert/strict';
 import path from 'node:path';
+import { needPeerData } from '../helpers/cli.js';
 import { render, sharedData, tableAfter, SEED_PAIR_OPTIONS, SEED_SWEEP_OPTIONS, WARM_FILES, WARM_OPTIONS } from './helpers.js';
 
 const pair = render(['data/seed-pair/activations.json'], SEED_PAIR_OPTIONS);
 const sweep = render(['data/seed-sweep/results.txt'], SEED_SWEEP_OPTIONS);
-const warm = render(WARM_FILES, WARM_OPTIONS);
-const peerCold = render(
+/** The peer's documents, rendered when a test first reads them; a test that does is skipped without the peer's data. */
+function peerDocument(make: () => ReturnType<typeof render>) {
+  let made: ReturnType<typeof render> | undefined;
+  const get = () => (needPeerData(), (made ??= make()));
+  return { get markdown() { return get().markdown; }, get model() { return get().model; } };
+}
+const warm = peerDocument(() => render(WARM_FILES, WARM_OPTIONS));
+const peerCold = peerDocument(() => render(
   ['input_vanilla_cold_start.json', 'input_wasm_cold_start.json'].map((f) => path.join(sharedData, f)),
   { template: 'sweep', labels: { blackbox: 'Docker', 'wasm:0.1': 'WASM' } },
-);
+));
 
 const row = (markdown: string, concurrency: string, component: string) =>
   tableAfter(markdown, 'Concurrency').rows.find((r) => r[0] === concurrency && r[1] === component);

@@ -19,6 +19,8 @@ export interface InvokerContext {
   blackbox: { images: Record<string, string>; folder?: string };
   /** The isolation each kind runs under (the annotation when no container reports its own). */
   isolationOf?: (kind: string) => Isolation | undefined;
+  /** The namespace's key: an action sees it only when annotated provide-api-key (OpenWhisk's rule). */
+  apiKey?: string;
 }
 
 export interface ActivationJob {
@@ -130,8 +132,15 @@ export class Invoker {
         __OW_TRANSACTION_ID: job.transactionId,
         __OW_DEADLINE: String(Date.now() + action.limits.timeout),
         __OW_API_HOST: this.context.apiHost,
+        ...(this.keyFor(action) ? { __OW_API_KEY: this.keyFor(action)! } : {}),
       },
     };
+  }
+
+  /** OpenWhisk passes the key only to actions annotated provide-api-key true; new actions get false. */
+  private keyFor(action: WhiskAction): string | undefined {
+    const annotation = action.annotations.find((a) => a.key === 'provide-api-key');
+    return annotation?.value === true ? this.context.apiKey : undefined;
   }
 
   private runContext(job: ActivationJob, deadline: number) {
@@ -142,6 +151,7 @@ export class Invoker {
       activationId: job.activationId,
       deadline,
       apiHost: this.context.apiHost,
+      ...(this.keyFor(action) ? { apiKey: this.keyFor(action)! } : {}),
     };
   }
 }

@@ -9,6 +9,8 @@ export interface RunBody {
   activation_id: string;
   deadline: string;
   api_host: string;
+  /** OpenWhisk's run body carries the key only for actions annotated provide-api-key. */
+  api_key?: string;
 }
 
 export function runBody(params: Record<string, unknown>, context: RunContext): RunBody {
@@ -19,5 +21,6 @@ export function runBody(params: Record<string, unknown>, context: RunContext): R
     activation_id: context.activationId,
     deadline: String(context.deadline),
     api_host: context.apiHost,
+    ...(context.apiKey !== undefined ? { api_key: context.apiKey } : {}),
   };
 }

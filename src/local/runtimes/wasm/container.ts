@@ -114,6 +114,7 @@ export class WasmContainer implements Container {
       __OW_ACTIVATION_ID: context.activationId,
       __OW_DEADLINE: String(context.deadline),
       __OW_API_HOST: context.apiHost,
+      ...(context.apiKey !== undefined ? { __OW_API_KEY: context.apiKey } : {}),
     };
     const reply = await this.call({ type: 'run', stdin: JSON.stringify(params), env }, timeoutMs);
     if ('answer' in reply) return reply.answer;
