@@ -31,7 +31,7 @@ function allCmdlines(): string {
 /** Everything an action process can learn: its run body or parameters, environment, and its parent's arguments. */
 const NODE_SPY = `function main(params) {
   const fs = require('fs');
-  return { params, env: process.env, pid: process.pid, parent: fs.readFileSync('/proc/' + process.ppid + '/cmdline', 'latin1') };
+  return { params, env: process.env, pid: process.pid, parent: process.ppid > 0 ? fs.readFileSync('/proc/' + process.ppid + '/cmdline', 'latin1') : '' };
 }`;
 const BLACKBOX_SPY = `#!/usr/bin/python3
 import json, os, sys
@@ -76,7 +76,9 @@ describe('cli: the auth key stays secret', function () {
     writeFileSync(spy, BLACKBOX_SPY);
     chmodSync(spy, 0o755);
     const config = path.join(folder, 'whisk.json');
-    writeFileSync(config, JSON.stringify({ blackbox: { images: { 'owbench/spy': spy } } }));
+    // Process isolation: there an action shares the server's pid namespace and could read its
+    // cmdline and environ (in Docker it sees neither); the Python spy needs the host's python3.
+    writeFileSync(config, JSON.stringify({ isolation: 'process', blackbox: { images: { 'owbench/spy': spy } } }));
     const served = await serve(['--auth-file', keyFile, '--config', config], isolated);
     try {
       const ow = openwhisk({ apihost: served.apihost, api_key: key });

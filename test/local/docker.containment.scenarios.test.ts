@@ -97,7 +97,7 @@ describe('local server: containment in Docker (openwhisk client)', function () {
     const quiet = await invoke('chatty', { n: 3, tag: 'quiet' });
     assert.equal(hasAnnotation(quiet, 'initTime'), false, 'the same container');
     const next = (await s.ow.activations.get({ activationId: quiet.activationId })) as unknown as Record;
-    assert.deepEqual(next.logs.map((l) => l.replace(/^\S+ /, '')), ['stdout: line 0 of quiet', 'stdout: line 1 of quiet', 'stdout: line 2 of quiet']);
+    assert.deepEqual(next.logs.map((l) => l.replace(/^\S+\s+/, '')), ['stdout: line 0 of quiet', 'stdout: line 1 of quiet', 'stdout: line 2 of quiet']);
   });
 
   it('gives a result above 1 MB OpenWhisk\'s truncation error', async () => {

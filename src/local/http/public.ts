@@ -11,7 +11,7 @@ import { only } from './methods.js';
 export function publicRoute(ctx: WhiskContext, ex: Exchange): (() => void | Promise<void>) | undefined {
   const method = ex.req.method ?? 'GET';
   const path = ex.url.pathname;
-  if (path === '/') return () => only(method, { GET: () => sendJson(ex, 200, serverInfo(ctx.config)) });
+  if (path === '/') return () => only(method, { GET: () => sendJson(ex, 200, serverInfo(ctx.config, ctx.isolation)) });
   if (path === '/api/v1' || path === '/api/v1/') return () => only(method, { GET: () => sendJson(ex, 200, apiInfo()) });
   // Web actions (/api/v1/web/{namespace}/{package}/{action}.{extension}) and API gateway routes
   // (/api/{namespace}/{base}/{path}) are public in OpenWhisk too; each checks its own annotations.
