@@ -61,7 +61,13 @@ export interface Activation {
   source: number;
 }
 
-export type Composition = 'sequence' | 'conductor';
+/**
+ * What an activation that is not a runtime's is: a sequence, a conductor action, or a trigger
+ * (OpenWhisk records a fired trigger as an activation with no kind, no duration, and one log line
+ * per rule it activated).
+ */
+export type Composition = 'sequence' | 'conductor' | 'trigger';
+export const COMPOSITIONS: readonly Composition[] = ['sequence', 'conductor', 'trigger'];
 
 /** Rows the authors had already aggregated (DESIGN.md §2.2 format 4): no distribution. */
 export interface AggregateRow {

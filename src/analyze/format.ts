@@ -53,7 +53,7 @@ function formatCompositions(compositions: readonly CompositionFigures[]): string
     c.composition, c.action ?? '—', String(c.count), String(c.errors), String(c.failures.timeout),
     cell(c.avg_duration), cell(c.max_duration), cell(c.avg_components),
   ]);
-  return `compositions (sequences and conductors: end-to-end duration in ms, kept out of the runtime groups)\n${alignedTable(header, rows)}`;
+  return `compositions (sequences, conductors and fired triggers: end-to-end duration in ms, kept out of the runtime groups)\n${alignedTable(header, rows)}`;
 }
 
 function formatSpeedups(speedups: readonly Speedup[]): string {

@@ -27,7 +27,7 @@ export function activationRow(rec: unknown, ctx: FileContext, setting: RecordSet
   const a = readAnnotations(rec.annotations);
   const at = (key: string) => `annotations[${a.at.get(key)}].value`;
   const kind = optionalString(a.values.kind, at('kind'));
-  const composition = compositionOf(kind, a.values.conductor);
+  const composition = compositionOf(kind, a.values.conductor, rec);
   // A composition is labelled by what it is, never by --runtime: it is kept out of runtime groups.
   const runtime = composition ?? ctx.runtime ?? setting.runtime ?? kind;
   if (runtime === null) throw new RecordProblem('annotations', msg.noRuntime());
@@ -43,7 +43,10 @@ export function activationRow(rec: unknown, ctx: FileContext, setting: RecordSet
   // whatever developer error the response reports.
   const status = a.values.timeout === true ? 'timeout' : answer.status;
   // A failed activation stays a failure even when it has no duration (trigger-like records).
-  const duration = status === 'success' || rec.duration !== undefined ? requireNumber(rec.duration, 'duration') : null;
+  // A trigger's record has no duration at all (OpenWhisk removes it with `end`).
+  const duration = composition !== 'trigger' && (status === 'success' || rec.duration !== undefined)
+    ? requireNumber(rec.duration, 'duration')
+    : optionalNumber(rec.duration, 'duration');
   return makeRow({
     runtime,
     kind,
@@ -69,17 +72,35 @@ export function activationRow(rec: unknown, ctx: FileContext, setting: RecordSet
   }, { init: at('initTime'), duration: 'duration' });
 }
 
-/** `kind: "sequence"`, or the `conductor` annotation of a composition (OPENWHISK.md §1.4). */
-function compositionOf(kind: string | null, conductor: unknown): Composition | null {
+/**
+ * `kind: "sequence"`, or the `conductor` annotation of a composition (OPENWHISK.md §1.4); a record
+ * with no kind, no `end` and rule lines for logs is a fired trigger (Triggers.scala writes one JSON
+ * line per rule: `{statusCode, success, activationId, rule, action}`).
+ */
+function compositionOf(kind: string | null, conductor: unknown, rec: Record<string, unknown>): Composition | null {
   if (kind === 'sequence') return 'sequence';
   if (conductor === true || conductor === 'true') return 'conductor';
+  if (kind === null && rec.end === undefined && rec.duration === undefined && Array.isArray(rec.logs) && rec.logs.every(isRuleLine)) return 'trigger';
   return null;
 }
 
-/** A sequence's `logs` list its components' activation ids (32 hex digits), one a line. */
+function isRuleLine(line: unknown): boolean {
+  if (typeof line !== 'string' || !line.startsWith('{')) return false;
+  try {
+    const entry: unknown = JSON.parse(line);
+    return isObject(entry) && typeof entry.rule === 'string' && 'activationId' in entry;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A sequence's `logs` list its components' activation ids (32 hex digits), one a line; a trigger's
+ * logs list the rules it fired, each with the activation it started.
+ */
 function componentsOf(logs: unknown): number | null {
   if (!Array.isArray(logs)) return null;
-  return logs.filter((line) => typeof line === 'string' && /^[0-9a-f]{32}$/i.test(line.trim())).length;
+  return logs.filter((line) => typeof line === 'string' && (/^[0-9a-f]{32}$/i.test(line.trim()) || isRuleLine(line))).length;
 }
 
 const READ = new Set(['waitTime', 'initTime', 'kind', 'path', 'limits', 'timeout', 'causedBy', 'conductor']);

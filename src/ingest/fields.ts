@@ -1,6 +1,6 @@
 // Hand-written field checks for the hot paths (a million records): each returns the typed value or
 // throws a RecordProblem naming the field. Measured faster than a zod schema per record.
-import { STATUSES, type Composition, type Status } from '../types.js';
+import { COMPOSITIONS, STATUSES, type Composition, type Status } from '../types.js';
 import * as msg from './messages.js';
 import { RecordProblem } from './problem.js';
 
@@ -74,6 +74,6 @@ export function requireStatusCode(value: unknown, field: string): Status {
 }
 
 export function requireComposition(value: unknown, field: string): Composition {
-  if (value !== 'sequence' && value !== 'conductor') throw new RecordProblem(field, msg.badComposition(value));
-  return value;
+  if (!COMPOSITIONS.includes(value as Composition)) throw new RecordProblem(field, msg.badComposition(value));
+  return value as Composition;
 }

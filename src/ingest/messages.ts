@@ -47,7 +47,7 @@ export const badStatus = (got: unknown, allowed: readonly string[]) =>
 export const badStatusCode = (got: unknown) => `expected a statusCode of 0, 1, 2 or 3, got ${show(got)}`;
 export const statusDisagrees = (code: unknown, meaning: string, status: unknown) =>
   `statusCode ${show(code)} means "${meaning}" but status is ${show(status)}: the record contradicts itself`;
-export const badComposition = (got: unknown) => `expected a composition, "sequence" or "conductor", got ${show(got)}`;
+export const badComposition = (got: unknown) => `expected a composition, "sequence", "conductor" or "trigger", got ${show(got)}`;
 export const noRuntime = () => 'no runtime label: expected a "kind" (or "runtime") field, or name one with --runtime';
 export const badNdjsonLine = (detail: string) => `not a JSON object on this line (${detail}); NDJSON holds one JSON object a line`;
 

@@ -38,3 +38,23 @@ describe('analyze: compositions', () => {
     assert.match(formatAnalysis(analysis), /^compositions .*\ncomposition +action +count +errors +timeouts +avg_duration +max_duration +avg_components\nconductor +guest\/steps +1 +0 +0 +900 +900 +3\nsequence +guest\/pipeline +2 +0 +0 +715 +860 +2\n/m);
   });
 });
+
+// The embedded server's own records of a three-action sequence, a trigger with two rules, a
+// per-second alarm and a web action (test/local/compositions.scenarios.test.ts keeps the fixture
+// in step with what the server writes; shapes per OPENWHISK.md and Triggers.scala).
+describe('analyze: fired triggers, as the server records them', () => {
+  const served = path.join(repoRoot, 'test/local/fixtures/compositions.ndjson');
+  const analysis = analyze(ingestFiles([served]));
+
+  it('reads a trigger record (no kind, no duration, a JSON line per rule) as a composition, by hand from the file', () => {
+    assert.deepEqual(analysis.compositions.map((c) => [c.composition, c.action, c.count, c.avg_duration, c.avg_components]), [
+      ['sequence', 'guest/pipeline', 1, 41, 3],
+      ['trigger', 'heartbeat', 3, null, 1], // the alarm's trigger: one rule each second
+      ['trigger', 'upload', 1, null, 2], // two rules on one trigger
+    ]);
+  });
+
+  it('counts every action activation in its own function, the rule-fired and the web action included', () => {
+    assert.deepEqual(analysis.groups.map((g) => [g.function, g.count]), [['alarm', 2], ['page', 1], ['parse', 2], ['render', 4], ['score', 2]]);
+  });
+});
