@@ -3,8 +3,9 @@
 .PHONY: docs test build deps actions demo clean
 
 # Debian packages: clang/lld/wasi-libc build the wasm:0.1 actions, pandas is the reference the
-# tests and benchmarks compare figures with; jupyter-nbconvert runs the notebooks headless.
-DEBIAN_PACKAGES := gcc clang-14 lld-14 wasi-libc libclang-rt-14-dev-wasm32 python3-pandas jupyter-nbconvert
+# tests and benchmarks compare figures with; jupyter-nbconvert runs the notebooks headless;
+# jupyter-notebook and chromium run them through a browser (test/notebooks/browser.test.ts).
+DEBIAN_PACKAGES := gcc clang-14 lld-14 wasi-libc libclang-rt-14-dev-wasm32 python3-pandas jupyter-nbconvert jupyter-notebook chromium
 
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci
