@@ -1,13 +1,13 @@
 // A notebook's parameters: the `parameters`-tagged cell sets their defaults as variables (a
 // papermill-style tool injects a cell after it that sets them again), and OWBENCH_PARAMS — inline
-// JSON, or a JSON file's path relative to the project root — overrides them for a headless run.
+// JSON (an object), or a JSON file's path relative to the project root — overrides them for a headless run.
 import { readFileSync } from 'node:fs';
 import { paramsNotJson, unknownParam, NotebookError } from './messages.js';
 import { fromRoot } from './paths.js';
 
 export function params<T extends Record<string, unknown>>(defaults: T, value: string | undefined = process.env.OWBENCH_PARAMS): T {
   if (value === undefined || value.trim() === '') return defaults;
-  const inline = value.trim().startsWith('{');
+  const inline = /^[[{]/.test(value.trim());
   const where = inline ? 'OWBENCH_PARAMS' : `OWBENCH_PARAMS file ${value}`;
   let parsed: unknown;
   try {

@@ -2,10 +2,12 @@
 // `npm run notebooks` runs it, and its saved outputs hold what the notebook is for: tables and SVG
 // charts (Vega-Lite with a PNG fallback), and the document for report.ipynb. Uses dist/ (npm test builds it first).
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { executeNotebook, type NotebookRun } from '../../notebooks/tools/execute.js';
 import { ensureNbclient, writeKernelSpec } from '../../notebooks/tools/kernel.js';
+import { publishNotebook } from '../../notebooks/tools/publish.js';
 import { repoRoot } from '../helpers/cli.js';
 import { VEGALITE_MIME } from '../../src/notebook/charts.js';
 
@@ -74,6 +76,26 @@ describe('npm run notebooks: every notebook, headless', function () {
     assert.ok(tables.some((html) => /<td>blackbox<\/td>/.test(html)) && tables.some((html) => /<td>wasm:0\.1<\/td>/.test(html)));
     assert.equal(chartsOf(runs.experiment!).length, 1);
     assert.match(shown(runs.experiment!, 'text/markdown')[0] ?? '', /How the run went/);
+  });
+});
+
+describe('npm run notebooks: publishing', () => {
+  it('writes each executed notebook as HTML (charts as PNG images) and Markdown with its figure files', function () {
+    this.timeout(60_000);
+    const executed = path.join(repoRoot, 'build', 'notebooks', 'explore.ipynb');
+    if (!existsSync(executed)) this.skip(); // the suite above writes it
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'owbench-publish-'));
+    try {
+      const [html, markdown] = publishNotebook(executed, dir);
+      const page = readFileSync(html!, 'utf8');
+      assert.equal(page.match(/<img src="data:image\/png;base64,/g)?.length, 3, 'the three charts, as PNGs');
+      assert.ok(page.includes('embedded OpenWhisk (owbench)'));
+      const figures = [...readFileSync(markdown!, 'utf8').matchAll(/!\[[^\]]*\]\((explore_files\/[^)]+\.png)\)/g)].map((match) => match[1]!);
+      assert.equal(figures.length, 3);
+      for (const figure of figures) assert.ok(readFileSync(path.join(dir, figure)).length > 2000);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
