@@ -2,7 +2,7 @@
 // loaded. The connection comes from the usual places (__OW_* variables, ~/.wskprops) unless given.
 import { fetch as pullActivations, resolveConnection, type Connection, type FetchOptions, type FetchSummary } from '../index.js';
 import { show } from './display.js';
-import { NotebookError } from './messages.js';
+import { noConnection, NotebookError } from './messages.js';
 import { fromRoot, shown, workDir } from './paths.js';
 import { load, type Activations } from './table.js';
 
@@ -14,7 +14,7 @@ export interface NotebookFetchOptions extends Omit<FetchOptions, 'connection' | 
 
 export async function fetch(options: NotebookFetchOptions = {}): Promise<Activations & { summary: FetchSummary }> {
   const connection = options.connection ?? resolveConnection();
-  if (!connection) throw new NotebookError('fetch: no OpenWhisk to pull from: set __OW_API_HOST and __OW_API_KEY, write ~/.wskprops, or pass { connection }');
+  if (!connection) throw new NotebookError(noConnection());
   const out = fromRoot(options.out ?? `${workDir}/fetched.ndjson`);
   const summary = await pullActivations({ ...options, connection, out });
   show({ 'text/plain': `fetched into ${shown(out)}` });

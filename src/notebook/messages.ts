@@ -24,6 +24,10 @@ export function unknownChart(id: string, known: readonly string[]): string {
   return `chart("${id}"): no such chart; charts: ${known.join(', ')}`;
 }
 
+export function noConnection(): string {
+  return 'fetch: no OpenWhisk to pull from: set __OW_API_HOST and __OW_API_KEY, write ~/.wskprops, or pass { connection }';
+}
+
 export function chartOmitted(id: string, why: string): string {
   return `chart "${id}" is left out for this data: ${why}`;
 }

@@ -67,9 +67,11 @@ function forNotebook(markdown: string, out: string, files: AssetFile[]): string 
     const type = link.endsWith('.svg') ? 'image/svg+xml' : 'image/png';
     return `data:${type};base64,${Buffer.from(file.content).toString('base64')}`;
   };
-  return markdown.replace(/(!?)\[([^\]]*)\]\(([^)\s]+)\)/g, (whole, bang: string, text: string, link: string) => {
+  const relinked = markdown.replace(/(!?)\[([^\]]*)\]\(([^)\s]+)\)/g, (whole, bang: string, text: string, link: string) => {
     if (/^([a-z]+:|#|\/)/i.test(link)) return whole;
     const inlined = bang ? image(link) : null;
     return `${bang}[${text}](${inlined ?? encodeURI(fromNotebooks(link))})`;
   });
+  // A link inside inline HTML (<sub>[spec](…)</sub>) stays literal text for nbconvert's Markdown: make it an anchor.
+  return relinked.replace(/<sub>\[([^\]]*)\]\(([^)\s]+)\)<\/sub>/g, (_, text: string, link: string) => `<sub><a href="${link}">${text}</a></sub>`);
 }

@@ -30,7 +30,7 @@ function markdownShown(run: NotebookRun): string {
 
 /** The shown copy inlines each figure and points links from notebooks/: compare the text around them. */
 function withoutLinks(markdown: string): string {
-  return markdown.replace(/\]\([^)\s]+\)/g, '](LINK)');
+  return markdown.replace(/<a href="[^"]*">([^<]*)<\/a>/g, '[$1](LINK)').replace(/\]\([^)\s]+\)/g, '](LINK)');
 }
 
 function printed(run: NotebookRun): string {
