@@ -13,7 +13,8 @@ const outDir = path.join(projectRoot, 'build', 'notebooks');
 
 async function main(args: string[]): Promise<number> {
   if (args.includes('--setup')) {
-    process.stdout.write(`kernel spec: ${path.relative(projectRoot, writeKernelSpec())}\nopen the notebooks with: JUPYTER_PATH=${jupyterDir} jupyter notebook notebooks/\n`);
+    const root = process.getuid?.() === 0 ? ' --allow-root' : '';
+    process.stdout.write(`kernel spec: ${path.relative(projectRoot, writeKernelSpec())}\nopen the notebooks with: JUPYTER_PATH=${jupyterDir} jupyter notebook --no-browser${root} notebooks/\n`);
     return 0;
   }
   const names = args;
