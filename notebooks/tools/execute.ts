@@ -48,9 +48,17 @@ export function judge(notebook: string, cells: CellReport[]): string[] {
     .filter((cell) => cell.status !== 'ok' || cell.outputs.includes('error'))
     .map((cell) => {
       const firstLine = cell.source.split('\n').find((line) => line.trim() !== '') ?? '';
-      const why = [cell.ename, cell.evalue].filter(Boolean).join(': ') || cell.stderr.trim().split('\n').slice(0, 3).join(' | ');
+      const why = [cell.ename, cell.evalue].filter(Boolean).join(': ') || errorLines(cell.stderr);
       return `${notebook} cell ${cell.index} (${firstLine.trim().slice(0, 60)}): ${cell.status}${why ? ` — ${why}` : ''}`;
     });
+}
+
+/** tslab prints a thrown error after Node's code frame (file:line, the source line, a caret): skip the frame. */
+function errorLines(stderr: string): string {
+  const lines = stderr.trim().split('\n');
+  const caret = lines.findIndex((line) => /^\s*\^+\s*$/.test(line));
+  const rest = lines.slice(caret + 1).filter((line) => line.trim() !== '');
+  return rest.slice(0, 3).join(' | ');
 }
 
 function spawnCollect(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {

@@ -12,9 +12,14 @@ export const KERNEL_NAME = 'owbench-tslab';
 export const PYTHON = '/usr/bin/python3';
 export const jupyterDir = path.join(projectRoot, 'build', 'jupyter');
 
-export function kernelSpec(root = projectRoot): Record<string, unknown> {
+/**
+ * No path to one checkout: Jupyter and VS Code start the kernel in the notebook's folder, where
+ * `npx --no` finds the project's own tslab (node_modules up the tree) and never downloads one.
+ * So the same spec serves every checkout, written under build/ or installed with `jupyter kernelspec install --user`.
+ */
+export function kernelSpec(_root = projectRoot): Record<string, unknown> {
   return {
-    argv: [path.join(root, 'node_modules', '.bin', 'tslab'), 'kernel', '--config-path', '{connection_file}'],
+    argv: ['npx', '--no', 'tslab', 'kernel', '--config-path', '{connection_file}'],
     display_name: 'TypeScript (owbench, tslab)',
     language: 'typescript',
   };

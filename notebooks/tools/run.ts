@@ -1,18 +1,20 @@
 // `npm run notebooks [NAME…]`: executes every notebook in notebooks/ headless into
-// build/notebooks/<name>.ipynb (outputs kept there, git-ignored) and fails on any error or skipped
-// cell. Installs Debian's jupyter-nbconvert when missing; the kernel spec stays inside build/.
+// build/notebooks/<name>.ipynb (outputs kept there, git-ignored), fails on any error or skipped
+// cell, and publishes each clean one to docs/notebooks/ as HTML and Markdown. Installs Debian's jupyter-nbconvert when missing; the kernel spec stays inside build/.
 // `npm run notebooks -- --setup` only builds and writes the kernel spec, for Jupyter or VS Code.
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { ensureNbclient, jupyterDir, projectRoot, writeKernelSpec } from './kernel.js';
 import { executeNotebook } from './execute.js';
+import { publishNotebook } from './publish.js';
 
 const notebooksDir = path.join(projectRoot, 'notebooks');
 const outDir = path.join(projectRoot, 'build', 'notebooks');
 
 async function main(args: string[]): Promise<number> {
   if (args.includes('--setup')) {
-    process.stdout.write(`kernel spec: ${path.relative(projectRoot, writeKernelSpec())}\nopen the notebooks with: JUPYTER_PATH=${jupyterDir} jupyter notebook notebooks/\n`);
+    const root = process.getuid?.() === 0 ? ' --allow-root' : '';
+    process.stdout.write(`kernel spec: ${path.relative(projectRoot, writeKernelSpec())}\nopen the notebooks with: JUPYTER_PATH=${jupyterDir} jupyter notebook --no-browser${root} notebooks/\n`);
     return 0;
   }
   const names = args;
@@ -32,6 +34,7 @@ async function main(args: string[]): Promise<number> {
     process.stdout.write(`${name} → ${path.relative(projectRoot, run.output)}: ${status}, ${run.seconds.toFixed(1)} s\n`);
     for (const failure of run.failures) process.stdout.write(`  ${failure}\n`);
     failed += run.failures.length ? 1 : 0;
+    if (!run.failures.length) process.stdout.write(`  published ${publishNotebook(run.output).map((file) => path.relative(projectRoot, file)).join(', ')}\n`);
   }
   process.stdout.write(`notebooks: ${runs.length - failed}/${runs.length} ran clean in ${((performance.now() - began) / 1000).toFixed(1)} s\n`);
   return failed ? 1 : 0;

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { KERNEL_NAME, kernelEnvironment, kernelSpec } from '../../notebooks/tools/kernel.js';
+import { stripNotebook } from '../../notebooks/tools/strip.js';
 import { repoRoot } from '../helpers/cli.js';
 
 interface Cell {
@@ -38,13 +39,26 @@ describe('notebooks as committed', () => {
     });
   }
 
-  it('the kernel spec starts the project-local tslab with the connection file', () => {
+  it('the kernel spec starts the project-local tslab with the connection file, from any checkout', () => {
     const spec = kernelSpec(repoRoot) as { argv: string[]; language: string };
-    assert.ok(existsSync(spec.argv[0]!), `${spec.argv[0]} exists (npm ci installs tslab)`);
-    assert.deepEqual(spec.argv.slice(1), ['kernel', '--config-path', '{connection_file}']);
+    assert.deepEqual(spec.argv, ['npx', '--no', 'tslab', 'kernel', '--config-path', '{connection_file}'], 'no path to one checkout');
+    assert.ok(existsSync(path.join(repoRoot, 'node_modules', '.bin', 'tslab')), 'npm ci installs tslab, which npx finds from notebooks/');
     assert.equal(spec.language, 'typescript');
     const env = kernelEnvironment({ JUPYTER_PATH: '/elsewhere' });
     assert.equal(env.JUPYTER_PATH!.split(path.delimiter)[0], path.join(repoRoot, 'build', 'jupyter'), 'the project kernel is found first');
     assert.ok(env.JUPYTER_RUNTIME_DIR!.startsWith(path.join(repoRoot, 'build')), 'connection files stay inside build/');
+  });
+
+  it('a notebook saved with outputs strips back to the committed file; checkpoints are ignored', () => {
+    assert.match(readFileSync(path.join(repoRoot, '.gitignore'), 'utf8'), /^\.ipynb_checkpoints\/$/m);
+    const committed = readFileSync(path.join(folder, 'report.ipynb'), 'utf8');
+    const saved = JSON.parse(committed) as { cells: Array<Cell & { metadata: Record<string, unknown> }>; metadata: Record<string, unknown> };
+    for (const cell of saved.cells.filter((c) => c.cell_type === 'code')) {
+      cell.outputs = [{ output_type: 'stream', name: 'stdout', text: 'x' }];
+      cell.execution_count = 3;
+      cell.metadata = { ...cell.metadata, execution: { 'iopub.status.busy': '2026-12-01T00:00:00Z' } };
+    }
+    saved.metadata = { ...saved.metadata, widgets: {} };
+    assert.equal(`${JSON.stringify(stripNotebook(saved as never), null, 1)}\n`, committed);
   });
 });
