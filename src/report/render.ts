@@ -9,6 +9,7 @@ import { alignTable, codeCell, codeSpan, escapeCell, escapeInline, headingLine, 
 import type { ReportModel } from './model.js';
 import { checkDocument } from './check/consistency.js';
 import { formatDuration, formatDurationRange, formatList, formatNumber, type DurationStyle } from './format.js';
+import { compileTemplate, type TemplateSource } from './precompiled.js';
 
 export const templatesDir = fileURLToPath(new URL('../../templates/', import.meta.url));
 
@@ -16,7 +17,11 @@ const COMPILE_OPTIONS = { noEscape: true, strict: true } as const;
 const MISSING = '—';
 
 type Env = typeof Handlebars;
-let env: { handlebars: Env; templates: Map<string, Handlebars.TemplateDelegate> } | null = null;
+export interface TemplateEnvironment {
+  handlebars: Env;
+  templates: Map<string, Handlebars.TemplateDelegate>;
+}
+let env: TemplateEnvironment | null = null;
 
 /** Renders the model's template, then checks the document against its findings (src/report/check/). */
 export function renderReport(model: ReportModel): string {
@@ -26,31 +31,42 @@ export function renderReport(model: ReportModel): string {
 }
 
 /** Renders templates/<name>.md.hbs with `data`. */
-export function renderTemplate(name: string, data: unknown): string {
-  const template = environment().templates.get(name);
+export function renderTemplate(name: string, data: unknown, environment: TemplateEnvironment = defaultEnvironment()): string {
+  const template = environment.templates.get(name);
   if (!template) throw new Error(`no template ${name}.md.hbs in ${templatesDir}`);
   return tidy(template(data));
 }
 
-function environment() {
-  if (env) return env;
-  const handlebars = Handlebars.create();
-  registerHelpers(handlebars);
-  const partials = path.join(templatesDir, 'partials');
-  for (const file of readdirSync(partials).sort()) {
-    if (!file.endsWith('.md.hbs')) continue;
-    const source = readFileSync(path.join(partials, file), 'utf8');
-    handlebars.registerPartial(file.slice(0, -'.md.hbs'.length), handlebars.compile(source, COMPILE_OPTIONS));
-  }
-  const templates = new Map<string, Handlebars.TemplateDelegate>();
-  for (const file of readdirSync(templatesDir).sort()) {
-    if (!file.endsWith('.md.hbs')) continue;
-    const source = readFileSync(path.join(templatesDir, file), 'utf8');
-    templates.set(file.slice(0, -'.md.hbs'.length), handlebars.compile(source, COMPILE_OPTIONS));
-  }
-  env = { handlebars, templates };
+function defaultEnvironment(): TemplateEnvironment {
+  env ??= templateEnvironment();
   return env;
 }
+
+/** Helpers, partials and templates; compiled at build time where `precompiledFile` has them. */
+export function templateEnvironment(precompiledFile?: string): TemplateEnvironment {
+  const handlebars = Handlebars.create();
+  registerHelpers(handlebars);
+  const templates = new Map<string, Handlebars.TemplateDelegate>();
+  for (const template of templateSources()) {
+    const compiled = compileTemplate(handlebars, template, COMPILE_OPTIONS, precompiledFile);
+    if (template.name.startsWith('partials/')) handlebars.registerPartial(template.name.slice('partials/'.length), compiled);
+    else templates.set(template.name, compiled);
+  }
+  return { handlebars, templates };
+}
+
+/** Every template and partial, partials first: "partials/NAME" and "NAME" for NAME.md.hbs. */
+export function templateSources(): TemplateSource[] {
+  const read = (folder: string, prefix: string) =>
+    readdirSync(folder)
+      .sort()
+      .filter((file) => file.endsWith('.md.hbs'))
+      .map((file) => ({ name: prefix + file.slice(0, -'.md.hbs'.length), source: readFileSync(path.join(folder, file), 'utf8') }));
+  return [...read(path.join(templatesDir, 'partials'), 'partials/'), ...read(templatesDir, '')];
+}
+
+/** The build step's call (scripts/precompile-templates.mjs). */
+export const templateCompileOptions = COMPILE_OPTIONS;
 
 const isMissing = (value: unknown) => value === null || value === undefined;
 
