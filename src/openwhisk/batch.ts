@@ -9,6 +9,7 @@
 //   trials were never logged, which resume could not tell apart from each other anyway.) Should a
 //   kill ever split that one write, the reader drops the torn line and resume runs the batch's
 //   remaining trials together.
+import { arrivalOffsets, dispatch, preciseNow, type ArrivalProcess } from './arrivals.js';
 import type { OwRecord, Whisk } from './client.js';
 import type { PlannedTrial } from './plan.js';
 import { fetchRecord } from './records.js';
@@ -29,7 +30,8 @@ export interface BatchContext {
   recordBudgetMs: number;
   /** Slack on the lookup window for clock skew between driver and server. */
   skewMs: number;
-  arrivalRate?: number;
+  /** Open loop: calls per second inside each batch, on a fixed or Poisson schedule (seeded). */
+  arrivals?: { rate: number; process: ArrivalProcess; seed: number };
   onAnswer?: (line: TrialLine) => void;
 }
 
@@ -40,16 +42,16 @@ export interface BatchResult {
 
 export async function runBatch(context: BatchContext, trials: PlannedTrial[], actions: string[], plannedCold: boolean): Promise<BatchResult> {
   const started = Date.now();
-  const gap = context.arrivalRate ? 1000 / context.arrivalRate : 0;
-  const answers = await Promise.all(
-    trials.map(async (trial, position) => {
-      const scheduledAt = context.arrivalRate ? started + position * gap : null;
-      const answer = await runTrial(context.settings, trial, actions[position]!, plannedCold, scheduledAt);
-      if (answer.line.activation_id) context.claimed.add(answer.line.activation_id);
-      if (!answer.unsettled) await logAnswer(context, answer);
-      return answer;
-    }),
-  );
+  const send = async (position: number, plannedAt: number | null) => {
+    const answer = await runTrial(context.settings, trials[position]!, actions[position]!, plannedCold, plannedAt);
+    if (answer.line.activation_id) context.claimed.add(answer.line.activation_id);
+    if (!answer.unsettled) await logAnswer(context, answer);
+    return answer;
+  };
+  const arrivals = context.arrivals;
+  const answers = arrivals
+    ? await dispatch(preciseNow(), arrivalOffsets(trials.length, arrivals.rate, arrivals.process, arrivals.seed + seedOffset(trials[0]!)), send)
+    : await Promise.all(trials.map((_, position) => send(position, null)));
   const unsettled = answers.filter((answer) => answer.unsettled);
   if (unsettled.length) {
     await settleAnswers(context.whisk, answers, context.claimed, {
@@ -62,6 +64,13 @@ export async function runBatch(context: BatchContext, trials: PlannedTrial[], ac
   const lines = answers.map((answer) => answer.line);
   await context.writer.append(context.logPolicy === 'per-batch' ? [...lines, ...activationLines] : activationLines);
   return { lines, records };
+}
+
+/** Each batch draws its own Poisson gaps: the seed moves on with the batch's place in the plan. */
+function seedOffset(first: PlannedTrial): number {
+  let hash = 0;
+  for (const char of `${first.runtime}/${first.concurrency}/${first.repetition}`) hash = (Math.imul(hash, 31) + char.charCodeAt(0)) | 0;
+  return hash >>> 0;
 }
 
 async function logAnswer(context: BatchContext, answer: TrialAnswer): Promise<void> {

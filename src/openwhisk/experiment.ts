@@ -5,6 +5,10 @@ import path from 'node:path';
 import { z } from 'zod';
 import { CliError, InputError, unreadable } from '../errors.js';
 
+/** Calls sent at once (closed loop), and calls of one open-loop batch, which go out over time. */
+const MAX_BURST = 200;
+const MAX_OPEN_LOOP_BATCH = 10000;
+
 const OW_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.:@-]*$/;
 
 const runtimeSchema = z
@@ -63,7 +67,8 @@ export const experimentSchema = z
     name: z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/, 'expected letters, digits, _ . - (it names files)').max(80),
     description: z.string().optional(),
     runtimes: z.array(runtimeSchema).min(1),
-    concurrency: z.array(z.number().int().min(1).max(200)).min(1),
+    /** Invocations sent at once; with arrivalRate, the calls of one open-loop batch (up to 10000). */
+    concurrency: z.array(z.number().int().min(1).max(MAX_OPEN_LOOP_BATCH)).min(1),
     repetitions: z.number().int().min(1).max(100000),
     params: z.record(z.string(), z.unknown()).optional(),
     paramsFile: z.string().min(1).optional(),
@@ -76,6 +81,8 @@ export const experimentSchema = z
     seed: z.number().int().min(0).max(2 ** 32 - 1).optional(),
     /** Open loop: invocations per second; latency counts from each call's scheduled send time. */
     arrivalRate: z.number().positive().max(10000).optional(),
+    /** Open loop: evenly spaced calls ("fixed", the default) or a Poisson process drawn from `seed`. */
+    arrivals: z.enum(['fixed', 'poisson']).optional(),
     /** Per-call client timeout (a blocking invoke waits at most 60 s server-side, then 202). */
     timeoutMs: z.number().int().min(100).max(600000).default(70000),
     retry: retrySchema.default({ maxRetries: 8, baseMs: 250, capMs: 15000, budgetMs: 120000 }),
@@ -84,8 +91,14 @@ export const experimentSchema = z
     if (spec.params !== undefined && spec.paramsFile !== undefined) {
       context.addIssue({ code: 'custom', path: ['paramsFile'], message: 'give params or paramsFile, not both' });
     }
+    if (spec.arrivals !== undefined && spec.arrivalRate === undefined) {
+      context.addIssue({ code: 'custom', path: ['arrivals'], message: 'arrivals applies to an open loop: give arrivalRate too' });
+    }
     const seenLevels = new Set<number>();
     spec.concurrency.forEach((level, index) => {
+      if (spec.arrivalRate === undefined && level > MAX_BURST) {
+        context.addIssue({ code: 'custom', path: ['concurrency', index], message: `at most ${MAX_BURST} invocations at once (with arrivalRate, up to ${MAX_OPEN_LOOP_BATCH} per batch)` });
+      }
       if (seenLevels.has(level)) context.addIssue({ code: 'custom', path: ['concurrency', index], message: `level ${level} is listed twice` });
       seenLevels.add(level);
     });
@@ -140,7 +153,8 @@ export function experimentFromSpec(raw: unknown, file: string, seedIfMissing: ()
     throw problems(file, parsed.error.issues.map((issue) => [fieldPath(issue.path), issue.message]));
   }
   const spec = parsed.data;
-  if (spec.order === 'interleaved' && spec.seed === undefined) spec.seed = seedIfMissing();
+  // The seed is recorded whenever something is drawn from it: the shuffle, or Poisson arrivals.
+  if ((spec.order === 'interleaved' || spec.arrivals === 'poisson') && spec.seed === undefined) spec.seed = seedIfMissing();
   const found: [string, string][] = [];
   spec.runtimes.forEach((runtime, index) => {
     for (const key of ['code', 'executable', 'wasm'] as const) {

@@ -43,8 +43,10 @@ export interface TrialLine {
   concurrency: number;
   repetition: number;
   index: number;
-  /** Epoch ms the call was sent, or was scheduled to be sent (open loop). */
+  /** Epoch ms the call was sent (open loop: measured to a fraction of a millisecond). */
   sent_at: number;
+  /** Open loop: epoch ms the arrival schedule planned the call for; sent_at − planned_at is the schedule error. */
+  planned_at?: number;
   client_ms: number | null;
   http_status: number | null;
   activation_id: string | null;

@@ -132,7 +132,7 @@ async function drive(run: Drive): Promise<void> {
     settleMs: run.options.settleMs ?? 15000,
     recordBudgetMs: run.options.recordBudgetMs ?? 30000,
     skewMs: run.embedded ? 0 : 5000,
-    arrivalRate: spec.arrivalRate,
+    arrivals: spec.arrivalRate === undefined ? undefined : { rate: spec.arrivalRate, process: spec.arrivals ?? 'fixed', seed: spec.seed ?? 0 },
     onAnswer: (line) => progress.answered(line),
   };
   let lookForOrphans = Boolean(state) && !run.embedded;

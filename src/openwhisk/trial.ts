@@ -4,6 +4,7 @@
 // activation; a failed connection or a reply that never came is NOT sent again: its fate is
 // settled after the batch by looking the activation up (see reconcile.ts).
 import type { RetryPolicy } from './experiment.js';
+import { preciseNow } from './arrivals.js';
 import { backoffDelay, sleep } from './backoff.js';
 import { invokeBlocking, type InvokeAnswer, type OwRecord, type Whisk } from './client.js';
 import type { PlannedTrial } from './plan.js';
@@ -30,26 +31,31 @@ export interface TrialAnswer {
 
 const TIMED_OUT = Symbol('timed out');
 
-/** Runs one trial; `scheduledAt` (open loop) is the intended send time latency is measured from. */
+/**
+ * Runs one trial. Open loop: `plannedAt` is when the dispatcher (arrivals.ts) was to send it, it
+ * calls this at that moment, and latency counts from `plannedAt` (a late send is the driver's
+ * delay, not the server's speed); both times are logged, at sub-millisecond resolution.
+ */
 export async function runTrial(
   settings: TrialSettings,
   planned: PlannedTrial,
   action: string,
   plannedCold: boolean,
-  scheduledAt: number | null,
+  plannedAt: number | null,
 ): Promise<TrialAnswer> {
-  if (scheduledAt !== null) await sleep(Math.max(0, scheduledAt - Date.now()));
-  const sentAt = scheduledAt ?? Date.now();
+  const now = plannedAt === null ? Date.now : preciseNow;
+  const sentAt = now();
+  const latencyFrom = plannedAt ?? sentAt;
   const line: TrialLine = {
     type: 'trial', trial: planned.trial, runtime: planned.runtime, concurrency: planned.concurrency,
-    repetition: planned.repetition, index: planned.index, sent_at: sentAt, client_ms: null, http_status: null,
-    activation_id: null, outcome: 'lost', action, planned_cold: plannedCold, retries: 0, backoff_ms: 0,
+    repetition: planned.repetition, index: planned.index, sent_at: sentAt, ...(plannedAt === null ? {} : { planned_at: plannedAt }),
+    client_ms: null, http_status: null, activation_id: null, outcome: 'lost', action, planned_cold: plannedCold, retries: 0, backoff_ms: 0,
   };
   for (;;) {
     const attemptStart = Date.now();
     const call = invokeBlocking(settings.whisk, action, settings.params);
     const answer = await raceTimeout(call, settings.timeoutMs);
-    const answeredAt = Date.now();
+    const answeredAt = now();
     if (answer === TIMED_OUT) {
       const late = call.catch((): InvokeAnswer => ({ kind: 'unknown', message: 'abandoned call failed' }));
       return { line: { ...line, outcome: 'timeout' }, record: null, unsettled: true, late };
@@ -57,7 +63,7 @@ export async function runTrial(
     switch (answer.kind) {
       case 'record':
         return {
-          line: { ...line, client_ms: answeredAt - sentAt, http_status: answer.status, activation_id: answer.record.activationId, outcome: outcomeOfRecord(answer.record) },
+          line: { ...line, client_ms: answeredAt - latencyFrom, http_status: answer.status, activation_id: answer.record.activationId, outcome: outcomeOfRecord(answer.record) },
           record: answer.record, unsettled: false, late: null,
         };
       case 'accepted': {
@@ -65,14 +71,14 @@ export async function runTrial(
         const record = remaining > 0 ? await fetchRecord(settings.whisk, answer.activationId, remaining) : null;
         const base = { ...line, http_status: 202, activation_id: answer.activationId, via: 'poll' as const };
         if (!record) return { line: { ...base, outcome: 'timeout' }, record: null, unsettled: false, late: null };
-        return { line: { ...base, client_ms: Date.now() - sentAt, outcome: outcomeOfRecord(record) }, record, unsettled: false, late: null };
+        return { line: { ...base, client_ms: now() - latencyFrom, outcome: outcomeOfRecord(record) }, record, unsettled: false, late: null };
       }
       case 'throttled':
       case 'refused': {
         const delay = backoffDelay(settings.retry, line.retries, line.backoff_ms, settings.random);
         if (delay === null) {
           const outcome = answer.kind === 'throttled' ? 'throttled' : 'error';
-          return { line: { ...line, client_ms: answeredAt - sentAt, http_status: answer.status, outcome }, record: null, unsettled: false, late: null };
+          return { line: { ...line, client_ms: answeredAt - latencyFrom, http_status: answer.status, outcome }, record: null, unsettled: false, late: null };
         }
         line.retries += 1;
         line.backoff_ms += delay;

@@ -86,6 +86,18 @@ describe('openwhisk/experiment', () => {
     assert.match(errorOf({ ...valid(), params: {}, paramsFile: 'p.json' }).message, /paramsFile: give params or paramsFile, not both/);
   });
 
+  it('allows open-loop batches past 200 calls and checks the arrival process', () => {
+    const burst = errorOf({ ...valid(), concurrency: [300] });
+    assert.match(burst.message, /concurrency\[0\]: at most 200 invocations at once/);
+    const open = loadExperiment(writeExperiment(tempDir(), { ...valid(), concurrency: [300], arrivalRate: 1000, arrivals: 'poisson' }));
+    assert.equal(open.spec.arrivals, 'poisson');
+    assert.match(errorOf({ ...valid(), arrivals: 'fixed' }).message, /arrivals: arrivals applies to an open loop/);
+    assert.match(errorOf({ ...valid(), arrivalRate: 10, arrivals: 'bursty' }).message, /arrivals:/);
+    const { seed: _, ...unseeded } = valid();
+    const drawn = loadExperiment(writeExperiment(tempDir(), { ...unseeded, order: 'sequential', arrivalRate: 10, arrivals: 'poisson' }), () => 42);
+    assert.equal(drawn.spec.seed, 42, 'a Poisson schedule records the seed it was drawn from');
+  });
+
   it('reads a params file', () => {
     const folder = tempDir();
     writeFileSync(path.join(folder, 'p.json'), '{"size": 64}');
