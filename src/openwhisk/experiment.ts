@@ -5,9 +5,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import { CliError, InputError, unreadable } from '../errors.js';
 
-/** Calls sent at once (closed loop), and calls of one open-loop batch, which go out over time. */
-const MAX_BURST = 200;
-const MAX_OPEN_LOOP_BATCH = 10000;
+/** Calls sent at once (closed loop); calls of one open-loop batch, which go out over time. */
+const [MAX_BURST, MAX_OPEN_LOOP_BATCH] = [200, 10000];
 
 const OW_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.:@-]*$/;
 
@@ -96,9 +95,8 @@ export const experimentSchema = z
     }
     const seenLevels = new Set<number>();
     spec.concurrency.forEach((level, index) => {
-      if (spec.arrivalRate === undefined && level > MAX_BURST) {
-        context.addIssue({ code: 'custom', path: ['concurrency', index], message: `at most ${MAX_BURST} invocations at once (with arrivalRate, up to ${MAX_OPEN_LOOP_BATCH} per batch)` });
-      }
+      const message = `at most ${MAX_BURST} invocations at once (with arrivalRate, up to ${MAX_OPEN_LOOP_BATCH} per batch)`;
+      if (spec.arrivalRate === undefined && level > MAX_BURST) context.addIssue({ code: 'custom', path: ['concurrency', index], message });
       if (seenLevels.has(level)) context.addIssue({ code: 'custom', path: ['concurrency', index], message: `level ${level} is listed twice` });
       seenLevels.add(level);
     });
