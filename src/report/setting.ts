@@ -35,6 +35,11 @@ function firstLine(file: string): Record<string, unknown> | null {
   }
 }
 
+/** The run log's isolation values (the server's `isolation` annotation) in words. */
+const ISOLATION_WORDS: Record<string, string> = {
+  docker: 'a Docker container', process: 'a process', thread: 'a worker thread', 'worker thread': 'a worker thread',
+};
+
 function settingOf(header: Record<string, unknown>): RunSetting {
   const target = isObject(header.target) ? header.target : {};
   const machine = isObject(header.machine) ? header.machine : null;
@@ -44,7 +49,7 @@ function settingOf(header: Record<string, unknown>): RunSetting {
     embedded: target.embedded === true,
     apihost: String(target.apihost ?? 'unknown'),
     server: serverOf(header.server),
-    isolation: Object.entries(isolation).map(([kind, how]) => ({ kind, how: String(how) })),
+    isolation: Object.entries(isolation).map(([kind, how]) => ({ kind, how: ISOLATION_WORDS[String(how)] ?? String(how) })),
     machine: machine === null ? null : {
       cpu: String(machine.cpu), cores: Number(machine.cores), memory_mb: Number(machine.memory_mb), os: String(machine.os), node: String(machine.node),
     },
