@@ -45,10 +45,13 @@ export async function run(experiment: string, overrides: Partial<ExperimentSpec>
 /** The experiment with overrides, its action paths made absolute, the actions built when missing. */
 function resolvedSpec(file: string, overrides: Partial<ExperimentSpec>): ExperimentSpec {
   const base = JSON.parse(readFileSync(file, 'utf8')) as Omit<ExperimentSpec, 'runtimes'> & { runtimes: Array<Record<string, unknown>> };
+  // The copy is written elsewhere: every path it holds is made absolute against the original's folder.
+  const here = (relative: string) => path.resolve(path.dirname(file), relative);
   const runtimes = base.runtimes.map((runtime: Record<string, unknown>) => {
-    const artifact = ['executable', 'wasm'].find((key) => typeof runtime[key] === 'string');
-    return artifact ? { ...runtime, [artifact]: path.resolve(path.dirname(file), String(runtime[artifact])) } : runtime;
+    const artifact = ['code', 'executable', 'wasm'].find((key) => typeof runtime[key] === 'string');
+    return artifact ? { ...runtime, [artifact]: here(String(runtime[artifact])) } : runtime;
   });
+  if (typeof base.paramsFile === 'string') base.paramsFile = here(base.paramsFile);
   const missing = runtimes.some((runtime: Record<string, unknown>) => ['executable', 'wasm'].some((key) => typeof runtime[key] === 'string' && !existsSync(String(runtime[key]))));
   if (missing) execFileSync('make', ['-C', path.join(dataDir, 'actions')], { stdio: 'ignore' });
   return { ...base, name: `notebook-${base.name}`, runtimes, ...overrides } as unknown as ExperimentSpec;

@@ -37,7 +37,8 @@ describe('notebook load() and analyze()', function () {
     const mixed = load('demo', 'seed-pair');
     assert.deepEqual(mixed.warnings, [mixedSystems(['embedded OpenWhisk (owbench)', 'OpenWhisk deployment (no run log)'])]);
     const pooled = analyzeTable(mixed.table);
-    assert.ok(pooled.speedups.length > 0, 'the library alone would compute them');
+    // The two studies deploy other functions under the same runtime labels, which the library
+    // itself never pools (issue 10); the notebook refuses the comparison on the system already.
     assert.deepEqual(analyze(mixed).speedups, []);
     assert.deepEqual(analyze(mixed, { acrossSystems: true }).speedups, pooled.speedups);
   });

@@ -35,7 +35,7 @@ describe('report/setting: where a run took place', () => {
     const { markdown } = render(['data/runs/demo.ndjson'], {});
     assert.match(markdown, /on \*\*owbench's embedded OpenWhisk-compatible server\*\* \(not Apache OpenWhisk/);
     assert.match(markdown, /^## Where It Ran$/m);
-    assert.match(markdown, /^- Machine: not recorded/m);
+    assert.match(markdown, /^- Machine: .+, \d+ cores, \d+ MB memory, .+, Node v\d+/m);
     assert.doesNotMatch(markdown, /on \*\*Apache OpenWhisk\*\*/);
   });
 });
