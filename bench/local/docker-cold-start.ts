@@ -17,8 +17,19 @@ import { summarize, timed, type Summary } from './stats.js';
 export const dockerKinds = ['blackbox', 'nodejs:20'] as const;
 type DockerKind = (typeof dockerKinds)[number];
 
-export interface DockerColdStartFigures {
+/** What is measured: each kind with a no-op, and the blackbox with the demo's MobileNetV2 as well. */
+interface DockerCase {
+  label: string;
   kind: DockerKind;
+  /** The native executable a blackbox case deploys (its floor stays the no-op's `docker run`). */
+  executable?: string;
+  /** The parameters of its /run (the MobileNetV2 classifies the demo's photograph). */
+  params?: Record<string, unknown>;
+}
+
+export interface DockerColdStartFigures {
+  /** The kind, and the workload when it is not a no-op. */
+  kind: string;
   floor: string;
   create: Summary;
   init: Summary;
@@ -34,12 +45,21 @@ export interface DockerColdStartFigures {
 const MEMORY_MB = 256;
 const context = { namespace: 'guest', actionName: '/guest/noop', activationId: 'bench', deadline: 0, apiHost: 'http://127.0.0.1:1' };
 const noop = join(nativeDir, 'noop');
+const photo = join(nativeDir, '..', 'mobilenet', 'chelsea.params.json');
 
-/** What each kind is created and initialized with: the native no-op as `wsk action create --native` sends it. */
-function subject(kind: DockerKind): { spec: ContainerSpec; payload: InitPayload } {
-  if (kind === 'nodejs:20') return { spec: {}, payload: noopPayload(kind) };
-  const code = nativeZip(readFileSync(noop)).toString('base64');
-  return { spec: { image: 'openwhisk/dockerskeleton', binary: true }, payload: { name: 'noop', main: 'main', code, binary: true, image: 'openwhisk/dockerskeleton', env: {} } };
+function cases(): DockerCase[] {
+  return [
+    { label: 'blackbox', kind: 'blackbox', executable: noop },
+    { label: 'blackbox, MobileNetV2', kind: 'blackbox', executable: join(nativeDir, 'mobilenet'), params: JSON.parse(readFileSync(photo, 'utf8')) as Record<string, unknown> },
+    { label: 'nodejs:20', kind: 'nodejs:20' },
+  ];
+}
+
+/** What each case is created and initialized with: a native executable as `wsk action create --native` sends it. */
+function subject(c: DockerCase): { spec: ContainerSpec; payload: InitPayload } {
+  if (c.kind === 'nodejs:20') return { spec: {}, payload: noopPayload(c.kind) };
+  const code = nativeZip(readFileSync(c.executable ?? noop)).toString('base64');
+  return { spec: { image: 'openwhisk/dockerskeleton', binary: true }, payload: { name: c.label, main: 'main', code, binary: true, image: 'openwhisk/dockerskeleton', env: {} } };
 }
 
 const floors: Record<DockerKind, { name: string; body: Record<string, unknown> }> = {
@@ -76,24 +96,26 @@ export async function measureDockerColdStarts(repetitions: number): Promise<Dock
   try {
     const engine = new DockerEngine();
     const figures: DockerColdStartFigures[] = [];
-    for (const kind of dockerKinds) figures.push(await measureKind(kind, runtimes.factory, engine, repetitions));
+    for (const c of cases()) figures.push(await measureCase(c, runtimes.factory, engine, repetitions));
     return figures;
   } finally {
     runtimes.close();
   }
 }
 
-async function measureKind(kind: DockerKind, factory: ContainerFactory, engine: DockerEngine, repetitions: number): Promise<DockerColdStartFigures> {
+async function measureCase(c: DockerCase, factory: ContainerFactory, engine: DockerEngine, repetitions: number): Promise<DockerColdStartFigures> {
   const samples = { create: [] as number[], init: [] as number[], cold: [] as number[], run: [] as number[], warm: [] as number[], pause: [] as number[], unpause: [] as number[], floor: [] as number[] };
-  const { spec, payload } = subject(kind);
+  const { kind } = c;
+  const { spec, payload } = subject(c);
+  const params = c.params ?? {};
   for (let i = -2; i < repetitions; i += 1) {
     // two warm-up rounds (page cache, the engine's image cache) are not counted
     const [create, container] = await timed(() => factory(kind, { memoryMb: MEMORY_MB, timeoutMs: 60_000 }, spec));
     const [init, answer] = await timed(() => container.init(payload, 60_000));
     if (answer.statusCode !== 200) throw new Error(`${kind} init failed: ${JSON.stringify(answer.body)}`);
-    const [run] = await timed(() => container.run({}, context, 60_000));
+    const [run] = await timed(() => container.run(params, context, 60_000));
     const warm: number[] = [];
-    for (let w = 0; w < 10; w += 1) warm.push((await timed(() => container.run({}, context, 60_000)))[0]);
+    for (let w = 0; w < (c.params ? 3 : 10); w += 1) warm.push((await timed(() => container.run(params, context, 60_000)))[0]);
     const docker = container as DockerContainer;
     const [pause] = await timed(() => docker.pause());
     const [unpause] = await timed(() => docker.resume());
@@ -105,7 +127,7 @@ async function measureKind(kind: DockerKind, factory: ContainerFactory, engine: 
   const coldStart = summarize(samples.cold);
   const floorStart = summarize(samples.floor);
   return {
-    kind,
+    kind: c.label,
     floor: floors[kind].name,
     create: summarize(samples.create),
     init: summarize(samples.init),

@@ -52,9 +52,9 @@ if ('unavailable' in docker) {
   console.log(`\nDocker cold start: not measured (${docker.unavailable})`);
 } else {
   console.log(`\nDocker cold start = create (image inspect, create, attach, start, proxy listening) + /init (median of ${coldReps}, p90 in brackets)`);
-  console.log('kind        create   init     cold start       floor                                  ratio  first /run  warm /run  pause  unpause');
+  console.log('kind                   create   init     cold start       floor                                  ratio  first /run  warm /run  pause  unpause');
   for (const d of docker) {
-    console.log(`${d.kind.padEnd(11)} ${ms(d.create.median).padStart(6)}  ${ms(d.init.median).padStart(6)}  ${ms(d.coldStart.median).padStart(6)} [${ms(d.coldStart.p90).padStart(6)}]  ${d.floor.padEnd(32)} ${ms(d.floorStart.median).padStart(6)}  ${round(d.ratio, 2).toFixed(2).padStart(5)}×  ${ms(d.firstRun.median).padStart(9)}  ${ms(d.warmRun.median).padStart(9)}  ${ms(d.pause.median).padStart(5)}  ${ms(d.unpause.median).padStart(7)}`);
+    console.log(`${d.kind.padEnd(22)} ${ms(d.create.median).padStart(6)}  ${ms(d.init.median).padStart(6)}  ${ms(d.coldStart.median).padStart(6)} [${ms(d.coldStart.p90).padStart(6)}]  ${d.floor.padEnd(32)} ${ms(d.floorStart.median).padStart(6)}  ${round(d.ratio, 2).toFixed(2).padStart(5)}×  ${ms(d.firstRun.median).padStart(9)}  ${ms(d.warmRun.median).padStart(9)}  ${ms(d.pause.median).padStart(5)}  ${ms(d.unpause.median).padStart(7)}`);
   }
 }
 console.log(`\nwarm blocking invoke (openwhisk client → server → container), median of ${warmReps}, vs a bare loopback HTTP POST`);
