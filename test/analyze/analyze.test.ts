@@ -196,6 +196,7 @@ describe('analyze: pre-aggregated rows', () => {
     assert.equal(g.avg_exec, null);
     assert.deepEqual(g.parts, { cold: null, warm: null });
     // The peer's prewarmed averages print avg_init "N/A": how many were cold is not known from them.
+    needPeerData();
     const peer = analyze(ingestFiles([{ path: path.join(sharedData, 'average_prewarmed_wasm.json'), runtime: 'wasm:0.1' }])).groups;
     assert.ok(peer.length > 0 && peer.every((p) => p.cold === null && p.avg_exec === null && p.avg_init === null));
   });

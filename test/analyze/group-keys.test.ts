@@ -9,7 +9,7 @@ import { groupKeysOf } from '../../src/analyze/group-keys.js';
 import * as msg from '../../src/analyze/messages.js';
 import { UsageError } from '../../src/errors.js';
 import { ingestFiles } from '../../src/ingest/index.js';
-import { repoRoot, sharedData } from '../helpers/cli.js';
+import { needPeerData, repoRoot, sharedData } from '../helpers/cli.js';
 
 const fixture = (name: string) => path.join(repoRoot, 'test/ingest/fixtures', name);
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
@@ -55,6 +55,7 @@ describe('analyze: group keys', () => {
   });
 
   it('keeps the peer\'s numbered actions one group per level, reproducing its aggregates', () => {
+    needPeerData();
     const analysis = analyze(ingestFiles([path.join(sharedData, 'input_wasm_cold_start.json')]));
     assert.deepEqual(analysis.groups.map((g) => [g.function, g.concurrency, g.count]), [1, 2, 3, 4, 5].map((c) => ['mobilenet_native_rust', c, c]));
     assert.equal(analysis.groups[3].avg_total, 1567.75);

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv } from 'ajv';
-import { repoRoot, runCli, sharedData } from '../helpers/cli.js';
+import { needPeerData, repoRoot, runCli, sharedData } from '../helpers/cli.js';
 
 const schema = JSON.parse(readFileSync(path.join(repoRoot, 'src/analyze/analysis.schema.json'), 'utf8')) as object;
 const validate = new Ajv({ allErrors: true, allowUnionTypes: true }).compile(schema);
@@ -25,6 +25,7 @@ describe('analyze --json: the documented schema', function () {
   this.timeout(60_000);
   for (const [what, args] of inputs) {
     it(`holds for ${what}`, () => {
+      if (args.some((arg) => arg.startsWith(sharedData))) needPeerData();
       const result = runCli(['analyze', ...args, '--json']);
       assert.equal(result.status, 0, result.stderr);
       const analysis: unknown = JSON.parse(result.stdout);
