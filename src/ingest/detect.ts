@@ -45,12 +45,12 @@ function detectJson(text: string, ctx: FileContext): Detected {
     if (looksLikeActivation(head)) return { format: 'activation-records', value };
     if (looksFlat(head)) return { format: 'flat-records', value };
     if (looksAggregate(head)) return { format: 'aggregate-json', value };
-    fail(ctx, '[0]', msg.unknownShape(`an object with keys ${Object.keys(head).slice(0, 8).join(', ') || '(none)'}`));
+    fail(ctx, '[0]', msg.unknownShape(`an object with keys ${keyList(head)}`));
   }
   if (isObject(value)) {
     if (value.type === 'run') return { format: 'run-log' };
     if (looksLikeActivation(value)) return { format: 'activation-records-object', value };
-    fail(ctx, null, msg.unknownShape(`an object with keys ${Object.keys(value).slice(0, 8).join(', ') || '(none)'}`));
+    fail(ctx, null, msg.unknownShape(`an object with keys ${keyList(value)}`));
   }
   fail(ctx, null, msg.unknownShape(`a JSON ${value === null ? 'null' : typeof value}`));
 }
@@ -75,4 +75,10 @@ function ndjsonFormat(text: string): Detected {
 function looksCsv(text: string, start: number): boolean {
   const header = text.slice(start, text.indexOf('\n', start) === -1 ? undefined : text.indexOf('\n', start));
   return looksLikeCsvHeader(header.trim());
+}
+
+/** The first keys of an unknown object, each cut short: a key may be any length (a fuzzed file's was 500,000 characters). */
+function keyList(value: object): string {
+  const keys = Object.keys(value).slice(0, 8).map((key) => (key.length > 40 ? `${key.slice(0, 40)}…` : key));
+  return keys.join(', ') || '(none)';
 }
