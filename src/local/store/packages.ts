@@ -5,6 +5,7 @@ import { HttpError } from '../http/exchange.js';
 import { messages } from '../messages.js';
 import type { KeyValue } from './actionSchema.js';
 import { upPatch } from './version.js';
+import { EntityMap } from './entity-map.js';
 
 const keyValues = z.array(z.object({ key: z.string(), value: z.unknown() }));
 
@@ -41,23 +42,12 @@ export function isBinding(pkg: WhiskPackage): pkg is WhiskPackage & { binding: P
   return 'name' in pkg.binding;
 }
 
-export class PackageStore {
-  private readonly packages = new Map<string, WhiskPackage>();
-
-  constructor(readonly namespace: string) {}
-
-  get(name: string): WhiskPackage | undefined {
-    return this.packages.get(name);
-  }
-
-  list(): WhiskPackage[] {
-    return [...this.packages.values()].sort((a, b) => b.updated - a.updated);
-  }
+export class PackageStore extends EntityMap<WhiskPackage> {
 
   /** `validBinding` is checked by the caller, who can see other namespaces (whisk.system). */
   put(name: string, body: PackagePut, overwrite: boolean): WhiskPackage {
     if (RESERVED_NAMES.includes(name)) throw new HttpError(400, messages.packageNameIsReserved(name));
-    const old = this.packages.get(name);
+    const old = this.entries.get(name);
     if (old && !overwrite) throw new HttpError(409, messages.resourceAlreadyExists);
     if (old && body.binding && !isBinding(old)) throw new HttpError(409, messages.packageCannotBecomeBinding);
     const binding = body.binding ?? old?.binding ?? {};
@@ -73,14 +63,14 @@ export class PackageStore {
       binding,
       updated: Date.now(),
     };
-    this.packages.set(name, pkg);
+    this.entries.set(name, pkg);
     return pkg;
   }
 
   delete(name: string): WhiskPackage {
-    const pkg = this.packages.get(name);
+    const pkg = this.entries.get(name);
     if (!pkg) throw new HttpError(404, messages.resourceDoesNotExist);
-    this.packages.delete(name);
+    this.entries.delete(name);
     return pkg;
   }
 }

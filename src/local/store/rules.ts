@@ -5,6 +5,7 @@ import { HttpError } from '../http/exchange.js';
 import { messages } from '../messages.js';
 import type { KeyValue } from './actionSchema.js';
 import { upPatch } from './version.js';
+import { EntityMap } from './entity-map.js';
 
 const keyValues = z.array(z.object({ key: z.string(), value: z.unknown() }));
 
@@ -35,22 +36,11 @@ export interface WhiskRule {
   updated: number;
 }
 
-export class RuleStore {
-  private readonly rules = new Map<string, WhiskRule>();
-
-  constructor(readonly namespace: string) {}
-
-  get(name: string): WhiskRule | undefined {
-    return this.rules.get(name);
-  }
-
-  list(): WhiskRule[] {
-    return [...this.rules.values()].sort((a, b) => b.updated - a.updated);
-  }
+export class RuleStore extends EntityMap<WhiskRule> {
 
   /** `trigger` and `action` come resolved from the API (they must exist when the rule is made). */
   put(name: string, body: RulePut, refs: { trigger?: EntityRef; action?: EntityRef }, overwrite: boolean): WhiskRule {
-    const old = this.rules.get(name);
+    const old = this.entries.get(name);
     if (old && !overwrite) throw new HttpError(409, messages.resourceAlreadyExists);
     const trigger = refs.trigger ?? old?.trigger;
     const action = refs.action ?? old?.action;
@@ -65,14 +55,14 @@ export class RuleStore {
       action,
       updated: Date.now(),
     };
-    this.rules.set(name, rule);
+    this.entries.set(name, rule);
     return rule;
   }
 
   delete(name: string): WhiskRule {
-    const rule = this.rules.get(name);
+    const rule = this.entries.get(name);
     if (!rule) throw new HttpError(404, messages.resourceDoesNotExist);
-    this.rules.delete(name);
+    this.entries.delete(name);
     return rule;
   }
 }

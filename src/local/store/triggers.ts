@@ -6,6 +6,7 @@ import { HttpError } from '../http/exchange.js';
 import { messages } from '../messages.js';
 import type { KeyValue } from './actionSchema.js';
 import { upPatch } from './version.js';
+import { EntityMap } from './entity-map.js';
 
 const keyValues = z.array(z.object({ key: z.string(), value: z.unknown() }));
 
@@ -37,21 +38,10 @@ export interface WhiskTrigger {
   updated: number;
 }
 
-export class TriggerStore {
-  private readonly triggers = new Map<string, WhiskTrigger>();
-
-  constructor(readonly namespace: string) {}
-
-  get(name: string): WhiskTrigger | undefined {
-    return this.triggers.get(name);
-  }
-
-  list(): WhiskTrigger[] {
-    return [...this.triggers.values()].sort((a, b) => b.updated - a.updated);
-  }
+export class TriggerStore extends EntityMap<WhiskTrigger> {
 
   put(name: string, body: TriggerPut, overwrite: boolean): WhiskTrigger {
-    const old = this.triggers.get(name);
+    const old = this.entries.get(name);
     if (old && !overwrite) throw new HttpError(409, messages.resourceAlreadyExists);
     const trigger: WhiskTrigger = {
       namespace: this.namespace,
@@ -64,25 +54,25 @@ export class TriggerStore {
       ...(old?.rules ? { rules: old.rules } : {}),
       updated: Date.now(),
     };
-    this.triggers.set(name, trigger);
+    this.entries.set(name, trigger);
     return trigger;
   }
 
   delete(name: string): WhiskTrigger {
-    const trigger = this.triggers.get(name);
+    const trigger = this.entries.get(name);
     if (!trigger) throw new HttpError(404, messages.resourceDoesNotExist);
-    this.triggers.delete(name);
+    this.entries.delete(name);
     return trigger;
   }
 
   /** Links (or unlinks, with `rule` undefined) a rule on its trigger, as the rules API does. */
   setRule(triggerName: string, ruleKey: string, rule: ReducedRule | undefined): void {
-    const trigger = this.triggers.get(triggerName);
+    const trigger = this.entries.get(triggerName);
     if (!trigger) return;
     const rules = { ...trigger.rules };
     if (rule) rules[ruleKey] = rule;
     else delete rules[ruleKey];
-    this.triggers.set(triggerName, { ...trigger, rules });
+    this.entries.set(triggerName, { ...trigger, rules });
   }
 }
 
