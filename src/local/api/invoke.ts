@@ -74,7 +74,7 @@ function withoutLogs(record: ActivationRecord): ActivationRecord {
 }
 
 /** The activation's record if it finishes within `ms`, else undefined (the timer does not linger). */
-async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+export async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<undefined>((resolve) => {
     timer = setTimeout(() => resolve(undefined), ms);

@@ -13,6 +13,7 @@ import type { WhiskContext } from './context.js';
 import { findAction, SYSTEM_NAMESPACE, type ResolvedAction } from './resolve.js';
 import { readWebRequest, webArguments } from './web-request.js';
 import { sendWebResult, splitExtension, type WebExtension } from './web-response.js';
+import { within } from './invoke.js';
 
 const CORS = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'OPTIONS, GET, DELETE, POST, PUT, HEAD, PATCH' };
 const CORS_HEADERS = 'Authorization, Origin, X-Requested-With, Content-Type, Accept, User-Agent';
@@ -83,16 +84,4 @@ function authenticatedUser(ctx: WhiskContext, req: IncomingMessage): string | un
 
 function annotation(target: ResolvedAction, key: string): unknown {
   return target.action.annotations.find((a) => a.key === key)?.value;
-}
-
-async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), ms);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
