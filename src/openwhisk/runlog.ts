@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { InputError, unreadable } from '../errors.js';
 import type { ExperimentSpec } from './experiment.js';
+import type { DeploymentInfo } from './deployment.js';
 import type { MachineInfo } from './machine.js';
 
 export type Outcome = 'ok' | 'error' | 'throttled' | 'timeout' | 'lost';
@@ -31,6 +32,8 @@ export interface RunHeader {
   tool: Record<string, string>;
   /** What GET /api/v1 answered (null when the server did not say). */
   server: unknown;
+  /** Invokers and limits as GET /invokers and GET / answered (absent in logs before issue 11). */
+  deployment?: DeploymentInfo;
   /** sha256 of each runtime's deployed artifact, so a resume can refuse changed code. */
   artifacts: Record<string, string>;
   started: string;

@@ -13,6 +13,7 @@ import { CliError, InputError, UsageError } from '../errors.js';
 import { version } from '../version.js';
 import { runBatch, type BatchContext } from './batch.js';
 import { connect, getAction, reachServer, serverInfo, type Whisk } from './client.js';
+import { deploymentInfo } from './deployment.js';
 import type { Connection } from './connection.js';
 import { cleanUp, deploy, prepareBatch } from './prepare.js';
 import { embeddedImages, loadArtifacts, sharedActionName, trialActionName, type Artifact } from './deploy.js';
@@ -205,6 +206,7 @@ async function newHeader(experiment: Experiment, artifacts: Map<string, Artifact
     machine: machineInfo(),
     tool: { owbench: version, openwhisk: clientVersion(), node: process.version },
     server: await serverInfo(whisk),
+    deployment: await deploymentInfo(whisk),
     artifacts: hashes,
     started: new Date().toISOString(),
   };

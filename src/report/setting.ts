@@ -10,6 +10,8 @@ export interface RunSetting {
   apihost: string;
   /** What the API answered at /api/v1, in a few words; null when it said nothing. */
   server: string | null;
+  /** A real deployment: its invokers and limits as its controller answered, in words; null when unknown. */
+  deployment: string | null;
   /** Embedded only: how each kind ran (process, worker thread). */
   isolation: Array<{ kind: string; how: string }>;
   machine: { cpu: string; cores: number; memory_mb: number; os: string; node: string } | null;
@@ -49,6 +51,7 @@ function settingOf(header: Record<string, unknown>): RunSetting {
     embedded: target.embedded === true,
     apihost: String(target.apihost ?? 'unknown'),
     server: serverOf(header.server),
+    deployment: target.embedded === true ? null : deploymentOf(header.deployment),
     isolation: Object.entries(isolation).map(([kind, how]) => ({ kind, how: ISOLATION_WORDS[String(how)] ?? String(how) })),
     machine: machine === null ? null : {
       cpu: String(machine.cpu), cores: Number(machine.cores), memory_mb: Number(machine.memory_mb), os: String(machine.os), node: String(machine.node),
@@ -68,6 +71,19 @@ function serverOf(server: unknown): string | null {
   const parts = [server.description, server.api_version && `API ${String(server.api_version)}`, server.build && `build ${String(server.build)}`]
     .filter((p) => typeof p === 'string' && p.length > 0);
   return parts.length === 0 ? null : parts.join(', ');
+}
+
+/** The run log's `deployment` (GET /invokers and GET / of the controller) in words. */
+function deploymentOf(deployment: unknown): string | null {
+  if (!isObject(deployment)) return null;
+  const invokers = isObject(deployment.invokers) ? deployment.invokers : null;
+  const parts = [
+    invokers === null ? 'the controller did not list its invokers (GET /invokers)'
+      : `${String(invokers.total)} invoker${invokers.total === 1 ? '' : 's'} listed by the controller, ${String(invokers.healthy)} healthy`,
+    typeof deployment.concurrent_actions === 'number' && `a limit of ${deployment.concurrent_actions} concurrent invocations per namespace`,
+    typeof deployment.actions_per_minute === 'number' && `${deployment.actions_per_minute} invocations per minute`,
+  ];
+  return parts.filter((p): p is string => typeof p === 'string').join('; ');
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

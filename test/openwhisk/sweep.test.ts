@@ -47,6 +47,9 @@ describe('openwhisk/sweep (embedded OpenWhisk through the client)', function () 
     assert.equal(state.header.target.embedded, false);
     assert.equal(state.header.tool.openwhisk, '3.21.9');
     assert.equal((state.header.server as { description?: string }).description, 'OpenWhisk API');
+    // GET /invokers and GET / of the target, as a controller answers them (embedded: one invoker).
+    const limits = ((await (await fetch(`${server.apihost}/`)).json()) as { limits: Record<string, number | null> }).limits;
+    assert.deepEqual(state.header.deployment, { invokers: { total: 1, healthy: 1 }, concurrent_actions: limits.concurrent_actions, actions_per_minute: limits.actions_per_minute });
   });
 
   for (const [cold, expectCold] of [['fresh-action', true], ['update', true], ['none', false]] as const) {

@@ -18,13 +18,24 @@ describe('report/setting: where a run took place', () => {
       type: 'run', target: { apihost: 'https://127.0.0.1:31001', namespace: 'guest', embedded: false },
       machine: { cpu: 'Test CPU', cores: 4, memory_mb: 8192, os: 'Linux 6.1 (x64)', node: 'v20.20.2' },
       server: { description: 'OpenWhisk', api_version: '1.0.0', build: '2024-01-01' }, started: '2026-01-01T00:00:00.000Z',
+      deployment: { invokers: { total: 3, healthy: 2 }, concurrent_actions: 100, actions_per_minute: 600 },
       experiment: { name: 'x', concurrency: [1, 2], repetitions: 3, cold: 'fresh-action' },
     })}\n{"type":"trial"}\n`);
     const [s] = settingsOf([source(file)]);
+    assert.equal(s.deployment, '3 invokers listed by the controller, 2 healthy; a limit of 100 concurrent invocations per namespace; 600 invocations per minute');
     assert.equal(s.embedded, false);
     assert.equal(s.server, 'OpenWhisk, API 1.0.0, build 2024-01-01');
     assert.deepEqual(s.machine, { cpu: 'Test CPU', cores: 4, memory_mb: 8192, os: 'Linux 6.1 (x64)', node: 'v20.20.2' });
     assert.deepEqual(s.experiment, { name: 'x', concurrency: [1, 2], repetitions: 3, cold: 'fresh-action' });
+  });
+
+  it('says when a real deployment did not list its invokers, and nothing of invokers for the embedded server', () => {
+    const real = path.join(dir, 'edge.ndjson');
+    writeFileSync(real, `${JSON.stringify({ type: 'run', target: { apihost: 'https://127.0.0.1:31001', embedded: false }, deployment: { invokers: null, concurrent_actions: null, actions_per_minute: null } })}\n`);
+    assert.equal(settingsOf([source(real)])[0].deployment, 'the controller did not list its invokers (GET /invokers)');
+    const local = path.join(dir, 'local.ndjson');
+    writeFileSync(local, `${JSON.stringify({ type: 'run', target: { apihost: 'http://127.0.0.1:1', embedded: true }, deployment: { invokers: { total: 1, healthy: 1 } } })}\n`);
+    assert.equal(settingsOf([source(local)])[0].deployment, null);
   });
 
   it('says nothing for inputs that are not run logs', () => {

@@ -38,3 +38,11 @@ export function serverInfo(config: ResolvedConfig, isolation?: IsolationChoice):
     },
   };
 }
+
+/**
+ * GET /invokers, as a standalone OpenWhisk answers it: the embedded server is one in-process
+ * invoker, always up (its health is the server's own: a dead server answers nothing).
+ */
+export function invokerHealth(): Record<string, string> {
+  return { 'invoker0/0': 'up' };
+}

@@ -1,6 +1,6 @@
 // The routes OpenWhisk serves without credentials. Every other request is authenticated before
 // any of it (path segments, query, body) is looked at (issue 15), so this list stays short.
-import { apiInfo, serverInfo } from '../api/info.js';
+import { apiInfo, invokerHealth, serverInfo } from '../api/info.js';
 import type { WhiskContext } from '../api/context.js';
 import { serveRoute, serveWebAction } from '../api/web.js';
 import { messages } from '../messages.js';
@@ -13,6 +13,9 @@ export function publicRoute(ctx: WhiskContext, ex: Exchange): (() => void | Prom
   const path = ex.url.pathname;
   if (path === '/') return () => only(method, { GET: () => sendJson(ex, 200, serverInfo(ctx.config, ctx.isolation)) });
   if (path === '/api/v1' || path === '/api/v1/') return () => only(method, { GET: () => sendJson(ex, 200, apiInfo()) });
+  // The controller's invoker health (Controller.scala internalInvokerHealth), public there too.
+  if (path === '/invokers' || path === '/invokers/') return () => only(method, { GET: () => sendJson(ex, 200, invokerHealth()) });
+  if (path === '/invokers/healthy/count') return () => only(method, { GET: () => sendJson(ex, 200, Object.keys(invokerHealth()).length) });
   // Web actions (/api/v1/web/{namespace}/{package}/{action}.{extension}) and API gateway routes
   // (/api/{namespace}/{base}/{path}) are public in OpenWhisk too; each checks its own annotations.
   const segments = path.split('/').filter(Boolean);
