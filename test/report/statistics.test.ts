@@ -41,6 +41,15 @@ describe('documents: intervals, tests, components and trends (issue 7)', () => {
     }
   });
 
+  it('calls P6 met only where some total-time test could reach p < 0.05 after Holm (2 / C(n + m, n) × family)', () => {
+    const p6 = (markdown: string) => tableAfter(markdown, 'Principle').rows.find((r) => r[0] === 'Statistical tests (P6)')!;
+    // The peer's cold data: 1 to 4 activations of one run per side, 16 tests: at best 2 / C(8, 4) × 16 = 0.46.
+    assert.equal(p6(peerCold.markdown)[1], 'partly');
+    // The peer's prewarmed data: 5 runs per side, 2 tests: 2 / C(10, 5) × 2 = 0.016.
+    assert.equal(p6(warm.markdown)[1], 'met');
+    assert.equal(p6(pair.markdown)[1], 'partly');
+  });
+
   describe('the seed pair: single observations', () => {
     it('says wasm starts 7.8× faster yet executes 2.8× slower, and that one activation each cannot be tested', () => {
       assert.match(pair.markdown, /starts 7\.8× faster \(init; too few activations to test\), yet executes 2\.8× slower \(too few activations to test\) than blackbox/);
