@@ -20,7 +20,7 @@ interface ServeOptions {
 export function registerServe(program: Command): void {
   program
     .command('serve')
-    .description('Run an OpenWhisk-compatible server on this machine (real processes and wasm instances as containers).')
+    .description('Run an OpenWhisk-compatible server on this machine: actions in Docker containers (processes where no Docker engine answers), wasm:0.1 in worker threads.')
     .option('--port <port>', 'port to listen on (0 picks a free one)', '3233')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--auth-file <file>', "a file holding the key clients must send, UUID:KEY (else __OW_API_KEY, else AUTH in ~/.wskprops, else OpenWhisk's well-known local guest key)")
