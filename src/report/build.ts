@@ -51,26 +51,26 @@ export function buildReportModel(table: Table, analysis: Analysis, options: Repo
   const groups = reportGroups(table, analysis);
   const levels = [...new Set(groups.map((g) => g.concurrency))].sort((a, b) => a - b);
 
-  const findings = buildFindings(analysis, runtimes, base);
+  const { findings, family } = buildFindings(analysis, runtimes, base);
   const settings = settingsOf(table.sources);
   const claims =
     template === 'pair'
       ? pairClaims(table.activations, labelOf)
       : template === 'warm'
         ? gateWarm(warmClaims(groups, runtimes, base, levels), findings)
-        : gateSweep(sweepClaims(groups, runtimes, base, levels), findings);
+        : gateSweep(sweepClaims(groups, runtimes, base, levels, family), findings);
   return {
     schema: MODEL_SCHEMA,
     template,
     template_reason: reason,
-    title: options.title ?? defaultTitle(template, runtimes, base),
+    title: options.title ?? defaultTitle(template, runtimes, base, levels),
     baseline,
     runtimes: runtimes.map((r) => ({ ...r, baseline: r.id === baseline })),
     levels,
     groups: groups.map((g) => modelGroup(g, groupLabel(g, labelOf(g.runtime), groups))),
     speedups: modelSpeedups(analysis.speedups, groups, baseline, order),
     claims,
-    statistics: modelStatistics(analysis, runtimes, base),
+    statistics: modelStatistics(analysis, runtimes, base, family),
     findings,
     settings,
     caveats: modelCaveats(table, analysis, groups, runtimes, settings),
@@ -106,11 +106,12 @@ function unknownRuntime(flag: string, runtime: string, order: string[]): string 
     .join(', ')}`;
 }
 
-function defaultTitle(template: TemplateName, runtimes: RuntimeRef[], baseline: RuntimeRef): string {
+function defaultTitle(template: TemplateName, runtimes: RuntimeRef[], baseline: RuntimeRef, levels: number[]): string {
   const others = runtimes.filter((r) => r.id !== baseline.id).map((r) => escapeInline(r.label));
   const versus = [...others, escapeInline(baseline.label)].join(' vs ');
   if (template === 'pair') return `Analysis of Two Runs: ${runtimes.map((r) => codeSpan(r.id)).join(' vs ')}`;
   if (template === 'warm') return `Prewarmed Performance: ${versus}`;
+  if (levels.length === 1) return `Cold Start Performance at Concurrency ${levels[0]}: ${versus}`;
   return `Cold Start Performance Across Concurrency: ${versus}`;
 }
 

@@ -1,34 +1,27 @@
-// The template claims computed from means alone (src/report/claims/) pass through the findings
-// here before a template sees them: a recommendation stays only where a finding backs it, at
-// most one per question, and the strong words get their rule from ./words/.
+// The sweep and warm claims pass through the findings here before a template sees them: a
+// recommendation stays only where a finding backs it (./recommend.ts), at most one per question.
 import type { SweepClaims } from '../claims/sweep.js';
 import type { WarmClaims } from '../claims/warm.js';
 import type { Findings } from './index.js';
-import { isOrderOfMagnitude } from './words/order-of-magnitude.js';
 
 /** Why the data allows no recommendation at all (pre-aggregated or untestable). */
 export const UNTESTABLE = 'no test is possible on this data, so no difference in it is shown to be more than noise';
 
 export function gateSweep(claims: SweepClaims, findings: Findings): SweepClaims {
-  const cold = findings.questions.find((q) => q.part === 'cold') ?? findings.questions[0];
-  let given = false;
+  const given = new Set<string>();
   const comparisons = claims.comparisons.map((c) => {
-    const backed = !given && c.total?.winner != null && cold?.recommendation?.runtime.id === c.total.winner.id;
-    if (backed) given = true;
+    const question = findings.questions.find((q) => q.part === c.part) ?? null;
+    const key = c.part ?? 'all';
+    const backed = !given.has(key) && c.total?.winner != null && question?.recommendation?.runtime.id === c.total.winner.id;
+    if (backed) given.add(key);
     const prefer = c.recommend.prefer && backed;
-    const items = prefer ? c.recommend.items : [];
-    const reason = prefer ? null : cold?.reason ?? (cold ? 'the recommendation is given once, above' : UNTESTABLE);
-    const heavy = (level: number) => findings.heavy_tails.some((h) => h.concurrency === level && h.part === 'cold');
-    const total = c.total === null ? null : {
-      ...c.total,
-      order_of_magnitude: c.total.order_of_magnitude && isOrderOfMagnitude(c.total.levels.map((l) => ({
-        factor: l.factor, heavyTail: heavy(l.concurrency), significant: findings.unit === null ? null : prefer,
-      }))),
-    };
+    const reason = prefer ? null : question?.reason ?? (question ? 'the recommendation is given once, above' : UNTESTABLE);
     return {
       ...c,
-      total,
-      recommend: { ...c.recommend, prefer, reduce_init: prefer && c.recommend.reduce_init, warm_up: prefer ? c.recommend.warm_up : null, degrade: prefer ? c.recommend.degrade : null, items, reason, scope: findings.unit?.scope ?? null },
+      recommend: {
+        ...c.recommend, prefer, reduce_init: prefer && c.recommend.reduce_init, warm_up: prefer ? c.recommend.warm_up : null,
+        degrade: prefer ? c.recommend.degrade : null, items: prefer ? c.recommend.items : [], reason, scope: findings.unit?.scope ?? null,
+      },
     };
   });
   return { ...claims, comparisons, wait_heading: claims.trends.some((t) => t.wait !== null) };

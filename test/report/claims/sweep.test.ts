@@ -20,8 +20,10 @@ describe('report/claims/sweep', () => {
     assert.equal(total?.winner?.id, 'fast');
     assert.deepEqual([total?.max.concurrency, total?.max.factor], [2, 6]);
     assert.deepEqual([total?.min.concurrency, total?.min.factor], [3, 2.2]);
-    assert.equal(total?.significant, true);
-    assert.equal(total?.order_of_magnitude, false);
+    // Pre-aggregated rows: no test, so "up to" (a description) but never "order of magnitude".
+    assert.equal(claims.comparisons[0].words.up_to, true);
+    assert.equal(claims.comparisons[0].words.order_of_magnitude, false);
+    assert.equal(claims.comparisons[0].tests.tested, false);
     assert.deepEqual(claims.missing.map((m) => [m.runtime.id, m.levels]), [['slow', [4]]]);
   });
 
