@@ -57,7 +57,7 @@ export function buildReportModel(table: Table, analysis: Analysis, options: Repo
     template === 'pair'
       ? pairClaims(table.activations, labelOf)
       : template === 'warm'
-        ? gateWarm(warmClaims(groups, runtimes, base, levels), findings)
+        ? gateWarm(warmClaims(groups, runtimes, base, levels, family), findings)
         : gateSweep(sweepClaims(groups, runtimes, base, levels, family), findings);
   return {
     schema: MODEL_SCHEMA,

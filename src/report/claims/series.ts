@@ -4,6 +4,7 @@ import { factor, ms, percent } from '../round.js';
 import { THRESHOLDS } from './thresholds.js';
 import { directionOf } from '../findings/words/flat.js';
 import { isConsistent } from '../findings/words/consistently.js';
+import { isRelevant } from '../findings/words/faster.js';
 
 export interface Point {
   concurrency: number;
@@ -42,7 +43,7 @@ export interface Range {
 export interface Growth {
   first: Point;
   peak: Point;
-  /** peak / first (1 decimal); null when the first value is 0 or the peak is the first level. */
+  /** peak / first (1 decimal); null when the first value is 0, the peak is the first level, or the growth is not relevant (findings/words/faster.ts). */
   factor: number | null;
   /** factor ≥ THRESHOLDS.sharpGrowth. */
   sharp: boolean;
@@ -101,7 +102,9 @@ export function growthOf(values: LevelValue[]): Growth | null {
   if (values.length < 2) return null;
   const first = values[0];
   const { high } = extremes(values);
-  const ratio = first.value > 0 && high !== first ? high.value / first.value : null;
+  // No growth ratio when the peak is the first level, or when it would read "1.0×".
+  const raw = first.value > 0 && high !== first ? high.value / first.value : null;
+  const ratio = raw !== null && isRelevant(raw) ? raw : null;
   return {
     first: at(first),
     peak: at(high),

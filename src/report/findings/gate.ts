@@ -3,6 +3,8 @@
 import type { SweepClaims } from '../claims/sweep.js';
 import type { WarmClaims } from '../claims/warm.js';
 import type { Findings } from './index.js';
+import { atEveryLevel } from './words/every-level.js';
+import { isRange } from './words/up-to.js';
 
 /** Why the data allows no recommendation at all (pre-aggregated or untestable). */
 export const UNTESTABLE = 'no test is possible on this data, so no difference in it is shown to be more than noise';
@@ -27,14 +29,13 @@ export function gateSweep(claims: SweepClaims, findings: Findings): SweepClaims 
   return { ...claims, comparisons, wait_heading: claims.trends.some((t) => t.wait !== null) };
 }
 
+/** The warm document's one recommendation (the warm question's), once, after its comparisons. */
 export function gateWarm(claims: WarmClaims, findings: Findings): WarmClaims {
   const warm = findings.questions.find((q) => q.part === 'warm');
-  let given = false;
-  const comparisons = claims.comparisons.map((c) => {
-    const lower = c.duration?.lower.name;
-    const backed = !given && warm?.recommendation != null && lower !== undefined && warm.recommendation.runtime.label === lower;
-    if (backed) given = true;
-    return { ...c, recommended: backed, reason: backed ? null : warm?.reason ?? (warm ? 'the recommendation is given once, above' : UNTESTABLE), scope: findings.unit?.scope ?? null };
-  });
-  return { ...claims, comparisons };
+  const r = warm?.recommendation ?? null;
+  const recommendation = r === null || findings.unit === null ? null : {
+    runtime: r.runtime, over: r.over, levels: r.levels, min_factor: r.min_factor, max_factor: r.max_factor,
+    range: isRange(r.min_factor, r.max_factor), every_level: atEveryLevel(r.levels, () => true), scope: findings.unit.scope,
+  };
+  return { ...claims, recommendation, reason: recommendation ? null : warm?.reason ?? UNTESTABLE };
 }

@@ -89,6 +89,6 @@ export function buildFindings(analysis: Analysis, runtimes: RuntimeRef[], baseli
 
 /** Why no recommendation when no test of this size can reach significance. */
 function unreachable(a: Attainable, tests: number, unit: 'run' | 'activation'): string {
-  return `no test here can be significant: its best-powered test compares ${a.n_candidate} with ${a.n_baseline} ${unit}s, whose smallest exact p is ${a.min_p}, ` +
-    `and Holm's correction over the ${tests} tests of this document makes it ${a.min_p_adjusted}; ${a.units_needed} ${unit}s per side would be needed`;
+  return `no test here can be significant: its best-powered test compares ${a.n_candidate} with ${a.n_baseline} ${unit}s, whose smallest exact p is ${a.min_p}` +
+    `${tests === 1 ? '' : `, and Holm's correction over the ${tests} tests of this document makes it ${a.min_p_adjusted}`}; ${a.units_needed} ${unit}s per side would be needed`;
 }
