@@ -84,8 +84,9 @@ export interface SweepTests {
 
 /** The strong words, each from its rule in src/report/findings/words/. */
 export interface SweepWords {
-  /** "at every level" (two levels or more). */
+  /** "at every level" (two levels or more) of the total's levels, and of the init's. */
   every_level: boolean;
+  init_every_level: boolean;
   /** "up to N×" for the total time. */
   up_to: boolean;
   /** The total's and the init's factors are a range (two different ends), not one value. */
@@ -219,6 +220,7 @@ function wordsOf(total: Spread | null, init: Spread | null, tests: UnitCompariso
   const winning = total?.winner ?? null;
   return {
     every_level: total !== null && atEveryLevel(total.levels, () => true),
+    init_every_level: init !== null && atEveryLevel(init.levels, () => true),
     up_to: winning !== null && upTo(factors(total)),
     total_range: total !== null && isRange(total.min.factor, total.max.factor),
     init_range: init !== null && isRange(init.min.factor, init.max.factor),
