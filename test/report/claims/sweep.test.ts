@@ -130,6 +130,16 @@ describe('report/claims/sweep: the words, on generated data whose shape meets or
     assert.notEqual(cold.max.slower_ms, claims.rows.find((r) => r.concurrency === group && r.runtime.id === 'rt0')?.avg_total);
   });
 
+  it('a sweep named for warm-only data speaks of warm activations, never of cold starts', () => {
+    const shape = { ...base, name: 'warm-only', seed: 4, cold: 0, factor: 2 };
+    const table = ingestText(JSON.stringify(records(shape)), 'corpus/warm-only.json');
+    const markdown = renderReport(buildReportModel(table, analyze(table, { baseline: 'rt0' }), { template: 'sweep' }));
+    assert.match(markdown, /^# 🧪 Warm Performance Across Concurrency: rt1 vs rt0$/m);
+    assert.match(markdown, /compares the performance of warm activations \(the data has no cold start\)/);
+    assert.match(markdown, /\*\*Prefer rt1\*\* when warm latency matter/);
+    assert.doesNotMatch(markdown.replace("(the data has no cold start)", "").replace("no activation was a cold start", ""), /cold start/i);
+  });
+
   it('the document says when no test of its size can be significant, instead of implying no difference', () => {
     const { markdown } = document({ ...base, name: 'many-levels', seed: 2, levels: [1, 2, 3, 4, 5, 6, 8, 10], runs: 3 });
     assert.match(markdown, /No test in this document can find a difference: its best-powered test compares 3 with 3 runs, and the smallest p an exact permutation test of that size can give is 0\.1; Holm's correction across the 8 tests of this document raises it to 0\.8, above 0\.05\. The data does not show that there is no difference; 6 runs per side would be needed to detect one\./);
