@@ -27,7 +27,9 @@ export interface SweepRow {
 export interface RuntimeTrends {
   runtime: RuntimeRef;
   total: Trend | null;
+  /** Over warm activations only where groups mix cold and warm (a cold duration includes init, and the cold share differs by level). */
   duration: Trend | null;
+  duration_part: 'warm' | null;
   wait: Growth | null;
   init: Range | null;
 }
@@ -144,10 +146,12 @@ export function sweepClaims(groups: ReportGroup[], runtimes: RuntimeRef[], basel
       };
     }),
   );
+  const mixed = groups.some((g) => g.cold !== null && g.cold > 0 && g.cold < g.count);
   const trends = runtimes.map((runtime) => ({
     runtime,
     total: trendOf(seriesOf(runtime.id, (g) => g.avg_total)),
-    duration: trendOf(seriesOf(runtime.id, (g) => g.avg_duration)),
+    duration: trendOf(seriesOf(runtime.id, (g) => (mixed ? g.parts.warm?.avg_duration ?? null : g.avg_duration))),
+    duration_part: mixed ? 'warm' as const : null,
     wait: growthOf(seriesOf(runtime.id, (g) => g.max_wait)),
     init: initRange(runtime.id),
   }));

@@ -148,8 +148,12 @@ describe('report/claims/sweep: the words, on generated data whose shape meets or
   it('"within 20%" only when every level is; no growth ratio when the peak is the first level', () => {
     const { claims, markdown } = document({ ...base, name: 'mixed', seed: 6, cold: 0.3, factor: 2 });
     const rt1 = claims.trends.find((t) => t.runtime.id === 'rt1')!;
-    assert.equal(rt1.duration?.direction, 'varies'); // 471 → 418 ms at the ends, 380 ms between
-    assert.doesNotMatch(markdown, /within 20%\), varying/);
+    // Over warm activations (a cold duration holds init, and the cold share differs by level):
+    // 224 → 267 ms at the ends, 287 ms between. Pooled, rt0's fell 28% "at every step" with its cold share.
+    assert.equal(rt1.duration_part, 'warm');
+    assert.equal(rt1.duration?.direction, 'varies');
+    assert.doesNotMatch(markdown, /within 20%\), varying|28% lower/);
+    assert.match(markdown, /rt0's `avg_duration` over warm activations varies with no steady direction/);
     assert.equal(rt1.wait?.peak.concurrency, 1);
     assert.equal(rt1.wait?.factor, null);
     assert.match(markdown, /rt1's `max_wait` peaks at \*\*239\.38 ms\*\* \(concurrency 1\)\.$/m);
