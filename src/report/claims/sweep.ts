@@ -129,7 +129,13 @@ export function sweepClaims(groups: ReportGroup[], runtimes: RuntimeRef[], basel
       return value === null ? [] : [{ concurrency, value }];
     });
   const runs = groups.length === 0 ? 0 : Math.min(...groups.map((g) => g.runs));
-  const runsOf = (runtime: string) => Math.min(...groups.filter((g) => g.runtime === runtime).map((g) => g.runs));
+  // Runs with a cold activation behind each avg_init (a mixed group's cold ones may come from few of its runs).
+  const coldRuns = (g: ReportGroup) => {
+    const t = family?.tests.find((c) => c.part === 'cold' && c.concurrency === g.concurrency && (c.candidate === g.runtime || c.baseline === g.runtime));
+    if (t === undefined) return g.runs;
+    return t.unit === 'activation' ? 1 : t.candidate === g.runtime ? t.n_candidate : t.n_baseline;
+  };
+  const runsOf = (runtime: string) => Math.min(...groups.filter((g) => g.runtime === runtime && g.avg_init !== null).map(coldRuns));
   const initRange = (runtime: string) => rangeOf(seriesOf(runtime, (g) => g.avg_init), runsOf(runtime));
 
   const rows: SweepRow[] = levels.flatMap((concurrency) =>
