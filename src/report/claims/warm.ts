@@ -6,8 +6,8 @@ import { round, roundOrNull } from '../round.js';
 import { compareTimes, type Comparison } from './compare.js';
 import type { RuntimeRef } from './levels.js';
 import { THRESHOLDS } from './thresholds.js';
-import { testOf, type Family } from '../findings/family.js';
-import { isSignificant } from '../findings/words/significant.js';
+import { smallestP, testOf, type Family } from '../findings/family.js';
+import { isSignificant, SIGNIFICANT } from '../findings/words/significant.js';
 import { round as roundP } from '../round.js';
 
 export interface WarmTable {
@@ -36,7 +36,7 @@ export interface WarmComparison {
   /** The same runtime is faster on duration and on total (both decided). */
   total_agrees: boolean;
   /** The document's test of the total time at this level (src/report/findings/family.ts); null where none. */
-  test: { p: number; significant: boolean } | null;
+  test: { p: number; significant: boolean; powerless: boolean } | null;
 }
 
 /** The one recommendation of the warm question, from the findings (src/report/findings/gate.ts). */
@@ -112,7 +112,7 @@ export function warmClaims(groups: ReportGroup[], runtimes: RuntimeRef[], baseli
         const test = family === null ? null : testOf(family, { candidate: candidate.id, concurrency, part: 'warm' });
         return {
           ...warmComparison(concurrency, baseline, base, candidate, find(candidate.id, concurrency) as ReportGroup),
-          test: test === null ? null : { p: roundP(test.p_adjusted, 4), significant: isSignificant(test) },
+          test: test === null ? null : { p: roundP(test.p_adjusted, 4), significant: isSignificant(test), powerless: smallestP(test) >= SIGNIFICANT.alpha },
         };
       });
   });
