@@ -3,7 +3,7 @@
 import { UsageError } from '../errors.js';
 import type { Analysis, Table } from '../types.js';
 import { version } from '../version.js';
-import { chooseTemplate } from './choose-template.js';
+import { chooseTemplate, hasColdStart } from './choose-template.js';
 import type { RuntimeRef } from './claims/levels.js';
 import { pairClaims } from './claims/pair.js';
 import { sweepClaims } from './claims/sweep.js';
@@ -51,26 +51,26 @@ export function buildReportModel(table: Table, analysis: Analysis, options: Repo
   const groups = reportGroups(table, analysis);
   const levels = [...new Set(groups.map((g) => g.concurrency))].sort((a, b) => a - b);
 
-  const findings = buildFindings(analysis, runtimes, base);
+  const { findings, family } = buildFindings(analysis, runtimes, base);
   const settings = settingsOf(table.sources);
   const claims =
     template === 'pair'
       ? pairClaims(table.activations, labelOf)
       : template === 'warm'
-        ? gateWarm(warmClaims(groups, runtimes, base, levels), findings)
-        : gateSweep(sweepClaims(groups, runtimes, base, levels), findings);
+        ? gateWarm(warmClaims(groups, runtimes, base, levels, family), findings)
+        : gateSweep(sweepClaims(groups, runtimes, base, levels, family), findings);
   return {
     schema: MODEL_SCHEMA,
     template,
     template_reason: reason,
-    title: options.title ?? defaultTitle(template, runtimes, base),
+    title: options.title ?? defaultTitle(template, runtimes, base, levels, hasColdStart(table)),
     baseline,
     runtimes: runtimes.map((r) => ({ ...r, baseline: r.id === baseline })),
     levels,
     groups: groups.map((g) => modelGroup(g, groupLabel(g, labelOf(g.runtime), groups))),
     speedups: modelSpeedups(analysis.speedups, groups, baseline, order),
     claims,
-    statistics: modelStatistics(analysis, runtimes, base),
+    statistics: modelStatistics(analysis, runtimes, base, family),
     findings,
     settings,
     caveats: modelCaveats(table, analysis, groups, runtimes, settings),
@@ -106,12 +106,14 @@ function unknownRuntime(flag: string, runtime: string, order: string[]): string 
     .join(', ')}`;
 }
 
-function defaultTitle(template: TemplateName, runtimes: RuntimeRef[], baseline: RuntimeRef): string {
+function defaultTitle(template: TemplateName, runtimes: RuntimeRef[], baseline: RuntimeRef, levels: number[], cold: boolean): string {
   const others = runtimes.filter((r) => r.id !== baseline.id).map((r) => escapeInline(r.label));
   const versus = [...others, escapeInline(baseline.label)].join(' vs ');
   if (template === 'pair') return `Analysis of Two Runs: ${runtimes.map((r) => codeSpan(r.id)).join(' vs ')}`;
   if (template === 'warm') return `Prewarmed Performance: ${versus}`;
-  return `Cold Start Performance Across Concurrency: ${versus}`;
+  const kind = cold ? 'Cold Start Performance' : 'Warm Performance';
+  if (levels.length === 1) return `${kind} at Concurrency ${levels[0]}: ${versus}`;
+  return `${kind} Across Concurrency: ${versus}`;
 }
 
 /** Labels by runtime id, in code-point order of the ids, so the JSON's bytes never depend on input order. */

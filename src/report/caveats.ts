@@ -22,6 +22,11 @@ export interface CaveatGroup {
   avg_total_ci: { low: number; high: number } | null;
 }
 
+export interface LevelsOf {
+  runtime: RuntimeRef;
+  levels: number[];
+}
+
 export interface Principle {
   name: string;
   status: 'met' | 'partly' | 'missed';
@@ -31,7 +36,11 @@ export interface Principle {
 export interface ModelCaveats {
   groups: CaveatGroup[];
   /** Cold-start purity: were the activations of a cold-start comparison all cold? */
-  cold: { all_cold: boolean; all_warm: boolean; unknown: boolean; mixed: CaveatGroup[] };
+  cold: {
+    all_cold: boolean; all_warm: boolean; unknown: boolean; mixed: CaveatGroup[];
+    /** Where unknown: the levels per runtime whose rows do not say, and those that do (a single activation with an init time). */
+    unknown_levels: LevelsOf[]; known_levels: LevelsOf[];
+  };
   /** Activations that did not succeed, by status; `known` is false when aggregates hide them. */
   failures: { known: boolean; total: number; by_status: Array<{ status: Status; count: number }> };
   /** Sequences and conductors, reported apart from the runtimes (null when there are none). */
@@ -72,6 +81,8 @@ export function modelCaveats(table: Table, analysis: Analysis, groups: ReportGro
       all_warm: !unknown && known.every((g) => g.cold === 0),
       unknown,
       mixed: known.filter((g) => (g.cold as number) > 0 && (g.cold as number) < g.count),
+      unknown_levels: unknown ? levelsOf(caveatGroups.filter((g) => g.cold === null)) : [],
+      known_levels: unknown ? levelsOf(known.filter((g) => g.from === 'aggregates')) : [],
     },
     failures: { known: table.aggregates.length === 0, total: failures.reduce((n, f) => n + f.count, 0), by_status: failures },
     compositions: compositionsCaveat(table, analysis),
@@ -81,6 +92,16 @@ export function modelCaveats(table: Table, analysis: Analysis, groups: ReportGro
     resamples: analysis.intervals.resamples,
     principles: principles(table, analysis, caveatGroups, aggregatesOnly, intervals, settings),
   };
+}
+
+function levelsOf(groups: CaveatGroup[]): LevelsOf[] {
+  const out: LevelsOf[] = [];
+  for (const g of groups) {
+    const entry = out.find((o) => o.runtime.label === g.runtime.label);
+    if (entry) entry.levels.push(g.concurrency);
+    else out.push({ runtime: g.runtime, levels: [g.concurrency] });
+  }
+  return out;
 }
 
 /** Compositions and the components that ran inside them: the document says both (issue 10). */

@@ -2,10 +2,11 @@
 // component with its 95% interval and rank test, the components a candidate wins and loses at one
 // level, and one trend sentence per runtime, from the fitted slope only. Rounded for display.
 import type { Analysis, RankTest, Speedup, SpeedupMetric, TrendFit } from '../types.js';
-import { THRESHOLDS } from './claims/thresholds.js';
 import type { RuntimeRef } from './claims/levels.js';
 import { factor, round, roundOrNull } from './round.js';
-import { unitRows, unitVerdict } from './findings/evidence.js';
+import { UNTESTED, unitRows, unitVerdict } from './findings/evidence.js';
+import type { Family } from './findings/family.js';
+import { isRelevant } from './findings/words/faster.js';
 
 /** The components a table row shows, in order, with the rank test that backs each (if any). */
 export const COMPONENTS: ReadonlyArray<{ metric: SpeedupMetric; name: string; test: RankTest['metric'] | null }> = [
@@ -40,7 +41,7 @@ export interface StatisticsRow {
   component: string;
   /** Cold or warm activations only (issue 11); absent where a row pools both. */
   part?: 'cold' | 'warm';
-  /** faster / slower: beyond THRESHOLDS.same; same: within it. */
+  /** faster / slower: relevant (findings/words/faster.ts); same: not. */
   direction: 'faster' | 'slower' | 'same';
   /** ≥ 1: how many times faster or slower, 1 decimal. */
   factor: number;
@@ -100,10 +101,10 @@ export interface ModelStatistics {
   notes: string[];
 }
 
-export function modelStatistics(analysis: Analysis, runtimes: RuntimeRef[], baseline: RuntimeRef): ModelStatistics {
+export function modelStatistics(analysis: Analysis, runtimes: RuntimeRef[], baseline: RuntimeRef, family: Family | null): ModelStatistics {
   const refOf = (id: string) => runtimes.find((r) => r.id === id) ?? { id, label: id };
-  const inference = analysis.inference;
-  const rows: StatisticsRow[] = inference ? unitRows(inference, refOf) : [];
+  const inference = family === null ? undefined : analysis.inference;
+  const rows: StatisticsRow[] = inference && family ? unitRows(inference, family, refOf) : [];
   for (const candidate of inference ? [] : runtimes.filter((r) => r.id !== baseline.id)) {
     const levels = [...new Set(analysis.speedups.filter((s) => s.candidate === candidate.id && s.concurrency !== null).map((s) => s.concurrency as number))].sort((a, b) => a - b);
     for (const concurrency of levels) {
@@ -122,16 +123,16 @@ export function modelStatistics(analysis: Analysis, runtimes: RuntimeRef[], base
     .filter((t) => t.rows.length > 0);
   return {
     intervals: inference ? rows.some((r) => r.ci !== null) : analysis.speedups.some((s) => s.ci_low !== null) || analysis.groups.some((g) => Object.values(g.ci).some((v) => v !== null)),
-    tested: inference ? inference.comparisons.length > 0 : analysis.comparisons.length > 0,
+    tested: family ? family.tests.length > 0 : analysis.comparisons.length > 0,
     resamples: analysis.intervals.resamples,
     rows,
     tables,
     mixed: mixedResults(rows),
     trends: trendSentences(analysis.trends, refOf, runtimes),
-    verdicts: Object.fromEntries(runtimes.filter((r) => r.id !== baseline.id).map((r) => [r.id, inference ? {
-      init: unitVerdict(inference, r.id, 'init_ms'),
-      exec: unitVerdict(inference, r.id, 'exec_ms'),
-      total: unitVerdict(inference, r.id, 'total_ms'),
+    verdicts: Object.fromEntries(runtimes.filter((r) => r.id !== baseline.id).map((r) => [r.id, family ? {
+      init: UNTESTED,
+      exec: UNTESTED,
+      total: unitVerdict(family, r.id),
     } : {
       init: verdictOf(analysis.comparisons, r.id, 'init_ms'),
       exec: verdictOf(analysis.comparisons, r.id, 'exec_ms'),
@@ -153,7 +154,7 @@ function rowOf(s: Speedup, component: string, candidate: RuntimeRef, baseline: R
     concurrency: s.concurrency as number,
     metric: s.metric,
     component,
-    direction: raw < THRESHOLDS.same ? 'same' : faster ? 'faster' : 'slower',
+    direction: !isRelevant(raw) ? 'same' : faster ? 'faster' : 'slower',
     factor: factor(raw),
     // An interval that rounds to one value would read as "2.5–2.5×": shown as none.
     ci: ci !== null && ci.low !== ci.high ? ci : null,
@@ -186,11 +187,16 @@ function binomial(n: number, k: number): number {
   return result;
 }
 
-/** A difference the document may state: significant, or beyond any test's reach (then said so). */
-const stateable = (row: StatisticsRow) => row.test === null || row.test.significant || row.test.powerless;
+/**
+ * A difference the document may state: significant, or beyond any test's reach (then said so); an
+ * untested component only where its 95% interval excludes 1, or, with no interval (one value a
+ * side, pre-aggregated rows), as a description marked "not tested".
+ */
+const stateable = (row: StatisticsRow) =>
+  row.test !== null ? row.test.significant || row.test.powerless : row.ci === null || row.ci_excludes_one;
 
 /**
- * Init and execution pointing opposite ways at one level (both beyond THRESHOLDS.same), each
+ * Init and execution pointing opposite ways at one level (both relevant: src/report/findings/words/faster.ts), each
  * significant or untestable: a difference a test could have shown and did not is not stated.
  */
 function mixedResults(rows: StatisticsRow[]): MixedResult[] {

@@ -29,6 +29,13 @@ describe('report/choose-template', () => {
     assert.equal(chooseTemplate(tableOf([], [aggregate('a', 1, { avg_init: 5 }), aggregate('b', 1, { avg_init: 7 })])).template, 'sweep');
   });
 
+  it('sweep at one level: its text speaks of that level, and the reason says so', () => {
+    const choice = chooseTemplate(tableOf([cold('a', 4), cold('a', 4), cold('b', 4), cold('b', 4)]));
+    assert.equal(choice.template, 'sweep');
+    assert.match(choice.reason, /^cold starts at one concurrency level \(4\): the sweep text written for a single level/);
+    assert.equal(chooseTemplate(tableOf([cold('a', 1), cold('a', 2), cold('b', 1)])).reason, 'cold starts across runtimes and concurrency levels');
+  });
+
   it('a named template wins, but pair must fit the data', () => {
     assert.deepEqual(chooseTemplate(tableOf([cold('a'), cold('b')]), 'sweep'), { template: 'sweep', reason: 'named by the user' });
     assert.throws(() => chooseTemplate(tableOf([cold('a'), cold('a'), cold('b')]), 'pair'), (e: unknown) =>

@@ -1,7 +1,7 @@
 // Comparing two times: which side is lower, by what factor, and whether the difference is large
-// enough (THRESHOLDS.same) to call one faster. Pure; rounding happens here, on the way out.
+// enough (findings/words/faster.ts) to call one faster. Pure; rounding happens here, on the way out.
 import { factor, ms } from '../round.js';
-import { THRESHOLDS } from './thresholds.js';
+import { isRelevant } from '../findings/words/faster.js';
 
 export interface Side {
   /** A display name: "Run #1", or a runtime's label. */
@@ -15,7 +15,7 @@ export interface Comparison {
   higher: Side;
   /** higher / lower, rounded to 1 decimal. */
   factor: number;
-  /** Within THRESHOLDS.same of each other: neither is called faster. */
+  /** Not relevantly different: neither is called faster. */
   same: boolean;
 }
 
@@ -34,7 +34,7 @@ export function compareTimes(a: Named, b: Named): Comparison | null {
     lower: side(lower.name, lower.value as number),
     higher: side(higher.name, higher.value as number),
     factor: factor(ratio),
-    same: ratio < THRESHOLDS.same,
+    same: !isRelevant(ratio),
   };
 }
 

@@ -1,8 +1,9 @@
-// Comparing two runtimes level by level (the sweep document's "up to N× faster, at concurrency
-// L"): which runtime is faster at each shared level, by what factor, and whether one wins at every
-// level, beyond which thresholds.
+// Comparing two runtimes level by level: which runtime has the lower figure at each shared level,
+// by what factor, whether one is lower at every level (a description of this data), and the
+// document's test at each level where there is one (src/report/findings/family.ts).
 import { factor, ms } from '../round.js';
-import { THRESHOLDS } from './thresholds.js';
+import { isRelevant } from '../findings/words/faster.js';
+import { isSignificant } from '../findings/words/significant.js';
 
 export interface RuntimeRef {
   id: string;
@@ -17,46 +18,44 @@ export interface LevelRatio {
   factor: number;
   faster_ms: number;
   slower_ms: number;
-  /** Within THRESHOLDS.same: neither is called faster at this level. */
+  /** Not relevant (findings/words/faster.ts): neither is called faster at this level. */
   same: boolean;
+  /** The document's test at this level: null where none (pre-aggregated rows, or no test asked). */
+  significant: boolean | null;
 }
 
 export interface Spread {
   levels: LevelRatio[];
-  /** The runtime faster (beyond THRESHOLDS.same) at every shared level; null when mixed. */
+  /** The runtime with the lower figure (relevantly) at every shared level; null when mixed. */
   winner: RuntimeRef | null;
   loser: RuntimeRef | null;
-  /** The winner is faster by at least THRESHOLDS.significant at every level. */
-  significant: boolean;
-  /** The winner is faster by at least THRESHOLDS.orderOfMagnitude at every level. */
-  order_of_magnitude: boolean;
-  /** The level with the largest factor ("up to N×"), and the smallest ("at least N×"). */
+  /** The level with the largest factor, and the smallest. */
   max: LevelRatio;
   min: LevelRatio;
-  /** Levels each runtime won (beyond THRESHOLDS.same), for the mixed case. */
+  /** Levels each runtime had the lower figure at (relevantly), for the mixed case. */
   wins: Array<{ runtime: RuntimeRef; levels: number[] }>;
-  /** Levels where neither was faster beyond THRESHOLDS.same. */
+  /** Levels where neither was relevantly lower. */
   ties: number[];
 }
 
 export type Lookup = (runtime: string, concurrency: number) => number | null;
+/** The document's test at a level, if any: its Holm-adjusted p. */
+export type TestLookup = (concurrency: number) => { p_adjusted: number } | null;
 
 /** null when the two runtimes share no level with a positive value of the figure. */
-export function spreadOf(a: RuntimeRef, b: RuntimeRef, levels: number[], value: Lookup): Spread | null {
+export function spreadOf(a: RuntimeRef, b: RuntimeRef, levels: number[], value: Lookup, test: TestLookup = () => null): Spread | null {
   const ratios: LevelRatio[] = [];
   for (const concurrency of levels) {
     const va = value(a.id, concurrency);
     const vb = value(b.id, concurrency);
     if (va === null || vb === null || va <= 0 || vb <= 0) continue;
     const [faster, slower, fv, sv] = va <= vb ? [a, b, va, vb] : [b, a, vb, va];
+    const t = test(concurrency);
     ratios.push({
-      concurrency,
-      faster,
-      slower,
-      factor: factor(sv / fv),
-      faster_ms: ms(fv) as number,
-      slower_ms: ms(sv) as number,
-      same: sv / fv < THRESHOLDS.same,
+      concurrency, faster, slower,
+      factor: factor(sv / fv), faster_ms: ms(fv) as number, slower_ms: ms(sv) as number,
+      same: !isRelevant(sv / fv),
+      significant: t === null ? null : isSignificant(t),
     });
   }
   if (ratios.length === 0) return null;
@@ -66,17 +65,12 @@ export function spreadOf(a: RuntimeRef, b: RuntimeRef, levels: number[], value: 
   const winner = allWonBy(a) ? a : allWonBy(b) ? b : null;
   // Largest and smallest factor; the lower level wins ties so the choice is stable.
   const raw = (r: LevelRatio) => r.slower_ms / r.faster_ms;
-  const max = ratios.reduce((best, r) => (raw(r) > raw(best) ? r : best));
-  const min = ratios.reduce((best, r) => (raw(r) < raw(best) ? r : best));
-  const minFactor = raw(min);
   return {
     levels: ratios,
     winner,
     loser: winner === null ? null : winner.id === a.id ? b : a,
-    significant: winner !== null && minFactor >= THRESHOLDS.significant,
-    order_of_magnitude: winner !== null && minFactor >= THRESHOLDS.orderOfMagnitude,
-    max,
-    min,
+    max: ratios.reduce((best, r) => (raw(r) > raw(best) ? r : best)),
+    min: ratios.reduce((best, r) => (raw(r) < raw(best) ? r : best)),
     wins: [a, b]
       .map((runtime) => ({ runtime, levels: decided.filter((r) => r.faster.id === runtime.id).map((r) => r.concurrency) }))
       .filter((w) => w.levels.length > 0),

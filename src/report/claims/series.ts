@@ -2,6 +2,9 @@
 // the first and last level, the range of values, and the growth of a peak over the first level.
 import { factor, ms, percent } from '../round.js';
 import { THRESHOLDS } from './thresholds.js';
+import { directionOf } from '../findings/words/flat.js';
+import { isConsistent } from '../findings/words/consistently.js';
+import { isRelevant } from '../findings/words/faster.js';
 
 export interface Point {
   concurrency: number;
@@ -18,8 +21,8 @@ export interface Trend {
   last: Point;
   low: Point;
   high: Point;
-  /** last vs first beyond THRESHOLDS.trend: "rises" / "falls"; otherwise "flat". */
-  direction: 'rises' | 'falls' | 'flat';
+  /** findings/words/flat.ts: "rises" / "falls" (last vs first), "flat" (every level within 20%), else "varies". */
+  direction: 'rises' | 'falls' | 'flat' | 'varies';
   /** last / first when rising, first / last when falling (1 decimal). */
   factor: number;
   /** |last − first| / first, in percent. */
@@ -31,14 +34,16 @@ export interface Trend {
 export interface Range {
   low: Point;
   high: Point;
-  /** high / low within THRESHOLDS.consistent. */
+  /** findings/words/consistently.ts. */
   consistent: boolean;
+  /** One value (one level, or equal ends): written as one value, never as a range. */
+  single: boolean;
 }
 
 export interface Growth {
   first: Point;
   peak: Point;
-  /** peak / first (1 decimal); null when the first value is 0. */
+  /** peak / first (1 decimal); null when the first value is 0, the peak is the first level, or the growth is not relevant (findings/words/faster.ts). */
   factor: number | null;
   /** factor ≥ THRESHOLDS.sharpGrowth. */
   sharp: boolean;
@@ -68,8 +73,7 @@ export function trendOf(values: LevelValue[]): Trend | null {
   const last = values[values.length - 1];
   const { low, high } = extremes(values);
   const ratio = first.value > 0 ? last.value / first.value : Number.NaN;
-  const direction: Trend['direction'] =
-    ratio >= THRESHOLDS.trend ? 'rises' : ratio <= 1 / THRESHOLDS.trend ? 'falls' : 'flat';
+  const direction = directionOf(values.map((v) => v.value));
   const steps = values.slice(1).map((v, i) => v.value - values[i].value);
   const monotone =
     direction === 'rises' ? steps.every((d) => d > 0) : direction === 'falls' ? steps.every((d) => d < 0) : false;
@@ -85,10 +89,12 @@ export function trendOf(values: LevelValue[]): Trend | null {
   };
 }
 
-export function rangeOf(values: LevelValue[]): Range | null {
+/** fewestRuns: the fewest runs behind any of the values (consistently needs repeated runs). */
+export function rangeOf(values: LevelValue[], fewestRuns: number): Range | null {
   if (values.length === 0) return null;
   const { low, high } = extremes(values);
-  return { low: at(low), high: at(high), consistent: low.value > 0 && high.value / low.value <= THRESHOLDS.consistent };
+  const shown = [at(low), at(high)];
+  return { low: shown[0], high: shown[1], consistent: isConsistent(values.map((v) => v.value), fewestRuns), single: shown[0].ms === shown[1].ms };
 }
 
 /** Needs two levels or more. */
@@ -96,7 +102,9 @@ export function growthOf(values: LevelValue[]): Growth | null {
   if (values.length < 2) return null;
   const first = values[0];
   const { high } = extremes(values);
-  const ratio = first.value > 0 ? high.value / first.value : null;
+  // No growth ratio when the peak is the first level, or when it would read "1.0×".
+  const raw = first.value > 0 && high !== first ? high.value / first.value : null;
+  const ratio = raw !== null && isRelevant(raw) ? raw : null;
   return {
     first: at(first),
     peak: at(high),

@@ -1,10 +1,15 @@
 // Claims of the sweep document (the seed's second document): a per-concurrency table across
 // runtimes, insights, the trend, recommendations and a conclusion, each from a rule below.
 import type { ReportGroup } from '../groups.js';
-import { factor, ms } from '../round.js';
+import { ms } from '../round.js';
 import { type LevelValue, type Growth, type Range, type Trend, growthOf, rangeOf, trendOf } from './series.js';
-import { type RuntimeRef, type Spread, spreadOf } from './levels.js';
+import { type RuntimeRef, spreadOf } from './levels.js';
 import { THRESHOLDS } from './thresholds.js';
+import { testOf, type Family } from '../findings/family.js';
+import type { UnitComparison } from '../../types.js';
+import { recommendations, testsOf, wordsOf, type SweepComparison } from './sweep-comparison.js';
+
+export type { Recommendations, SweepComparison, SweepTests, SweepWords } from './sweep-comparison.js';
 
 export interface SweepRow {
   concurrency: number;
@@ -20,37 +25,11 @@ export interface SweepRow {
 export interface RuntimeTrends {
   runtime: RuntimeRef;
   total: Trend | null;
+  /** Over warm activations only where groups mix cold and warm (a cold duration includes init, and the cold share differs by level). */
   duration: Trend | null;
+  duration_part: 'warm' | null;
   wait: Growth | null;
   init: Range | null;
-}
-
-export interface Recommendations {
-  /** winner faster on avg_total at every level, significantly. */
-  prefer: boolean;
-  /** the loser's avg_init is THRESHOLDS.initOverhead × the winner's or more at every level. */
-  reduce_init: boolean;
-  /** the loser's avg_init range, when all its cold starts take THRESHOLDS.painfulInitMs or longer. */
-  warm_up: Range | null;
-  /** The loser's first level whose avg_total reaches THRESHOLDS.degrade × its first level's. */
-  degrade: { from_level: number; base_level: number; factor: number } | null;
-  /** The recommendations that hold, in the document's order. */
-  items: Array<'prefer' | 'reduce_init' | 'warm_up' | 'degrade'>;
-  /** Why no recommendation (src/report/findings/gate.ts); null when there is one or before gating. */
-  reason?: string | null;
-  /** "in this run" or "across 8 runs" (issue 11). */
-  scope?: string | null;
-}
-
-export interface SweepComparison {
-  baseline: RuntimeRef;
-  candidate: RuntimeRef;
-  total: Spread | null;
-  init: Spread | null;
-  /** avg_init ranges of the runtimes in `runtimes` order of the pair: baseline, then candidate. */
-  baseline_init: Range | null;
-  candidate_init: Range | null;
-  recommend: Recommendations;
 }
 
 export interface SweepClaims {
@@ -72,7 +51,7 @@ export interface SweepClaims {
   wait_heading?: boolean;
 }
 
-export function sweepClaims(groups: ReportGroup[], runtimes: RuntimeRef[], baseline: RuntimeRef, levels: number[]): SweepClaims {
+export function sweepClaims(groups: ReportGroup[], runtimes: RuntimeRef[], baseline: RuntimeRef, levels: number[], family: Family | null = null): SweepClaims {
   const find = (runtime: string, concurrency: number) =>
     groups.find((g) => g.runtime === runtime && g.concurrency === concurrency) ?? null;
   const lookup = (pick: (g: ReportGroup) => number | null) => (runtime: string, concurrency: number) => {
@@ -84,6 +63,15 @@ export function sweepClaims(groups: ReportGroup[], runtimes: RuntimeRef[], basel
       const value = lookup(pick)(runtime, concurrency);
       return value === null ? [] : [{ concurrency, value }];
     });
+  const runs = groups.length === 0 ? 0 : Math.min(...groups.map((g) => g.runs));
+  // Runs with a cold activation behind each avg_init (a mixed group's cold ones may come from few of its runs).
+  const coldRuns = (g: ReportGroup) => {
+    const t = family?.tests.find((c) => c.part === 'cold' && c.concurrency === g.concurrency && (c.candidate === g.runtime || c.baseline === g.runtime));
+    if (t === undefined) return g.runs;
+    return t.unit === 'activation' ? 1 : t.candidate === g.runtime ? t.n_candidate : t.n_baseline;
+  };
+  const runsOf = (runtime: string) => Math.min(...groups.filter((g) => g.runtime === runtime && g.avg_init !== null).map(coldRuns));
+  const initRange = (runtime: string) => rangeOf(seriesOf(runtime, (g) => g.avg_init), runsOf(runtime));
 
   const rows: SweepRow[] = levels.flatMap((concurrency) =>
     runtimes.map((runtime) => {
@@ -99,32 +87,41 @@ export function sweepClaims(groups: ReportGroup[], runtimes: RuntimeRef[], basel
       };
     }),
   );
+  const mixed = groups.some((g) => g.cold !== null && g.cold > 0 && g.cold < g.count);
   const trends = runtimes.map((runtime) => ({
     runtime,
     total: trendOf(seriesOf(runtime.id, (g) => g.avg_total)),
-    duration: trendOf(seriesOf(runtime.id, (g) => g.avg_duration)),
+    duration: trendOf(seriesOf(runtime.id, (g) => (mixed ? g.parts.warm?.avg_duration ?? null : g.avg_duration))),
+    duration_part: mixed ? 'warm' as const : null,
     wait: growthOf(seriesOf(runtime.id, (g) => g.max_wait)),
-    init: rangeOf(seriesOf(runtime.id, (g) => g.avg_init)),
+    init: initRange(runtime.id),
   }));
+  const parts: Array<'cold' | 'warm' | null> = family === null ? [null] : (['cold', 'warm'] as const).filter((p) => family.tests.some((t) => t.part === p));
   const comparisons = runtimes
     .filter((r) => r.id !== baseline.id)
-    .map((candidate) => {
-      const total = spreadOf(baseline, candidate, levels, lookup((g) => g.avg_total));
-      const init = spreadOf(baseline, candidate, levels, lookup((g) => g.avg_init));
+    .flatMap((candidate) => parts.map((part) => {
+      const test = (concurrency: number) => (family === null || part === null ? null : testOf(family, { candidate: candidate.id, concurrency, part }));
+      const heavy = levels.some((l) => (test(l)?.heavy_tails.length ?? 0) > 0);
+      const figure = (g: ReportGroup) => {
+        const p = part === null ? g : g.parts[part];
+        return p === null ? null : heavy ? p.p50_total : p.avg_total;
+      };
+      const total = spreadOf(baseline, candidate, levels, lookup(figure), test);
+      const init = part === 'warm' ? null : spreadOf(baseline, candidate, levels, lookup((g) => g.avg_init));
       const loser = total?.loser ?? null;
-      const loserInit = loser === null ? null : rangeOf(seriesOf(loser.id, (g) => g.avg_init));
-      const loserTotal = loser === null ? [] : seriesOf(loser.id, (g) => g.avg_total);
+      const loserInit = loser === null || part === 'warm' ? null : initRange(loser.id);
+      const loserTotal = loser === null ? [] : seriesOf(loser.id, figure);
+      const tested = total === null ? [] : total.levels.map((l) => test(l.concurrency)).filter((t): t is UnitComparison => t !== null);
       return {
-        baseline,
-        candidate,
-        total,
-        init,
-        baseline_init: rangeOf(seriesOf(baseline.id, (g) => g.avg_init)),
-        candidate_init: rangeOf(seriesOf(candidate.id, (g) => g.avg_init)),
+        baseline, candidate, part, name_part: parts.length > 1, statistic: heavy ? 'median' as const : 'mean' as const,
+        total, init,
+        baseline_init: part === 'warm' ? null : initRange(baseline.id),
+        candidate_init: part === 'warm' ? null : initRange(candidate.id),
+        tests: testsOf(total, tested, baseline, candidate),
+        words: wordsOf(total, init, tested),
         recommend: recommendations(total, init, loserInit, loserTotal),
       };
-    });
-  const runs = groups.length === 0 ? 0 : Math.min(...groups.map((g) => g.runs));
+    }));
   return {
     kind: 'sweep',
     rows,
@@ -142,24 +139,4 @@ export function sweepClaims(groups: ReportGroup[], runtimes: RuntimeRef[], basel
     few_runs: { holds: runs < THRESHOLDS.minRunsForTrend, runs },
     single_runtime: runtimes.length < 2,
   };
-}
-
-function recommendations(total: Spread | null, init: Spread | null, loserInit: Range | null, loserTotal: LevelValue[]): Recommendations {
-  const prefer = total !== null && total.significant;
-  const reduceInit =
-    prefer && init !== null && init.winner?.id === total.winner?.id &&
-    init.levels.every((r) => r.slower_ms / r.faster_ms >= THRESHOLDS.initOverhead);
-  const warmUp = prefer && loserInit !== null && loserInit.low.ms >= THRESHOLDS.painfulInitMs ? loserInit : null;
-  let degrade: Recommendations['degrade'] = null;
-  if (prefer && loserTotal.length >= 2 && loserTotal[0].value > 0) {
-    const base = loserTotal[0];
-    const from = loserTotal.slice(1).find((v) => v.value / base.value >= THRESHOLDS.degrade);
-    if (from) degrade = { from_level: from.concurrency, base_level: base.concurrency, factor: factor(from.value / base.value) };
-  }
-  const items: Recommendations['items'] = [];
-  if (prefer) items.push('prefer');
-  if (reduceInit) items.push('reduce_init');
-  if (warmUp) items.push('warm_up');
-  if (degrade) items.push('degrade');
-  return { prefer, reduce_init: reduceInit, warm_up: warmUp, degrade, items };
 }

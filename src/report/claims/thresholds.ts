@@ -1,18 +1,10 @@
-// The thresholds behind every word a document uses for a comparison or a trend. A word that no
-// rule here licenses is not written.
+// The thresholds behind the documents' lesser words (sharp growth, degrading, low waits, warm-up
+// advice). The strong words ("faster", "significant", "at every level", "consistently", "order of
+// magnitude", "up to", "flat", "scales linearly", "prefer") each have their one rule in
+// src/report/findings/words/.
 export const THRESHOLDS = {
-  /** Times within this factor of each other are "about the same", not faster or slower. */
-  same: 1.1,
-  /** "significantly faster": faster by at least this factor at every shared level. */
-  significant: 1.5,
-  /** "order-of-magnitude": faster by at least this factor at every shared level. */
-  orderOfMagnitude: 10,
-  /** "consistently": a runtime's values stay within this factor of each other across levels. */
-  consistent: 1.25,
   /** Wait times "grow sharply": the peak is at least this factor of the lowest level's value. */
   sharpGrowth: 5,
-  /** A trend "rises" / "falls": the last level differs from the first by at least this factor. */
-  trend: 1.2,
   /** A runtime "degrades from concurrency L": avg_total reaches this factor of its first level's. */
   degrade: 2,
   /** init overhead worth reducing: the slower runtime's avg_init is this factor of the other's. */

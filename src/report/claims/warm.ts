@@ -6,6 +6,9 @@ import { round, roundOrNull } from '../round.js';
 import { compareTimes, type Comparison } from './compare.js';
 import type { RuntimeRef } from './levels.js';
 import { THRESHOLDS } from './thresholds.js';
+import { smallestP, testOf, type Family } from '../findings/family.js';
+import { isSignificant, SIGNIFICANT } from '../findings/words/significant.js';
+import { round as roundP } from '../round.js';
 
 export interface WarmTable {
   concurrency: number;
@@ -32,10 +35,22 @@ export interface WarmComparison {
   wait_low: boolean;
   /** The same runtime is faster on duration and on total (both decided). */
   total_agrees: boolean;
-  /** The lower-duration runtime is recommended: a finding backs it (src/report/findings/gate.ts). */
-  recommended?: boolean;
-  reason?: string | null;
-  scope?: string | null;
+  /** The document's test of the total time at this level (src/report/findings/family.ts); null where none. */
+  test: { p: number; significant: boolean; powerless: boolean } | null;
+}
+
+/** The one recommendation of the warm question, from the findings (src/report/findings/gate.ts). */
+export interface WarmRecommendation {
+  runtime: RuntimeRef;
+  over: RuntimeRef[];
+  levels: number[];
+  min_factor: number;
+  max_factor: number;
+  /** A range with two different ends (findings/words/up-to.ts). */
+  range: boolean;
+  /** Two levels or more (findings/words/every-level.ts). */
+  every_level: boolean;
+  scope: string;
 }
 
 export interface WarmClaims {
@@ -51,6 +66,9 @@ export interface WarmClaims {
   /** More than one level or comparison: the document adds a heading per table or comparison. */
   several_levels: boolean;
   several_comparisons: boolean;
+  /** Set by the gate: the recommendation, or why there is none. */
+  recommendation?: WarmRecommendation | null;
+  reason?: string | null;
 }
 
 const METRICS: Array<{ metric: string; field: 'avg_wait' | 'avg_duration' | 'avg_total' }> = [
@@ -59,7 +77,7 @@ const METRICS: Array<{ metric: string; field: 'avg_wait' | 'avg_duration' | 'avg
   { metric: 'Avg Total', field: 'avg_total' },
 ];
 
-export function warmClaims(groups: ReportGroup[], runtimes: RuntimeRef[], baseline: RuntimeRef, levels: number[]): WarmClaims {
+export function warmClaims(groups: ReportGroup[], runtimes: RuntimeRef[], baseline: RuntimeRef, levels: number[], family: Family | null = null): WarmClaims {
   const find = (runtime: string, concurrency: number) =>
     groups.find((g) => g.runtime === runtime && g.concurrency === concurrency) ?? null;
   const tables = levels.map((concurrency) => {
@@ -90,7 +108,13 @@ export function warmClaims(groups: ReportGroup[], runtimes: RuntimeRef[], baseli
     if (base === null) return [];
     return runtimes
       .filter((r) => r.id !== baseline.id && find(r.id, concurrency) !== null)
-      .map((candidate) => warmComparison(concurrency, baseline, base, candidate, find(candidate.id, concurrency) as ReportGroup));
+      .map((candidate) => {
+        const test = family === null ? null : testOf(family, { candidate: candidate.id, concurrency, part: 'warm' });
+        return {
+          ...warmComparison(concurrency, baseline, base, candidate, find(candidate.id, concurrency) as ReportGroup),
+          test: test === null ? null : { p: roundP(test.p_adjusted, 4), significant: isSignificant(test), powerless: smallestP(test) >= SIGNIFICANT.alpha },
+        };
+      });
   });
   const runs = groups.length === 0 ? 0 : Math.min(...groups.map((g) => g.runs));
   return {
@@ -106,7 +130,7 @@ export function warmClaims(groups: ReportGroup[], runtimes: RuntimeRef[], baseli
   };
 }
 
-function warmComparison(concurrency: number, baseline: RuntimeRef, base: ReportGroup, candidate: RuntimeRef, cand: ReportGroup): WarmComparison {
+function warmComparison(concurrency: number, baseline: RuntimeRef, base: ReportGroup, candidate: RuntimeRef, cand: ReportGroup): Omit<WarmComparison, 'test'> {
   // The warm table shows 1 decimal: compare the figures as shown, so prose and table agree.
   const shown = (value: number | null) => roundOrNull(value, 1);
   const compare = (pick: (g: ReportGroup) => number | null) =>

@@ -4,7 +4,9 @@
 import type { Analysis } from '../../types.js';
 import type { RuntimeRef } from '../claims/levels.js';
 import { ms } from '../round.js';
+import { documentFamily, type Attainable, type Family } from './family.js';
 import { questionsOf, type Question } from './recommend.js';
+import { scopeOf } from './words/prefer.js';
 
 export interface UnitFinding {
   unit: 'run' | 'activation';
@@ -15,7 +17,10 @@ export interface UnitFinding {
   /** Least measured coverage at min_units or more, in percent (1 decimal): means, medians. */
   coverage_mean: number;
   coverage_median: number;
+  /** Tests in the document's one Holm family: the total-time tests (./family.ts). */
   family: number;
+  /** Whether a test of this document could be significant at all, and with how many units. */
+  attainable: Attainable | null;
   /** "in this run" or "across 8 runs": how far a recommendation's words may reach. */
   scope: string;
 }
@@ -42,11 +47,16 @@ export interface Findings {
   heavy_tails: HeavyTailFinding[];
 }
 
-export function buildFindings(analysis: Analysis, runtimes: RuntimeRef[], baseline: RuntimeRef): Findings {
+/** The findings, and the family of tests they rest on (not in the model: its tests are the analysis' comparisons). */
+export function buildFindings(analysis: Analysis, runtimes: RuntimeRef[], baseline: RuntimeRef): { findings: Findings; family: Family | null } {
   const inference = analysis.inference;
-  if (!inference || inference.comparisons.length === 0) return { unit: null, questions: [], recommended: null, heavy_tails: [] };
+  if (!inference || !inference.comparisons.some((c) => c.metric === 'total_ms')) {
+    return { findings: { unit: null, questions: [], recommended: null, heavy_tails: [] }, family: null };
+  }
   const refOf = (id: string) => runtimes.find((r) => r.id === id) ?? { id, label: id };
-  const questions = questionsOf(inference, runtimes, baseline);
+  const family = documentFamily(inference);
+  const questions = questionsOf(family, runtimes, baseline).map((q) =>
+    q.recommendation === null && family.attainable !== null && !family.attainable.reachable ? { ...q, reason: unreachable(family.attainable, family.tests.length, inference.unit) } : q);
   const seen = new Set<string>();
   const heavy: HeavyTailFinding[] = [];
   for (const c of inference.comparisons) {
@@ -63,15 +73,22 @@ export function buildFindings(analysis: Analysis, runtimes: RuntimeRef[], baseli
     }
   }
   const runs = inference.runs_per_cell.min;
-  return {
+  const findings: Findings = {
     unit: {
       unit: inference.unit, field: inference.unit_field, runs_min: runs, runs_max: inference.runs_per_cell.max,
-      min_units: inference.min_units, family: inference.family,
+      min_units: inference.min_units, family: family.tests.length, attainable: family.attainable,
       coverage_mean: Math.round(inference.coverage.mean * 1000) / 10, coverage_median: Math.round(inference.coverage.median * 1000) / 10,
-      scope: inference.unit === 'run' ? `across ${runs === inference.runs_per_cell.max ? runs : `${runs} to ${inference.runs_per_cell.max}`} runs` : 'in this run',
+      scope: scopeOf(inference.unit, inference.runs_per_cell),
     },
     questions,
     recommended: questions.find((q) => q.recommendation !== null)?.recommendation ?? null,
     heavy_tails: heavy,
   };
+  return { findings, family };
+}
+
+/** Why no recommendation when no test of this size can reach significance. */
+function unreachable(a: Attainable, tests: number, unit: 'run' | 'activation'): string {
+  return `no test here can be significant: its best-powered test compares ${a.n_candidate} with ${a.n_baseline} ${unit}s, whose smallest exact p is ${a.min_p}` +
+    `${tests === 1 ? '' : `, and Holm's correction over the ${tests} tests of this document makes it ${a.min_p_adjusted}`}; ${a.units_needed} ${unit}s per side would be needed`;
 }

@@ -1,13 +1,13 @@
 // The one recommendation a question may get (issue 11). A question is "which runtime has the lower
-// total time", asked apart for cold and for warm activations. A runtime is recommended only when
-// its difference is significant (one Holm family) and practically relevant (THRESHOLDS.same) in
-// the same direction at every level compared, on the figure the claim rests on (the median where
-// a mean is carried by a few activations); at most one runtime per question.
-import type { UnitComparison, UnitInference } from '../../types.js';
+// total time", asked apart for cold and for warm activations; the rule for preferring a runtime is
+// ./words/prefer.ts. At most one runtime per question: the only one that wins over the baseline
+// while every other loses to it, or the baseline when every candidate loses.
+import type { UnitComparison } from '../../types.js';
 import type { RuntimeRef } from '../claims/levels.js';
-import { THRESHOLDS } from '../claims/thresholds.js';
 import { factor } from '../round.js';
-import { isSignificant } from './words/significant.js';
+import type { Family } from './family.js';
+import { claimRatio, standingOf, type Standing } from './words/prefer.js';
+import { RELEVANT } from './words/faster.js';
 
 export interface Recommendation {
   runtime: RuntimeRef;
@@ -26,15 +26,13 @@ export interface Question {
   reason: string | null;
 }
 
-type Standing = 'wins' | 'loses' | 'undecided';
-
-export function questionsOf(inference: UnitInference, runtimes: RuntimeRef[], baseline: RuntimeRef): Question[] {
+export function questionsOf(family: Family, runtimes: RuntimeRef[], baseline: RuntimeRef): Question[] {
   const refOf = (id: string) => runtimes.find((r) => r.id === id) ?? { id, label: id };
-  const parts = (['cold', 'warm'] as const).filter((p) => inference.comparisons.some((c) => c.part === p && c.metric === 'total_ms'));
+  const parts = (['cold', 'warm'] as const).filter((p) => family.tests.some((c) => c.part === p));
   return parts.map((part) => {
     const byCandidate = new Map<string, UnitComparison[]>();
-    for (const c of inference.comparisons) {
-      if (c.part !== part || c.metric !== 'total_ms') continue;
+    for (const c of family.tests) {
+      if (c.part !== part) continue;
       byCandidate.set(c.candidate, [...(byCandidate.get(c.candidate) ?? []), c]);
     }
     const standings = [...byCandidate].map(([candidate, tests]) => ({ candidate, tests, standing: standingOf(tests) }));
@@ -47,25 +45,9 @@ export function questionsOf(inference: UnitInference, runtimes: RuntimeRef[], ba
       const tests = standings.flatMap((s) => s.tests);
       return { part, recommendation: recommendationOf(baseline, standings.map((s) => refOf(s.candidate)), tests, 'loses'), reason: null };
     }
-    return { part, recommendation: null, reason: reasonOf(standings.map((s) => s.standing), winners.length) };
+    const levels = new Set(family.tests.map((t) => t.concurrency)).size;
+    return { part, recommendation: null, reason: reasonOf(standings.map((s) => s.standing), winners.length, levels) };
   });
-}
-
-/** The figure a claim rests on: the median where either side's mean is carried by a few activations. */
-export function claimRatio(c: UnitComparison): { ratio: number; statistic: 'mean' | 'median' } {
-  return c.heavy_tails.length > 0 ? { ratio: c.median_ratio, statistic: 'median' } : { ratio: c.mean_ratio, statistic: 'mean' };
-}
-
-function standingOf(tests: UnitComparison[]): Standing {
-  const relevant = (c: UnitComparison, faster: boolean) => {
-    const { ratio } = claimRatio(c);
-    const sameWay = faster ? ratio >= THRESHOLDS.same && c.mean_ratio > 1 && c.median_ratio > 1
-      : ratio <= 1 / THRESHOLDS.same && c.mean_ratio < 1 && c.median_ratio < 1;
-    return isSignificant(c) && sameWay;
-  };
-  if (tests.length > 0 && tests.every((c) => relevant(c, true))) return 'wins';
-  if (tests.length > 0 && tests.every((c) => relevant(c, false))) return 'loses';
-  return 'undecided';
 }
 
 function recommendationOf(runtime: RuntimeRef, over: RuntimeRef[], tests: UnitComparison[], standing: 'wins' | 'loses'): Recommendation {
@@ -83,9 +65,9 @@ function recommendationOf(runtime: RuntimeRef, over: RuntimeRef[], tests: UnitCo
   };
 }
 
-function reasonOf(standings: Standing[], winners: number): string {
+function reasonOf(standings: Standing[], winners: number, levels: number): string {
   if (winners > 1) return 'more than one runtime is faster than the baseline, and they were not compared with each other';
   if (winners === 1) return 'one runtime is faster than the baseline, but another is not shown slower than it';
   if (standings.includes('loses')) return 'some runtimes are slower than the baseline and others are not shown to differ from it';
-  return 'no runtime is significantly and relevantly (by 1.1× or more) faster at every level compared';
+  return `no runtime is significantly and relevantly (by ${RELEVANT.factor}× or more) faster ${levels === 1 ? 'at the one level compared' : 'at every level compared'}`;
 }

@@ -3,6 +3,10 @@ import { buildReportModel } from '../../../src/report/build.js';
 import { sweepClaims, type SweepClaims } from '../../../src/report/claims/sweep.js';
 import { reportGroups } from '../../../src/report/groups.js';
 import { aggregate, analyzed, row, tableOf } from '../tables.js';
+import { analyze } from '../../../src/analyze/index.js';
+import { ingestText } from '../../../src/ingest/index.js';
+import { renderReport } from '../../../src/report/render.js';
+import { records, type Shape } from '../corpus/generate.js';
 
 function sweep(totals: Record<string, Array<[number, number, number?]>>, baseline: string): SweepClaims {
   // [concurrency, avg_total, avg_init?] per runtime, as aggregate rows (one run per level).
@@ -20,8 +24,10 @@ describe('report/claims/sweep', () => {
     assert.equal(total?.winner?.id, 'fast');
     assert.deepEqual([total?.max.concurrency, total?.max.factor], [2, 6]);
     assert.deepEqual([total?.min.concurrency, total?.min.factor], [3, 2.2]);
-    assert.equal(total?.significant, true);
-    assert.equal(total?.order_of_magnitude, false);
+    // Pre-aggregated rows: no test, so "up to" (a description) but never "order of magnitude".
+    assert.equal(claims.comparisons[0].words.up_to, true);
+    assert.equal(claims.comparisons[0].words.order_of_magnitude, false);
+    assert.equal(claims.comparisons[0].tests.tested, false);
     assert.deepEqual(claims.missing.map((m) => [m.runtime.id, m.levels]), [['slow', [4]]]);
   });
 
@@ -66,5 +72,112 @@ describe('report/claims/sweep', () => {
     ]);
     const claims = buildReportModel(...analyzed(tableOf(rows))).claims as SweepClaims;
     assert.deepEqual(claims.few_runs, { holds: false, runs: 3 });
+  });
+});
+
+describe('report/claims/sweep: the words, on generated data whose shape meets or misses each rule (issue 11)', () => {
+  const base = { runtimes: 2, levels: [1, 2, 3], runs: 6, perRun: 5, cold: 1, runEffect: 0.3, factor: 1 };
+  function document(shape: Shape) {
+    const table = ingestText(JSON.stringify(records(shape)), `corpus/${shape.name}.json`);
+    const model = buildReportModel(table, analyze(table, { baseline: 'rt0' }));
+    return { model, claims: model.claims as SweepClaims, markdown: renderReport(model) };
+  }
+
+  it('one level: a sweep written for one level, and the Provenance says why', () => {
+    const { model, markdown } = document({ ...base, name: 'one-level', seed: 1, levels: [4] });
+    assert.equal(model.template, 'sweep');
+    assert.match(model.template_reason, /one concurrency level \(4\): the sweep text written for a single level/);
+    assert.match(markdown, /^# 🧪 Cold Start Performance at Concurrency 4: rt1 vs rt0$/m);
+    assert.match(markdown, /- Template: `sweep` \(cold starts at one concurrency level \(4\)/);
+    for (const word of [/at every level/i, /up to/, /consistently/, /Across Concurrency/, /at any level/, /1 tests/]) assert.doesNotMatch(markdown, word);
+    assert.equal((markdown.match(/^## 🔍 Key Insights$/gm) ?? []).length, 1);
+    // Not significant (6 vs 6 runs, p = 0.12): a neutral heading and a described, untested init.
+    assert.match(markdown, /^### ⚖️ rt1 vs rt0$/m);
+    assert.match(markdown, /rt1 had the lower mean init at concurrency 4 \(1\.3× lower; init is shown, not tested\)/);
+    assert.match(markdown, /rt1 had \*\*1\.3× lower mean total time\*\* than rt0 at concurrency 4, the one level measured\. The test does not show the difference beyond run-to-run noise\./);
+  });
+
+  it('a ✅ heading and "Prefer" only with significance at every level; several faster runtimes get no recommendation', () => {
+    const { model, markdown } = document({ ...base, name: 'four-runtimes', seed: 3, runtimes: 4, factor: 3 });
+    // The document tests the total time only: 9 tests, so 6 vs 6 runs (smallest p 2/924) can be significant.
+    assert.equal(model.findings.unit?.family, 9);
+    assert.equal(model.findings.unit?.attainable?.reachable, true);
+    assert.equal((markdown.match(/^### ✅ rt\d: Faster Than rt0 at Every Level, Significantly$/gm) ?? []).length, 3);
+    assert.equal(model.findings.recommended, null);
+    assert.doesNotMatch(markdown, /\*\*Prefer|the better choice|default choice/);
+    assert.match(markdown, /more than one runtime is faster than the baseline, and they were not compared with each other/);
+    // init and execution are shown with intervals, not tested.
+    assert.match(markdown, /\| 1 +\| Init, cold \(mean\) +\| [\d.]+× faster +\| [\d.]+–[\d.]+× +\| not tested +\|/);
+  });
+
+  it('no ✅ heading, no "at every level" claim of the test, where the test is not significant', () => {
+    const { markdown } = document({ ...base, name: 'null', seed: 101 });
+    assert.doesNotMatch(markdown, /^### ✅/m);
+    assert.match(markdown, /Neither rt1 nor rt0 had the lower mean total time at every concurrency level, and no level shows a difference beyond noise\./);
+    assert.doesNotMatch(markdown, /the choice depends on the expected load/);
+  });
+
+  it('mixed cold and warm: every ratio is over one part, and says which', () => {
+    const { claims, markdown } = document({ ...base, name: 'mixed', seed: 6, cold: 0.3, factor: 2 });
+    assert.deepEqual(claims.comparisons.map((c) => c.part), ['cold', 'warm']);
+    assert.match(markdown, /^### ⚖️ rt1 vs rt0, Cold Starts$/m);
+    assert.match(markdown, /^### ⚖️ rt1 vs rt0, Warm Activations$/m);
+    assert.match(markdown, /lower mean total time\*\* than rt0 over cold starts at each of the 3 concurrency levels/);
+    assert.match(markdown, /lower mean total time\*\* than rt0 over warm activations at each of the 3 concurrency levels/);
+    // The cold part's own means, not the pooled summary table's.
+    const cold = claims.comparisons[0].total!;
+    const group = claims.comparisons[0].total!.max.concurrency;
+    assert.notEqual(cold.max.slower_ms, claims.rows.find((r) => r.concurrency === group && r.runtime.id === 'rt0')?.avg_total);
+  });
+
+  it('a sweep named for warm-only data speaks of warm activations, never of cold starts', () => {
+    const shape = { ...base, name: 'warm-only', seed: 4, cold: 0, factor: 2 };
+    const table = ingestText(JSON.stringify(records(shape)), 'corpus/warm-only.json');
+    const markdown = renderReport(buildReportModel(table, analyze(table, { baseline: 'rt0' }), { template: 'sweep' }));
+    assert.match(markdown, /^# 🧪 Warm Performance Across Concurrency: rt1 vs rt0$/m);
+    assert.match(markdown, /compares the performance of warm activations \(the data has no cold start\)/);
+    assert.match(markdown, /\*\*Prefer rt1\*\* when warm latency matter/);
+    assert.doesNotMatch(markdown.replace("(the data has no cold start)", "").replace("no activation was a cold start", ""), /cold start/i);
+  });
+
+  it('the document says when no test of its size can be significant, instead of implying no difference', () => {
+    const { markdown } = document({ ...base, name: 'many-levels', seed: 2, levels: [1, 2, 3, 4, 5, 6, 8, 10], runs: 3 });
+    assert.match(markdown, /No test in this document can find a difference: its best-powered test compares 3 with 3 runs, and the smallest p an exact permutation test of that size can give is 0\.1; Holm's correction across the 8 tests of this document raises it to 0\.8, above 0\.05\. The data does not show that there is no difference; 6 runs per side would be needed to detect one\./);
+  });
+
+  it('"within 20%" only when every level is; no growth ratio when the peak is the first level', () => {
+    const { claims, markdown } = document({ ...base, name: 'mixed', seed: 6, cold: 0.3, factor: 2 });
+    const rt1 = claims.trends.find((t) => t.runtime.id === 'rt1')!;
+    // Over warm activations (a cold duration holds init, and the cold share differs by level):
+    // 224 → 267 ms at the ends, 287 ms between. Pooled, rt0's fell 28% "at every step" with its cold share.
+    assert.equal(rt1.duration_part, 'warm');
+    assert.equal(rt1.duration?.direction, 'varies');
+    assert.doesNotMatch(markdown, /within 20%\), varying|28% lower/);
+    assert.match(markdown, /rt0's `avg_duration` over warm activations varies with no steady direction/);
+    assert.equal(rt1.wait?.peak.concurrency, 1);
+    assert.equal(rt1.wait?.factor, null);
+    assert.match(markdown, /rt1's `max_wait` peaks at \*\*239\.38 ms\*\* \(concurrency 1\)\.$/m);
+  });
+});
+
+describe('report/claims/sweep: "the choice depends on the expected load" (issue 11)', () => {
+  // 8 runs a side, one activation each: a is slower at concurrency 1 and faster at 2.
+  const rows = (first: number, second: number, runtime: string) => Array.from({ length: 8 }, (_, r) => [
+    row({ runtime, repetition: r, concurrency: 1, init_ms: 50, duration_ms: first + r, wait_ms: 5 }),
+    row({ runtime, repetition: r, concurrency: 2, init_ms: 50, duration_ms: second + r, wait_ms: 5 }),
+  ]).flat();
+
+  it('only when significant differences point different ways', () => {
+    const model = buildReportModel(...analyzed(tableOf([...rows(1000, 500, 'a'), ...rows(500, 1000, 'b')]), 'a'));
+    const markdown = renderReport(model);
+    assert.match(markdown, /Neither b nor a was faster at every concurrency level: a is significantly faster at concurrency 2, b is significantly faster at concurrency 1\. The choice depends on the expected load\./);
+    assert.equal(model.findings.recommended, null);
+  });
+
+  it('otherwise: no level shows a difference beyond noise', () => {
+    const few = (first: number, second: number, runtime: string) => rows(first, second, runtime).filter((r) => (r.repetition as number) < 2);
+    const markdown = renderReport(buildReportModel(...analyzed(tableOf([...few(1000, 500, 'a'), ...few(500, 1000, 'b')]), 'a')));
+    assert.doesNotMatch(markdown, /choice depends on the expected load/);
+    assert.match(markdown, /Neither b nor a had the lower mean total time at every concurrency level, and no level shows a difference beyond noise\./);
   });
 });

@@ -1,5 +1,6 @@
 // "order of magnitude": the ratio the claim rests on is 10× or more at every level, no mean behind
-// it is carried by a few activations, and, where a test was possible, it is significant at each.
+// it is carried by a few activations, and the document's test is significant at each level. Data
+// that allows no test (pre-aggregated rows) gets the factor, never the words.
 export const ORDER_OF_MAGNITUDE = { factor: 10 } as const;
 
 export interface MagnitudeLevel {
@@ -10,5 +11,5 @@ export interface MagnitudeLevel {
 }
 
 export function isOrderOfMagnitude(levels: readonly MagnitudeLevel[]): boolean {
-  return levels.length > 0 && levels.every((l) => l.factor >= ORDER_OF_MAGNITUDE.factor && !l.heavyTail && l.significant !== false);
+  return levels.length > 0 && levels.every((l) => l.factor >= ORDER_OF_MAGNITUDE.factor && !l.heavyTail && l.significant === true);
 }
