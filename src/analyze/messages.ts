@@ -22,7 +22,8 @@ export function severalConfigurations(runtime: string, configurations: readonly 
 
 export function concurrencyNotRecorded(runtimes: readonly string[]): string {
   return `the data does not record how many invocations ran at once for ${runtimes.map((r) => `"${r}"`).join(', ')} ` +
-    '(concurrency null): those groups are in no per-level comparison or trend';
+    '(concurrency null): those groups are in no trend and no per-level speedup; their activations are compared as one ' +
+    'stratum of their own (inference.unrecorded_level), one run unless the data tells runs apart';
 }
 
 /** A group as warnings name it: its runtime, level and (grouped by repetition) repetition. */
