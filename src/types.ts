@@ -394,7 +394,13 @@ export interface UnitComparison {
   /** Cliff's δ over the units compared (positive: the baseline's tend to be larger). */
   cliffs_delta: number;
   /** Sides whose mean is carried by a few activations (src/analyze/heavy-tail.ts). */
-  heavy_tails: Array<{ runtime: string; few: number; slowest_ms: number[]; activations: number; mean_ms: number; mean_without_ms: number }>;
+  heavy_tails: Array<{
+    runtime: string; few: number; slowest_ms: number[]; activations: number; mean_ms: number; mean_without_ms: number;
+    /** The activations behind slowest_ms, slowest first (null where the data has no activation id). */
+    activation_ids?: Array<string | null>;
+  }>;
+  /** What a claim about this comparison reads: the median where a side's mean is carried by a few activations. */
+  claims_from?: 'mean' | 'median';
 }
 
 export interface StratifiedRatio {

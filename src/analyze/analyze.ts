@@ -19,7 +19,7 @@ import { trendsOf } from './trend.js';
 import { groupMeanInterval, meanTotalKey, totalsByGroupAndRun } from './group-interval.js';
 import { inferAtUnit } from './inference.js';
 import { chooseUnit, runKeyOf } from './unit.js';
-import { analysisWarnings } from './warnings.js';
+import { analysisWarnings, heavyTailWarnings } from './warnings.js';
 
 export interface AnalyzeOptions {
   /** The runtime speedups compare against; default `blackbox` if present, else the first in input order. */
@@ -103,6 +103,7 @@ export function analyze(table: Table, options: AnalyzeOptions = {}): Analysis {
       ...[...several].map(([runtime, configurations]) => msg.severalConfigurations(runtime, configurations)),
       ...(unrecorded.length > 0 ? [msg.concurrencyNotRecorded(unrecorded)] : []),
       ...analysisWarnings([...reported].sort((a, b) => groupOrder(a.figures, b.figures)), comparisons, several),
+      ...heavyTailWarnings(inference),
     ],
     ...(inference ? { inference } : {}),
   };

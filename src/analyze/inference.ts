@@ -5,7 +5,7 @@
 import type { Activation, ComparisonMetric, StratifiedRatio, Table, UnitComparison, UnitInference, UnrecordedLevelComparison } from '../types.js';
 import { expandedRatioInterval, MEASURED_COVERAGE, MIN_UNITS, unitReplicates, type UnitStatistic } from './cluster-bootstrap.js';
 import { ALPHA } from './comparisons.js';
-import { heavyTailOf, type HeavyTail } from './heavy-tail.js';
+import { heavyTailOf, nameHeavyTails, type HeavyTail } from './heavy-tail.js';
 import { unitTest } from './permutation.js';
 import { streamFor } from './prng.js';
 import { holm, mannWhitney } from './rank-test.js';
@@ -43,6 +43,7 @@ export function inferAtUnit(table: Pick<Table, 'activations'>, baseline: string)
     all[i].p_adjusted = adjusted;
     all[i].significant = adjusted < ALPHA;
   });
+  nameHeavyTails(all, rows);
   const comparisons = all.filter((c): c is UnitComparison => c.concurrency !== null);
   const unrecorded = all.filter((c): c is UnrecordedLevelComparison => c.concurrency === null);
   const runCounts = cells.map((c) => Math.max(...Object.values(c.runs).map((r) => r.length)));
