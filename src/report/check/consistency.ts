@@ -6,6 +6,7 @@ import { CliError } from '../../errors.js';
 import { escapeInline } from '../markdown.js';
 import type { ReportModel } from '../model.js';
 import * as msg from './messages.js';
+import * as claims from './claims.js';
 import * as structure from './structure.js';
 import { tablesOf } from './tables.js';
 import * as wording from './wording.js';
@@ -37,7 +38,7 @@ export const RULES: readonly Rule[] = [
   { id: 'only-is-every-level', find: (_m, md) => onlyLists(md), enforced: true },
   { id: 'several-levels-word', find: wording.levelWords, enforced: false },
   { id: 'equal-range', find: (_m, md) => wording.equalRanges(md), enforced: true },
-  { id: 'claim-against-table', find: upTo, enforced: true },
+  { id: 'claim-against-table', find: (m, md) => [...upTo(m, md), ...claims.delivers(m, md), ...claims.largestDifference(m, md), ...claims.waitTimes(md)], enforced: true },
   { id: 'significance-against-p', find: (_m, md) => wording.significanceInTables(md), enforced: true },
   { id: 'significant-without-test', find: wording.significanceInProse, enforced: true },
   { id: 'empty-section', find: (_m, md) => structure.emptySections(md), enforced: false },

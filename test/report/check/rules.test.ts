@@ -97,7 +97,23 @@ describe('report/check: each rule, broken and kept', () => {
     assert.deepEqual(firedBy(twice, 'Measured on Apache OpenWhisk.'), []);
   });
 
-  it('claim-against-table: an "up to" ratio the summary table does not give', () => {
+  it('claim-against-table: a ratio the summary table (or the sentence\'s own figures) does not give', () => {
     assert.deepEqual(firedBy(twice, '- **up to 9.9× faster** in rt1, at concurrency 2'), ['claim-against-table']);
+    // The document's own "delivers" and "largest difference" sentences, then the same with a factor changed.
+    const delivers = /^rt1 delivers \*\*[^\n]*?at every concurrency level both measured \(most at concurrency \d\)/m.exec(twice.markdown)![0];
+    assert.deepEqual(firedBy(twice, delivers), []);
+    assert.deepEqual(firedBy(twice, delivers.replace(/\*\*(\d+\.\d)×/, '**9.9×')), ['claim-against-table']);
+    assert.deepEqual(firedBy(twice, delivers.replace(/most at concurrency \d/, 'most at concurrency 7')), ['claim-against-table']);
+    const ratios = twice.model.levels.map((l) => {
+      const at = (id: string) => twice.model.groups.find((g) => g.runtime === id && g.concurrency === l)!.avg_total as number;
+      return { l, r: at('rt0') / at('rt1') };
+    }).sort((a, b) => b.r - a.r);
+    const largest = `The largest difference is ${(Math.round(ratios[0].r * 10) / 10).toFixed(1)}× at concurrency ${ratios[0].l}, in favour of rt1.`;
+    assert.deepEqual(firedBy(twice, largest), []);
+    assert.deepEqual(firedBy(twice, largest.replace('in favour of rt1', 'in favour of rt0')), ['claim-against-table']);
+    assert.deepEqual(firedBy(twice, largest.replace(`concurrency ${ratios[0].l}`, `concurrency ${ratios[2].l}`)), ['claim-against-table']);
+    assert.deepEqual(firedBy(twice, '- Wait times: 29.7 ms for rt1 vs 76.5 ms for rt0 (rt0 waited 2.6× longer).'), []);
+    assert.deepEqual(firedBy(twice, '- Wait times: 29.7 ms for rt1 vs 76.5 ms for rt0 (rt1 waited 2.6× longer).'), ['claim-against-table']);
+    assert.deepEqual(firedBy(twice, '- Wait times: 29.7 ms for rt1 vs 76.5 ms for rt0 (rt0 waited 3.6× longer).'), ['claim-against-table']);
   });
 });
