@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { GROUP_MIN } from '../../src/analyze/group-interval.js';
 import { coverage, groupCoverage, type Coverage, type Setting } from './simulate.js';
 
 const { values } = parseArgs({ options: { experiments: { type: 'string', default: '1000' } } });
@@ -41,9 +42,9 @@ for (const sigma of [0.5, 1]) {
 }
 const groupRows = groupSettings.map((s, i) => groupCoverage(s, experiments, 5000 + i));
 const groupLines = [
-  '| Unit | n | Activations per run | σ (log, within run) | Run effect σ | Coverage of the true mean |',
-  '|---|---|---|---|---|---|',
-  ...groupRows.map((r) => `| ${r.unit} | ${r.n} | ${r.unit === 'run' ? r.perRun : r.n} | ${r.sigma} | ${r.runSigma} | ${pct(r.mean)} |`),
+  '| Unit | n | Activations per run | σ (log, within run) | Run effect σ | Interval given | Coverage of the true mean |',
+  '|---|---|---|---|---|---|---|',
+  ...groupRows.map((r) => `| ${r.unit} | ${r.n} | ${r.unit === 'run' ? r.perRun : r.n} | ${r.sigma} | ${r.runSigma} | ${pct(r.given ?? null)} | ${pct(r.mean)} |`),
 ];
 
 writeFileSync(path.join(here, 'coverage.md'), [
@@ -56,7 +57,9 @@ writeFileSync(path.join(here, 'coverage.md'), [
   '## One group\'s mean total (the per-group 95% CI of the Caveats table)',
   '',
   'The bootstrap-t over runs (several runs) or over one run\'s activations, from the same lognormal model; the true mean is 100·exp((σ² + σ_run²)/2).',
-  'Below 4 runs, or 10 activations of one run, no interval is given (GROUP_MIN in src/analyze/group-interval.ts); the rows below those n are measured with the threshold lifted (3 runs: a resample of one run repeated has no spread, so the interval is often unbounded and then not given).',
+  `Below ${GROUP_MIN.run} runs, or ${GROUP_MIN.activation} activations of one run, owbench gives no interval (GROUP_MIN in src/analyze/group-interval.ts): the smallest n from which every setting measured covers 92% or more.`,
+  'σ = 1 within a run is skewed enough that no n below 100 reaches 93% for one run\'s activations; the rows below the thresholds are measured with them lifted.',
+  'With 3 runs a resample of one run taken three times has no spread (1 in 9), so the interval is unbounded and not given in most experiments: the coverage of the few given says nothing.',
   '',
   ...groupLines,
   '',

@@ -21,6 +21,8 @@ export interface Coverage extends Setting {
   /** Share of experiments whose interval held the truth; null when the method gives no interval at this n. */
   mean: number | null;
   median: number | null;
+  /** Share of experiments that got an interval at all (one group's mean: an unbounded one is not given). */
+  given?: number;
 }
 
 /** log X = μ + u_run + ε: the two runtimes differ by log 2 in μ only, so both true ratios are exactly 2. */
@@ -71,5 +73,5 @@ export function groupCoverage(s: Setting, experiments: number, seed: number): Co
     if (ci) made++;
     if (ci && ci[0] <= truth && truth <= ci[1]) hits++;
   }
-  return { ...s, experiments, mean: made === 0 ? null : hits / made, median: null };
+  return { ...s, experiments, mean: made === 0 ? null : hits / made, median: null, given: made / experiments };
 }
