@@ -59,7 +59,7 @@ writeFileSync(path.join(here, 'coverage.md'), [
   'The bootstrap-t over runs (several runs) or over one run\'s activations, from the same lognormal model; the true mean is 100·exp((σ² + σ_run²)/2).',
   `Below ${GROUP_MIN.run} runs, or ${GROUP_MIN.activation} activations of one run, owbench gives no interval (GROUP_MIN in src/analyze/group-interval.ts): the smallest n from which every setting measured covers 92% or more.`,
   'σ = 1 within a run is skewed enough that no n below 100 reaches 93% for one run\'s activations; the rows below the thresholds are measured with them lifted.',
-  'With 3 runs a resample of one run taken three times has no spread (1 in 9), so the interval is unbounded and not given in most experiments: the coverage of the few given says nothing.',
+  'With 3 runs a resample of one run taken three times has no spread (1 resample in 9), so the interval is unbounded and not given in most experiments: the coverage of the few given says nothing.',
   '',
   ...groupLines,
   '',
