@@ -7,7 +7,7 @@ import { BOOTSTRAP } from '../../src/analyze/bootstrap.js';
 import { GROUP_MIN, groupMeanInterval } from '../../src/analyze/group-interval.js';
 import { mulberry32 } from '../../src/analyze/prng.js';
 import { sampleOf } from '../../src/analyze/run-cells.js';
-import { pandasMissing, runPython } from './python.js';
+import { pandasMissing, runPython, scipyMissing } from './python.js';
 
 const NUMPY_BOOTSTRAP_T = `
 import json, sys, numpy as np
@@ -76,5 +76,16 @@ describe('analyze/group-interval', () => {
     // Where the threshold is set from: one run of 10 activations at σ 1 covers under 92%.
     const ten = groupCoverage({ unit: 'activation', n: 10, perRun: 10, sigma: 1, runSigma: 0 }, 1000, 33);
     assert.ok((ten.mean as number) < 0.92, JSON.stringify(ten));
+  });
+});
+
+describe('analyze/group-interval: many units', () => {
+  it('past exactMeanMax units takes the Student t interval of the pooled mean (scipy)', function () {
+    if (scipyMissing()) this.skip();
+    const u = mulberry32(8);
+    const values = Array.from({ length: BOOTSTRAP.exactMeanMax + 500 }, () => Math.round(100 * Math.exp(u()) * 100) / 100);
+    const got = groupMeanInterval([sampleOf(values)], mulberry32(1));
+    const expected = JSON.parse(runPython(['-c', 'import json,sys; import numpy as np; from scipy import stats; x=np.array(json.load(sys.stdin)); print(json.dumps(list(stats.t.interval(0.95, len(x)-1, loc=x.mean(), scale=stats.sem(x)))))'], JSON.stringify(values))) as number[];
+    got.ci!.forEach((v, i) => assert.ok(Math.abs(v - expected[i]) < 1e-6, `${v} ≠ ${expected[i]}`));
   });
 });
