@@ -43,6 +43,7 @@ export const RULES: readonly Rule[] = [
   { id: 'significant-without-test', find: wording.significanceInProse, enforced: true },
   { id: 'empty-section', find: (_m, md) => structure.emptySections(md), enforced: false },
   { id: 'duplicate-heading', find: (_m, md) => structure.duplicateHeadings(md), enforced: false },
+  { id: 'empty-table', find: (_m, md) => structure.emptyTables(md), enforced: false },
   { id: 'one-observation', find: observations, enforced: true },
   { id: 'apache-on-embedded', find: wording.target, enforced: true },
 ];

@@ -67,3 +67,7 @@ export function duplicateHeading(heading: string, times: number): string {
 export function apacheOnEmbedded(times: number): string {
   return `the document says "Apache OpenWhisk" ${times} time${times === 1 ? '' : 's'}, but its run log records owbench's embedded server`;
 }
+
+export function emptyTable(header: string): string {
+  return `the table "${header.slice(0, 80)}" has no rows`;
+}

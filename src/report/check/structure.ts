@@ -1,7 +1,7 @@
 // Rules of the consistency check on the document's outline (issue 11): no section without a body
-// (a heading followed directly by another heading, a rule or the end), and no heading twice.
-
+// (a heading followed directly by another heading, a rule or the end), no heading twice, no table without rows.
 import * as msg from './messages.js';
+import { tablesOf } from './tables.js';
 
 /** Headings (## to ####), fenced code skipped. */
 function headings(lines: readonly string[]): Array<{ at: number; level: number; text: string }> {
@@ -32,4 +32,9 @@ export function duplicateHeadings(markdown: string): string[] {
   const seen = new Map<string, number>();
   for (const h of headings(markdown.split('\n'))) seen.set(h.text, (seen.get(h.text) ?? 0) + 1);
   return [...seen].filter(([, n]) => n > 1).map(([text, n]) => msg.duplicateHeading(text, n));
+}
+
+/** A table with a header and no row: the data it lays out is not there (e.g. no recorded level). */
+export function emptyTables(markdown: string): string[] {
+  return tablesOf(markdown).filter((t) => t.rows.length === 0).map((t) => msg.emptyTable(t.header.join(' | ')));
 }

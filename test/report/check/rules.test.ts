@@ -84,6 +84,11 @@ describe('report/check: each rule, broken and kept', () => {
     assert.deepEqual(firedBy(twice, '## Extra\n\ntext\n\n## Other\n\ntext'), []);
   });
 
+  it('empty-table: a table with a header and no row', () => {
+    assert.deepEqual(firedBy(twice, '| Concurrency | Runtime |\n|---|---|\n\ntext'), ['empty-table']);
+    assert.deepEqual(firedBy(twice, '| Concurrency | Runtime |\n|---|---|\n| 1 | rt0 |\n\ntext'), []);
+  });
+
   it('one-observation: "every figure is one observation" with groups of several activations', () => {
     assert.deepEqual(firedBy(twice, 'Here every figure is one observation.'), ['one-observation']);
     const single = documentOf({ ...base, name: 'single', runs: 1, perRun: 1, levels: [1] });
