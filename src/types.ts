@@ -191,6 +191,8 @@ export interface GroupFigures {
   avg_cold_cost: number | null;
   /** 95% confidence intervals of the means and percentiles (see GroupIntervals). */
   ci: GroupIntervals;
+  /** The mean total's interval at the unit; absent for pre-aggregated rows and `--by` groups. */
+  mean_total?: GroupMeanInterval;
 }
 
 /**
@@ -212,6 +214,20 @@ export type Interval = [low: number, high: number];
  * activations, p99 1000, the median 20), and always for pre-aggregated rows (no distribution).
  */
 export type GroupIntervals = Record<IntervalFigure, Interval | null>;
+
+/**
+ * A group's 95% interval of its mean total at the experimental unit (issue 11): `run` resamples
+ * whole runs (several runs), `activation` resamples one run's activations and describes that run
+ * only; `ci` null where the coverage bench/coverage/ measured is poor (fewer than 4 runs, or one
+ * run of fewer than 10 activations) or the interval has zero width.
+ */
+export interface GroupMeanInterval {
+  unit: 'run' | 'activation';
+  runs: number;
+  activations: number;
+  ci: Interval | null;
+  no_interval: 'too few runs' | 'too few activations' | 'zero width' | null;
+}
 
 /** Ratios of means per component (wait, init, cold cost, exec, duration, total), of medians and of p95. */
 export type SpeedupMetric =
@@ -339,7 +355,16 @@ export interface UnitInference {
   comparisons: UnitComparison[];
   /** Across levels: the geometric mean of the per-level ratios (stratified, never pooled). */
   overall: StratifiedRatio[];
+  /**
+   * The same comparisons over activations whose level the data does not record (raw records,
+   * `owbench fetch`): one stratum of their own, in the same Holm family as `comparisons`. Present
+   * only when there are some; one fetch is one run, so their intervals describe that set only.
+   */
+  unrecorded_level?: UnrecordedLevelComparison[];
 }
+
+/** A UnitComparison in the stratum of activations with no recorded concurrency level. */
+export type UnrecordedLevelComparison = Omit<UnitComparison, 'concurrency'> & { concurrency: null };
 
 /** Baseline vs candidate in one cell (level, cold or warm part) on one metric, at the unit. */
 export interface UnitComparison {
@@ -369,7 +394,13 @@ export interface UnitComparison {
   /** Cliff's δ over the units compared (positive: the baseline's tend to be larger). */
   cliffs_delta: number;
   /** Sides whose mean is carried by a few activations (src/analyze/heavy-tail.ts). */
-  heavy_tails: Array<{ runtime: string; few: number; slowest_ms: number[]; activations: number; mean_ms: number; mean_without_ms: number }>;
+  heavy_tails: Array<{
+    runtime: string; few: number; slowest_ms: number[]; activations: number; mean_ms: number; mean_without_ms: number;
+    /** The activations behind slowest_ms, slowest first (null where the data has no activation id). */
+    activation_ids?: Array<string | null>;
+  }>;
+  /** What a claim about this comparison reads: the median where a side's mean is carried by a few activations. */
+  claims_from?: 'mean' | 'median';
 }
 
 export interface StratifiedRatio {

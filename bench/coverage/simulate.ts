@@ -3,6 +3,7 @@
 // with and without a run effect. Uses the very functions the analysis uses.
 import { expandedRatioInterval, unitReplicates, type UnitStatistic } from '../../src/analyze/cluster-bootstrap.js';
 import { mulberry32, normal, streamFor, type Uniform } from '../../src/analyze/prng.js';
+import { groupMeanInterval } from '../../src/analyze/group-interval.js';
 import { sampleOf, type RunSample } from '../../src/analyze/run-cells.js';
 
 export interface Setting {
@@ -20,6 +21,8 @@ export interface Coverage extends Setting {
   /** Share of experiments whose interval held the truth; null when the method gives no interval at this n. */
   mean: number | null;
   median: number | null;
+  /** Share of experiments that got an interval at all (one group's mean: an unbounded one is not given). */
+  given?: number;
 }
 
 /** log X = μ + u_run + ε: the two runtimes differ by log 2 in μ only, so both true ratios are exactly 2. */
@@ -53,4 +56,22 @@ export function coverage(s: Setting, experiments: number, seed: number): Coverag
   }
   const share = (k: 'mean' | 'median') => (made[k] === 0 ? null : hits[k] / made[k]);
   return { ...s, experiments, mean: share('mean'), median: share('median') };
+}
+
+/**
+ * One group's mean (one sample, not a ratio), as the Caveats table prints it: how often
+ * groupMeanInterval holds the true mean 100·exp((σ² + σ_run²)/2). With one run and no run effect,
+ * the truth is that run's mean too, which is all an activation interval claims.
+ */
+export function groupCoverage(s: Setting, experiments: number, seed: number): Coverage {
+  const uniform = mulberry32(seed);
+  const truth = 100 * Math.exp((s.sigma ** 2 + s.runSigma ** 2) / 2);
+  let hits = 0;
+  let made = 0;
+  for (let e = 0; e < experiments; e++) {
+    const { ci } = groupMeanInterval(side(s, 0, uniform), streamFor(`g${seed}/${e}`), { run: 2, activation: 2 });
+    if (ci) made++;
+    if (ci && ci[0] <= truth && truth <= ci[1]) hits++;
+  }
+  return { ...s, experiments, mean: made === 0 ? null : hits / made, median: null, given: made / experiments };
 }

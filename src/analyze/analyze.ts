@@ -13,11 +13,13 @@ import { groupKeysOf, groupOrder, isDefaultKeys, severalConfigurations } from '.
 import { bootstrapGroup, intervalsOf, MEAN_COLUMNS, type GroupBootstrap, type Replicates } from './intervals.js';
 import * as msg from './messages.js';
 import { poolFigures } from './pool.js';
-import { BASE_SEED } from './prng.js';
+import { BASE_SEED, streamFor } from './prng.js';
 import { byCodeUnits, computeSpeedups } from './speedups.js';
 import { trendsOf } from './trend.js';
+import { groupMeanInterval, meanTotalKey, totalsByGroupAndRun } from './group-interval.js';
 import { inferAtUnit } from './inference.js';
-import { analysisWarnings } from './warnings.js';
+import { chooseUnit, runKeyOf } from './unit.js';
+import { analysisWarnings, heavyTailWarnings } from './warnings.js';
 
 export interface AnalyzeOptions {
   /** The runtime speedups compare against; default `blackbox` if present, else the first in input order. */
@@ -61,6 +63,7 @@ export function analyze(table: Table, options: AnalyzeOptions = {}): Analysis {
   const aggregateLevels = aggregateGroups(table.aggregates, 'concurrency').map(withoutBootstrap);
   rejectOverlap(rawLevels.map((a) => a.figures), aggregateLevels.map((a) => a.figures));
   const levels = [...rawLevels, ...aggregateLevels];
+  withMeanTotals(table, rawLevels.map((a) => a.figures), several);
 
   const reported = isDefaultKeys(keys)
     ? levels
@@ -81,7 +84,7 @@ export function analyze(table: Table, options: AnalyzeOptions = {}): Analysis {
   const comparisons = baseline === null ? [] : computeComparisons(baseline, comparedColumns);
   const unrecorded = [...new Set(levels.filter((a) => a.figures.concurrency === null).map((a) => a.figures.runtime))];
   // Inference at the unit sees exactly the rows that are compared: no compositions, one
-  // configuration per runtime, recorded levels.
+  // configuration per runtime; an unrecorded level is one stratum of its own.
   const inference = baseline === null ? undefined : inferAtUnit({ activations: comparedRows(table, several) }, baseline);
   return {
     groups: reported.map((a) => a.figures).sort(groupOrder),
@@ -100,6 +103,7 @@ export function analyze(table: Table, options: AnalyzeOptions = {}): Analysis {
       ...[...several].map(([runtime, configurations]) => msg.severalConfigurations(runtime, configurations)),
       ...(unrecorded.length > 0 ? [msg.concurrencyNotRecorded(unrecorded)] : []),
       ...analysisWarnings([...reported].sort((a, b) => groupOrder(a.figures, b.figures)), comparisons, several),
+      ...heavyTailWarnings(inference),
     ],
     ...(inference ? { inference } : {}),
   };
@@ -109,7 +113,7 @@ export function analyze(table: Table, options: AnalyzeOptions = {}): Analysis {
  * The seed of a group's bootstrap streams: (runtime, level[, repetition]) as before issue 10, so
  * the same data keeps its intervals, and the configuration or action only where it tells groups apart.
  */
-function groupKey(g: GroupColumns, keys: ReadonlySet<GroupKey>, several: ReadonlyMap<string, string[]>): string {
+function groupKey(g: Pick<GroupFigures, 'runtime' | 'function' | 'memory_mb' | 'concurrency' | 'repetition' | 'action'>, keys: ReadonlySet<GroupKey>, several: ReadonlyMap<string, string[]>): string {
   let key = `${g.runtime}\u0000${g.concurrency}`;
   if (keys.has('repetition')) key += `\u0000${g.repetition}`;
   if (several.has(g.runtime)) key += `\u0000${g.function}\u0000${g.memory_mb}`;
@@ -174,9 +178,19 @@ function rejectOverlap(raw: GroupFigures[], aggregated: GroupFigures[]): void {
   if (clash) throw new UsageError(msg.rawAndAggregated(clash.runtime, clash.concurrency));
 }
 
+/** Each raw level group's mean total at the unit (group-interval.ts), seeded by its group key. */
+function withMeanTotals(table: Table, groups: GroupFigures[], several: ReadonlyMap<string, string[]>): void {
+  const samples = totalsByGroupAndRun(table.activations, runKeyOf(chooseUnit(table)));
+  for (const g of groups) {
+    const runs = samples.get(meanTotalKey(g));
+    const key = `${groupKey(g, new Set(), several)}\u0000mean_total`;
+    if (runs) g.mean_total = groupMeanInterval(runs, streamFor(key));
+  }
+}
+
 /** Kept here too: the group order was analyze's before issue 10. */
 export { groupOrder } from './group-keys.js';
 
 function comparedRows(table: Table, several: ReadonlyMap<string, unknown>): Table['activations'] {
-  return table.activations.filter((row) => row.composition == null && row.concurrency != null && !several.has(row.runtime));
+  return table.activations.filter((row) => row.composition == null && !several.has(row.runtime));
 }

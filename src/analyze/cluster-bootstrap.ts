@@ -127,7 +127,8 @@ export function expandedTail(n: number): number {
   return normalSf(Math.sqrt(n / (n - 1)) * studentTQuantile(1 - alpha / 2, n - 1));
 }
 
-function typeQuantile(sorted: Float64Array, p: number): number {
+/** numpy's type-7 p-quantile of ascending values. */
+export function typeQuantile(sorted: Float64Array, p: number): number {
   const virtual = (sorted.length - 1) * p;
   const k = Math.floor(virtual);
   if (k + 1 >= sorted.length) return sorted[sorted.length - 1];

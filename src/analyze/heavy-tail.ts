@@ -11,6 +11,8 @@ export const HEAVY_TAIL = {
   minCount: 10,
 } as const;
 
+import type { Activation, UnitComparison } from '../types.js';
+
 export interface HeavyTail {
   runtime: string;
   /** How many of the slowest activations carry the mean, and their times (ms, slowest first). */
@@ -19,6 +21,7 @@ export interface HeavyTail {
   activations: number;
   mean_ms: number;
   mean_without_ms: number;
+  activation_ids?: Array<string | null>;
 }
 
 /** `sorted` ascending (every value of the cell); null when the rule does not fire. */
@@ -38,4 +41,41 @@ export function heavyTailOf(runtime: string, sorted: Float64Array): HeavyTail | 
   const slowest: number[] = [];
   for (let i = n - 1; i >= n - few && slowest.length < 5; i--) slowest.push(sorted[i]);
   return { runtime, few, slowest_ms: slowest, activations: n, mean_ms: mean, mean_without_ms: without };
+}
+
+const VALUE_OF: Record<UnitComparison['metric'], (row: Activation) => number | null> = {
+  init_ms: (row) => (row.cold ? row.init_ms : null),
+  exec_ms: (row) => row.exec_ms,
+  total_ms: (row) => row.total_ms,
+};
+
+/**
+ * Names the activations behind each heavy tail's slowest_ms (the warning says which), in one pass
+ * over the compared rows, and marks each comparison's claims as read from the median where a side
+ * has a heavy tail. `rows`: the successful activations inference compared.
+ */
+export function nameHeavyTails(comparisons: ReadonlyArray<Omit<UnitComparison, 'concurrency'> & { concurrency: number | null }>, rows: readonly Activation[]): void {
+  const wanted = new Map<string, Array<{ metric: UnitComparison['metric']; tail: HeavyTail; found: Array<[number, string | null]> }>>();
+  for (const c of comparisons) {
+    c.claims_from = c.heavy_tails.length > 0 ? 'median' : 'mean';
+    for (const tail of c.heavy_tails) {
+      const key = `${tail.runtime}\u0000${c.concurrency}\u0000${c.part}`;
+      const list = wanted.get(key) ?? [];
+      list.push({ metric: c.metric, tail, found: [] });
+      wanted.set(key, list);
+    }
+  }
+  if (wanted.size === 0) return;
+  for (const row of rows) {
+    if (row.status !== 'success' || row.composition != null) continue;
+    const list = wanted.get(`${row.runtime}\u0000${row.concurrency}\u0000${row.cold ? 'cold' : 'warm'}`);
+    if (!list) continue;
+    for (const w of list) {
+      const value = VALUE_OF[w.metric](row);
+      if (value !== null && value >= w.tail.slowest_ms[w.tail.slowest_ms.length - 1]) w.found.push([value, row.activation_id]);
+    }
+  }
+  for (const list of wanted.values()) {
+    for (const w of list) w.tail.activation_ids = w.found.sort((a, b) => b[0] - a[0]).slice(0, w.tail.slowest_ms.length).map(([, id]) => id);
+  }
 }

@@ -2,10 +2,10 @@
 // and metric, the ratios of pooled means and medians with their cluster-aware intervals, and a
 // permutation test on the units; then Holm across every test at once (one family per document)
 // and a stratified overall ratio per (candidate, part, metric).
-import type { Activation, ComparisonMetric, StratifiedRatio, Table, UnitComparison, UnitInference } from '../types.js';
+import type { Activation, ComparisonMetric, StratifiedRatio, Table, UnitComparison, UnitInference, UnrecordedLevelComparison } from '../types.js';
 import { expandedRatioInterval, MEASURED_COVERAGE, MIN_UNITS, unitReplicates, type UnitStatistic } from './cluster-bootstrap.js';
 import { ALPHA } from './comparisons.js';
-import { heavyTailOf, type HeavyTail } from './heavy-tail.js';
+import { heavyTailOf, nameHeavyTails, type HeavyTail } from './heavy-tail.js';
 import { unitTest } from './permutation.js';
 import { streamFor } from './prng.js';
 import { holm, mannWhitney } from './rank-test.js';
@@ -23,10 +23,11 @@ export function inferAtUnit(table: Pick<Table, 'activations'>, baseline: string)
   const key = (c: Pick<RunCell, 'runtime' | 'concurrency' | 'part'>) => `${c.runtime}\u0000${c.concurrency}\u0000${c.part}`;
   const byKey = new Map(cells.map((c) => [key(c), c]));
   const candidates = [...new Set(cells.map((c) => c.runtime))].filter((r) => r !== baseline).sort(byCodeUnits);
-  const comparisons: UnitComparison[] = [];
+  const all: AnyLevel[] = [];
   for (const candidate of candidates) {
+    // The unrecorded stratum first, as groups order it.
     const theirs = cells.filter((c) => c.runtime === candidate)
-      .sort((a, b) => a.concurrency - b.concurrency || byCodeUnits(a.part, b.part));
+      .sort((a, b) => (a.concurrency ?? -Infinity) - (b.concurrency ?? -Infinity) || byCodeUnits(a.part, b.part));
     for (const cell of theirs) {
       const base = byKey.get(key({ ...cell, runtime: baseline }));
       if (!base) continue;
@@ -34,14 +35,17 @@ export function inferAtUnit(table: Pick<Table, 'activations'>, baseline: string)
         const b = base.runs[column];
         const c = cell.runs[column];
         if (b.length === 0 || c.length === 0) continue;
-        comparisons.push(compare(base, cell, metric, b, c, choice.unit));
+        all.push(compare(base, cell, metric, b, c, choice.unit));
       }
     }
   }
-  holm(comparisons.map((c) => c.p)).forEach((adjusted, i) => {
-    comparisons[i].p_adjusted = adjusted;
-    comparisons[i].significant = adjusted < ALPHA;
+  holm(all.map((c) => c.p)).forEach((adjusted, i) => {
+    all[i].p_adjusted = adjusted;
+    all[i].significant = adjusted < ALPHA;
   });
+  nameHeavyTails(all, rows);
+  const comparisons = all.filter((c): c is UnitComparison => c.concurrency !== null);
+  const unrecorded = all.filter((c): c is UnrecordedLevelComparison => c.concurrency === null);
   const runCounts = cells.map((c) => Math.max(...Object.values(c.runs).map((r) => r.length)));
   return {
     unit: choice.unit,
@@ -49,15 +53,18 @@ export function inferAtUnit(table: Pick<Table, 'activations'>, baseline: string)
     runs_per_cell: { min: Math.min(...runCounts), max: Math.max(...runCounts) },
     min_units: MIN_UNITS[choice.unit],
     coverage: { ...MEASURED_COVERAGE },
-    family: comparisons.length,
+    family: all.length,
     comparisons,
     overall: stratified(comparisons),
+    ...(unrecorded.length > 0 ? { unrecorded_level: unrecorded } : {}),
   };
 }
 
+type AnyLevel = UnitComparison | UnrecordedLevelComparison;
+
 function compare(
   base: RunCell, cell: RunCell, metric: ComparisonMetric, b: RunSample[], c: RunSample[], unit: 'run' | 'activation',
-): UnitComparison {
+): AnyLevel {
   const units = (runs: RunSample[]) => (unit === 'run' ? runs.length : countOf(runs));
   const nb = units(b);
   const nc = units(c);

@@ -22,7 +22,8 @@ export function severalConfigurations(runtime: string, configurations: readonly 
 
 export function concurrencyNotRecorded(runtimes: readonly string[]): string {
   return `the data does not record how many invocations ran at once for ${runtimes.map((r) => `"${r}"`).join(', ')} ` +
-    '(concurrency null): those groups are in no per-level comparison or trend';
+    '(concurrency null): those groups are in no trend and no per-level speedup; their activations are compared as one ' +
+    'stratum of their own (inference.unrecorded_level), one run unless the data tells runs apart';
 }
 
 /** A group as warnings name it: its runtime, level and (grouped by repetition) repetition. */
@@ -76,4 +77,21 @@ export function powerlessTests(groups: readonly GroupRef[]): string {
 export function normalLimitEverywhere(budget: number): string {
   return `so many activations in groups of 2000 or fewer that resampling every mean would take over ${budget} draws: ` +
     'every mean\'s interval uses the normal limit of the bootstrap (mean ± its standard error), not resampling';
+}
+
+/** A mean carried by a few activations (heavy-tail.ts): which, how much, and what claims use instead. */
+export function heavyTail(t: {
+  runtime: string; concurrency: number | null; part: string; metric: string; few: number; activations: number;
+  slowest_ms: readonly number[]; ids: ReadonlyArray<string | null>; mean_ms: number; mean_without_ms: number;
+}): string {
+  const named = t.slowest_ms.map((v, i) => `${round2(v)} ms${t.ids[i] ? ` (${t.ids[i]})` : ''}`);
+  const more = t.few > t.slowest_ms.length ? `, …` : '';
+  const level = t.concurrency === null ? 'concurrency not recorded' : `concurrency ${t.concurrency}`;
+  return `the mean ${t.metric} of ${t.runtime} at ${level} (${t.part}) is carried by its ${t.few} slowest of ${t.activations} ` +
+    `activation${t.activations === 1 ? '' : 's'} (${named.join(', ')}${more}): ${round2(t.mean_ms)} ms with them, ` +
+    `${round2(t.mean_without_ms)} ms without (${Math.round((t.mean_ms / t.mean_without_ms - 1) * 100)}% more); claims about it use the median`;
+}
+
+function round2(v: number): number {
+  return Math.round(v * 100) / 100;
 }

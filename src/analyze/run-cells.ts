@@ -15,7 +15,8 @@ export interface RunSample {
 
 export interface RunCell {
   runtime: string;
-  concurrency: number;
+  /** Null: the data does not record the level (raw records, `owbench fetch`): one stratum of its own. */
+  concurrency: number | null;
   part: Part;
   /** Per metric, one sample per run that has a value (runs in order of first appearance). */
   runs: Record<UnitMetric, RunSample[]>;
@@ -40,11 +41,11 @@ export function collectRunCells(rows: readonly Activation[], runOf: (row: Activa
   const slotOf = new Int32Array(rows.length).fill(-1);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
-    // Rows at an unrecorded level belong to no cell: no per-level comparison can use them.
-    if (row.status !== 'success' || row.concurrency === null) continue;
+    if (row.status !== 'success') continue;
     let byLevel = index.get(row.runtime);
     if (byLevel === undefined) index.set(row.runtime, (byLevel = new Map()));
-    const levelKey = row.concurrency * 2 + (row.cold ? 1 : 0);
+    // An unrecorded level is one stratum (key −2, −1), apart from every recorded one.
+    const levelKey = (row.concurrency ?? -1) * 2 + (row.cold ? 1 : 0);
     let byRun = byLevel.get(levelKey);
     if (byRun === undefined) {
       byLevel.set(levelKey, (byRun = new Map()));

@@ -1,6 +1,6 @@
 // The analysis' warnings: why a figure has no interval, where intervals are rough, where a test
 // cannot decide anything. One sentence per cause, naming every group it concerns.
-import type { GroupFigures, IntervalFigure, RankTest } from '../types.js';
+import type { GroupFigures, IntervalFigure, RankTest, UnitInference } from '../types.js';
 import { BOOTSTRAP, type NoInterval } from './bootstrap.js';
 import type { GroupBootstrap } from './intervals.js';
 import * as msg from './messages.js';
@@ -62,4 +62,20 @@ function binomial(n: number, k: number): number {
   let result = 1;
   for (let i = 1; i <= k; i++) result = (result * (n - k + i)) / i;
   return result;
+}
+
+/** One warning per (runtime, level, part, metric) whose mean a few activations carry, naming them. */
+export function heavyTailWarnings(inference: UnitInference | undefined): string[] {
+  if (!inference) return [];
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const c of [...inference.comparisons, ...(inference.unrecorded_level ?? [])]) {
+    for (const t of c.heavy_tails) {
+      const key = `${t.runtime}\u0000${c.concurrency}\u0000${c.part}\u0000${c.metric}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(msg.heavyTail({ ...t, concurrency: c.concurrency, part: c.part, metric: c.metric, ids: t.activation_ids ?? [] }));
+    }
+  }
+  return out;
 }

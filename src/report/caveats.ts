@@ -2,6 +2,8 @@
 // trials, what the intervals mean, and which reporting principles of Papadopoulos et al.
 // ("Methodological Principles for Reproducible Performance Evaluation in Cloud Computing",
 // IEEE TSE 2019) the run meets, each computed from the data.
+import { GROUP_MIN } from '../analyze/group-interval.js';
+import { documentFamily } from './findings/family.js';
 import type { Analysis, Status, Table } from '../types.js';
 import type { RuntimeRef } from './claims/levels.js';
 import { groupLabel, type ReportGroup } from './groups.js';
@@ -18,8 +20,10 @@ export interface CaveatGroup {
   cold: number | null;
   errors: number | null;
   avg_total: number | null;
-  /** 95% interval of avg_total, ms to 2 decimals; null when the group has none. */
+  /** 95% interval of avg_total at the unit (analyze's mean_total), ms to 2 decimals; null when the group has none. */
   avg_total_ci: { low: number; high: number } | null;
+  /** What the interval resampled: runs, or the activations of the group's one run (it describes that run). */
+  avg_total_ci_unit: 'run' | 'activation' | null;
 }
 
 export interface LevelsOf {
@@ -48,6 +52,10 @@ export interface ModelCaveats {
   /** Activations left out of the per-level tables because the data does not record their concurrency. */
   unrecorded_concurrency: number;
   intervals: boolean;
+  /** What the table's per-group CIs resample: runs, one run's activations, both (by group), or none has one. */
+  group_ci_unit: 'run' | 'activation' | 'both' | null;
+  /** The fewest runs, or activations of one run, a group's CI needs (bench/coverage/). */
+  group_ci_min: { run: number; activation: number };
   aggregates_only: boolean;
   resamples: number;
   principles: Principle[];
@@ -59,12 +67,15 @@ const REPEATED = { activations: 10, runs: 3 };
 export function modelCaveats(table: Table, analysis: Analysis, groups: ReportGroup[], runtimes: RuntimeRef[], settings: RunSetting[] = []): ModelCaveats {
   const refOf = (id: string) => runtimes.find((r) => r.id === id) ?? { id, label: id };
   const caveatGroups: CaveatGroup[] = groups.map((g) => {
-    const ci = analysis.groups.find((a) => a.runtime === g.runtime && a.function === g.function && a.memory_mb === g.memory_mb &&
-      a.concurrency === g.concurrency && a.repetition === undefined)?.ci.avg_total ?? null;
+    const interval = analysis.groups.find((a) => a.runtime === g.runtime && a.function === g.function && a.memory_mb === g.memory_mb &&
+      a.concurrency === g.concurrency && a.repetition === undefined)?.mean_total;
+    const rounded = interval?.ci ? { low: ms(interval.ci[0]) as number, high: ms(interval.ci[1]) as number } : null;
+    // Never a zero-width interval, not even one that rounding made (issue 11).
+    const ci = rounded !== null && rounded.high > rounded.low ? rounded : null;
     const ref = refOf(g.runtime);
     return {
       runtime: { ...ref, label: groupLabel(g, ref.label, groups) }, concurrency: g.concurrency, from: g.from, runs: g.runs, count: g.count, cold: g.cold,
-      errors: g.errors, avg_total: ms(g.avg_total), avg_total_ci: ci ? { low: ms(ci[0]) as number, high: ms(ci[1]) as number } : null,
+      errors: g.errors, avg_total: ms(g.avg_total), avg_total_ci: ci, avg_total_ci_unit: ci && interval ? interval.unit : null,
     };
   });
   const known = caveatGroups.filter((g) => g.cold !== null);
@@ -88,6 +99,8 @@ export function modelCaveats(table: Table, analysis: Analysis, groups: ReportGro
     compositions: compositionsCaveat(table, analysis),
     unrecorded_concurrency: table.activations.filter((r) => r.concurrency === null && r.composition == null).length,
     intervals,
+    group_ci_unit: groupCiUnit(caveatGroups),
+    group_ci_min: { ...GROUP_MIN },
     aggregates_only: aggregatesOnly,
     resamples: analysis.intervals.resamples,
     principles: principles(table, analysis, caveatGroups, aggregatesOnly, intervals, settings),
@@ -102,6 +115,11 @@ function levelsOf(groups: CaveatGroup[]): LevelsOf[] {
     else out.push({ runtime: g.runtime, levels: [g.concurrency] });
   }
   return out;
+}
+
+function groupCiUnit(groups: readonly CaveatGroup[]): ModelCaveats['group_ci_unit'] {
+  const units = new Set(groups.flatMap((g) => (g.avg_total_ci_unit ? [g.avg_total_ci_unit] : [])));
+  return units.size === 2 ? 'both' : units.size === 1 ? [...units][0] : null;
 }
 
 /** Compositions and the components that ran inside them: the document says both (issue 10). */
@@ -150,21 +168,11 @@ function principles(table: Table, analysis: Analysis, groups: CaveatGroup[], agg
   ];
 }
 
-/**
- * Whether any total-time test of the document could be significant whatever the data: the
- * smallest two-sided permutation p of n and m untied units is 2 / C(n + m, n), and Holm's first
- * step multiplies it by the family's size. Below that, "tests were run" is not "met".
- */
+/** Whether any of the document's tests could be significant whatever the data (findings/family.ts). */
 function canReachSignificance(analysis: Analysis): boolean {
-  const inference = analysis.inference;
-  if (!inference) {
+  if (!analysis.inference) {
     return analysis.comparisons.some((c) => c.metric === 'total_ms' && c.n_baseline + c.n_candidate >= 8 && Math.min(c.n_baseline, c.n_candidate) >= 4);
   }
-  return inference.comparisons.some((c) => c.metric === 'total_ms' && smallestP(c.n_baseline, c.n_candidate) * inference.family < 0.05);
-}
-
-function smallestP(n: number, m: number): number {
-  let splits = 1;
-  for (let i = 1; i <= Math.min(n, m); i++) splits = (splits * (n + m - Math.min(n, m) + i)) / i;
-  return Math.min(1, 2 / splits);
+  const family = documentFamily(analysis.inference);
+  return family.tests.length > 0 && (family.attainable === null || family.attainable.reachable);
 }

@@ -39,6 +39,8 @@ describe('analyze: group figures (DESIGN.md §2.3)', () => {
         avg_init: 100, max_wait: 20, avg_wait: 15, avg_duration: 225, avg_exec: 175, avg_total: 240,
         p50_total: 240, p90_total: null, p95_total: null, p99_total: null, max_total: 310,
         avg_cold_cost: 10 + 100, ci: noIntervals(),
+        // Two activations in one run: too few for the mean total's interval at the unit.
+        mean_total: { unit: 'activation', runs: 1, activations: 2, ci: null, no_interval: 'too few activations' },
         // One activation each: every figure of a part is that activation's value.
         parts: {
           cold: { count: 1, avg_init: 100, ...single(10, 300, 200, 310) },

@@ -6,7 +6,10 @@ import { CliError } from '../../errors.js';
 import { escapeInline } from '../markdown.js';
 import type { ReportModel } from '../model.js';
 import * as msg from './messages.js';
+import * as claims from './claims.js';
+import * as structure from './structure.js';
 import { tablesOf } from './tables.js';
+import * as wording from './wording.js';
 
 export class ContradictionError extends CliError {
   constructor(message: string) {
@@ -15,17 +18,50 @@ export class ContradictionError extends CliError {
   }
 }
 
-/** The contradictions found; none for a consistent document. */
+/** A rule of the check: its name, and whether a contradiction it finds fails the render yet. */
+export interface Rule {
+  id: string;
+  find: (model: ReportModel, markdown: string) => string[];
+  /**
+   * false: found and reported (findContradictions, the corpus test) but not yet failing the render,
+   * because main's prose still breaks it (issue 11: the prose is rewritten in parallel); the
+   * integrator sets it true when that prose is merged.
+   */
+  enforced: boolean;
+}
+
+export const RULES: readonly Rule[] = [
+  { id: 'preferred-twice', find: preferences, enforced: true },
+  { id: 'recommended-twice', find: wording.recommendations, enforced: true },
+  { id: 'heading-against-tests', find: (_m, md) => headings(md), enforced: true },
+  { id: 'heading-without-test', find: wording.favouringHeadings, enforced: false },
+  { id: 'only-is-every-level', find: (_m, md) => onlyLists(md), enforced: true },
+  { id: 'several-levels-word', find: wording.levelWords, enforced: false },
+  { id: 'equal-range', find: (_m, md) => wording.equalRanges(md), enforced: true },
+  { id: 'claim-against-table', find: (m, md) => [...upTo(m, md), ...claims.delivers(m, md), ...claims.largestDifference(m, md), ...claims.waitTimes(md)], enforced: true },
+  { id: 'significance-against-p', find: (_m, md) => wording.significanceInTables(md), enforced: true },
+  { id: 'significant-without-test', find: wording.significanceInProse, enforced: true },
+  { id: 'empty-section', find: (_m, md) => structure.emptySections(md), enforced: false },
+  { id: 'duplicate-heading', find: (_m, md) => structure.duplicateHeadings(md), enforced: false },
+  { id: 'empty-table', find: (_m, md) => structure.emptyTables(md), enforced: false },
+  { id: 'one-observation', find: observations, enforced: true },
+  { id: 'apache-on-embedded', find: wording.target, enforced: true },
+];
+
+export interface Contradiction {
+  rule: string;
+  enforced: boolean;
+  message: string;
+}
+
+/** Every contradiction every rule finds, enforced or not. */
+export function findContradictions(model: ReportModel, markdown: string): Contradiction[] {
+  return RULES.flatMap((rule) => rule.find(model, markdown).map((message) => ({ rule: rule.id, enforced: rule.enforced, message })));
+}
+
+/** The contradictions that fail a render; none for a consistent document. */
 export function contradictionsOf(model: ReportModel, markdown: string): string[] {
-  return [
-    ...preferences(model, markdown),
-    ...headings(markdown),
-    ...onlyLists(markdown),
-    ...ranges(markdown),
-    ...upTo(model, markdown),
-    ...emptyHeadings(markdown),
-    ...observations(model, markdown),
-  ];
+  return findContradictions(model, markdown).filter((c) => c.enforced).map((c) => c.message);
 }
 
 export function checkDocument(model: ReportModel, markdown: string): void {
@@ -55,7 +91,7 @@ function headings(markdown: string): string[] {
     const against = total.filter(({ header, r }) => {
       const candidate = header[2].split(' vs ')[0] === runtime;
       const direction = candidate ? 'faster' : 'slower';
-      return !(r[4].includes('**significant**') && r[2].endsWith(direction));
+      return !((r[4] ?? '').includes('**significant**') && (r[2] ?? '').endsWith(direction));
     });
     if (total.length === 0 || against.length > 0) out.push(msg.headingAgainstTests(m[0].slice(4), against.length));
   }
@@ -72,12 +108,6 @@ function onlyLists(markdown: string): string[] {
   return out;
 }
 
-function ranges(markdown: string): string[] {
-  return [...markdown.matchAll(/(\d+(?:\.\d+)?)× to (\d+(?:\.\d+)?)×|(\d+(?:\.\d+)?)–(\d+(?:\.\d+)?)×/g)]
-    .filter((m) => (m[1] !== undefined ? m[1] === m[2] : m[3] === m[4]))
-    .map((m) => msg.sameEnds(m[0]));
-}
-
 /** "up to F× faster** in R, at concurrency L": F is the other runtime's avg_total over R's at L, as the table shows them. */
 function upTo(model: ReportModel, markdown: string): string[] {
   const out: string[] = [];
@@ -90,21 +120,6 @@ function upTo(model: ReportModel, markdown: string): string[] {
     const ratios = others.map((g) => Math.round(((g.avg_total as number) / (fast.avg_total as number)) * 10) / 10);
     if (!ratios.includes(Number(m[1]))) out.push(msg.claimAgainstTable(m[0], ratios.map((r) => `${r}×`).join(', ')));
   }
-  return out;
-}
-
-function emptyHeadings(markdown: string): string[] {
-  const lines = markdown.split('\n');
-  const out: string[] = [];
-  lines.forEach((line, i) => {
-    const m = /^(#{2,4}) /.exec(line);
-    if (!m) return;
-    let j = i + 1;
-    while (j < lines.length && lines[j].trim() === '') j++;
-    const next = lines[j];
-    const nextLevel = next === undefined ? 0 : /^(#{1,6}) /.exec(next)?.[1].length;
-    if (next === undefined || next === '---' || (nextLevel !== undefined && nextLevel <= m[1].length)) out.push(msg.emptyHeading(line));
-  });
   return out;
 }
 

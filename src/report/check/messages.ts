@@ -39,3 +39,35 @@ export function orderOfMagnitude(factor: number, level: number): string {
 export function contradictions(title: string, problems: readonly string[]): string {
   return `the document "${title}" contradicts itself, so it was not written:\n${problems.map((p) => `  - ${p}`).join('\n')}`;
 }
+
+export function severalLevelsWord(word: string, levels: number): string {
+  return `the document says "${word}", but it has ${levels} concurrency level${levels === 1 ? '' : 's'}`;
+}
+
+export function headingWithoutTest(heading: string, runtime: string): string {
+  return `the heading "${heading}" favours ${runtime}, but no test of the document is significant in its favour`;
+}
+
+export function recommendedTwice(runtimes: readonly string[]): string {
+  return `the document recommends or prefers more than one runtime: ${runtimes.join(', ')}`;
+}
+
+export function significanceAgainstP(cell: string, level: string): string {
+  return `the test table's row at ${level} reads "${cell}": "significant" goes with p < 0.05 after Holm, and only with it`;
+}
+
+export function significantWithoutTest(sentence: string): string {
+  return `the document calls a difference significant ("${sentence.slice(0, 120)}"), but no test of it is`;
+}
+
+export function duplicateHeading(heading: string, times: number): string {
+  return `the heading "${heading}" appears ${times} times`;
+}
+
+export function apacheOnEmbedded(times: number): string {
+  return `the document says "Apache OpenWhisk" ${times} time${times === 1 ? '' : 's'}, but its run log records owbench's embedded server`;
+}
+
+export function emptyTable(header: string): string {
+  return `the table "${header.slice(0, 80)}" has no rows`;
+}

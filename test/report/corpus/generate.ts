@@ -20,6 +20,8 @@ export interface Shape {
   outliers?: boolean;
   failures?: boolean;
   missingWait?: boolean;
+  /** Records without a concurrency level, as raw OpenWhisk records and `owbench fetch` give them. */
+  noLevel?: boolean;
   seed: number;
 }
 
@@ -46,7 +48,7 @@ export function records(shape: Shape): Array<Record<string, unknown>> {
           const exec = lognormal(u, 200, shift);
           const outlier = shape.outliers && i === 0 && run === 1 && u() < 0.5 ? 40 : 1;
           const record: Record<string, unknown> = {
-            runtime, kind: 'nodejs:20', memory: 256, concurrency,
+            runtime, kind: 'nodejs:20', memory: 256, ...(shape.noLevel ? {} : { concurrency }),
             waitTime: shape.missingWait && u() < 0.1 ? null : lognormal(u, 30, shift),
             initTime: init,
             duration: Math.round(((init ?? 0) + exec * outlier) * 100) / 100,
