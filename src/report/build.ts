@@ -50,6 +50,9 @@ export function buildReportModel(table: Table, analysis: Analysis, options: Repo
   const base = runtimes.find((r) => r.id === baseline) as RuntimeRef;
   const groups = reportGroups(table, analysis);
   const levels = [...new Set(groups.map((g) => g.concurrency))].sort((a, b) => a - b);
+  // Sweep and warm documents lay their figures out by level: with none recorded they would be
+  // empty tables and "from — to —". Refuse, and say where the comparison can be had (issue 11).
+  if (levels.length === 0 && template !== 'pair') throw new UsageError(noLevelMessage(table));
 
   const { findings, family } = buildFindings(analysis, runtimes, base);
   const settings = settingsOf(table.sources);
@@ -172,4 +175,10 @@ function roundedIntervals(ci: GroupIntervals): GroupIntervals {
     out[figure] = interval === null ? null : [ms(interval[0]) as number, ms(interval[1]) as number];
   }
   return out;
+}
+
+function noLevelMessage(table: Table): string {
+  const files = table.sources.map((s) => s.path).join(', ');
+  return `${files}: no activation records how many invocations ran at once (a concurrency level), so a document, which lays its figures out by level, has nothing to put in its tables; ` +
+    '`owbench analyze --json` compares the runtimes as one stratum (inference.unrecorded_level), or record the level (a run log from `owbench run`, or a `concurrency` field)';
 }

@@ -34,5 +34,7 @@ export function formatDuration(valueMs: number, style: DurationStyle = 'short', 
 export function formatDurationRange(lowMs: number, highMs: number): string {
   const high = formatDuration(highMs, 'short');
   const low = formatDuration(lowMs, 'short', highMs).replace(/ m?s$/, '');
+  // Ends that round alike are one value, not a range ("1–1 s" says nothing a range should).
+  if (`${low}${high.slice(high.lastIndexOf(' '))}` === high) return high;
   return `${low}–${high}`;
 }

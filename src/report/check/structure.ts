@@ -1,5 +1,5 @@
 // Rules of the consistency check on the document's outline (issue 11): no section without a body
-// (a heading followed directly by another heading, a rule or the end), no heading twice, no table without rows.
+// (a heading followed directly by a heading of its level or above, a rule or the end), no heading twice, no table without rows.
 import * as msg from './messages.js';
 import { tablesOf } from './tables.js';
 
@@ -23,16 +23,28 @@ export function emptySections(markdown: string): string[] {
     let j = h.at + 1;
     while (j < lines.length && lines[j].trim() === '') j++;
     const next = lines[j];
-    if (next === undefined || next === '---' || /^#{1,6} /.test(next)) out.push(msg.emptyHeading(h.text));
+    // A deeper heading right after is a subsection (## Key Insights, then ### …), not an empty section.
+    const nextLevel = /^(#{1,6}) /.exec(next ?? '')?.[1].length;
+    if (next === undefined || next === '---' || (nextLevel !== undefined && nextLevel <= h.level)) out.push(msg.emptyHeading(h.text));
   }
   return out;
 }
 
+/** The same heading twice under the same parent ("#### 1. Execution" under each level's "###" is not a repeat). */
 export function duplicateHeadings(markdown: string): string[] {
   const seen = new Map<string, number>();
-  for (const h of headings(markdown.split('\n'))) seen.set(h.text, (seen.get(h.text) ?? 0) + 1);
-  return [...seen].filter(([, n]) => n > 1).map(([text, n]) => msg.duplicateHeading(text, n));
+  const parents: string[] = [];
+  for (const h of headings(markdown.split('\n'))) {
+    parents.length = Math.min(parents.length, h.level - 1);
+    const key = `${parents.join('\u0000')}\u0000${h.text}`;
+    seen.set(key, (seen.get(key) ?? 0) + 1);
+    parents[h.level - 1] = h.text;
+  }
+  const texts = new Map<string, number>();
+  for (const [key, n] of seen) if (n > 1) texts.set(key.slice(key.lastIndexOf('\u0000') + 1), n);
+  return [...texts].map(([text, n]) => msg.duplicateHeading(text, n));
 }
+
 
 /** A table with a header and no row: the data it lays out is not there (e.g. no recorded level). */
 export function emptyTables(markdown: string): string[] {

@@ -63,7 +63,7 @@ export function recommendations(model: ReportModel, markdown: string): string[] 
 /** "473.85–473.85 ms", "26.2× to 26.2×", "2.5–2.5×": a range whose ends are equal is one value. */
 export function equalRanges(markdown: string): string[] {
   const out: string[] = [];
-  for (const m of markdown.matchAll(/(?<![\d.])(\d+(?:\.\d+)?)\s?(ms|s|×)?(?:–| to )(\d+(?:\.\d+)?)(?![\d.])\s?(ms|s|×)?/g)) {
+  for (const m of markdown.matchAll(/(?<![\d.])(?<!concurrency )(?<!level )(\d+(?:\.\d+)?)\s?(ms|s|×)?(?:–| to )(\d+(?:\.\d+)?)(?![\d.])\s?(ms|s|×)?/g)) {
     if (Number(m[1]) === Number(m[3]) && (m[2] === undefined || m[4] === undefined || m[2] === m[4])) out.push(msg.sameEnds(m[0].trim()));
   }
   return out;
