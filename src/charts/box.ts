@@ -5,7 +5,7 @@
 import { quantileSorted } from 'd3-array';
 import type { ReportModel } from '../report/model.js';
 import { drawn, presentInOrder, timeScale, totalTimeTitle, type Chart } from './chart.js';
-import { runtimeColor } from './palette.js';
+import { runtimeColor, type RuntimePalette } from './palette.js';
 import type { TimedPoint } from './successes.js';
 import { CHART_HEIGHT, CHART_WIDTH, CONCURRENCY_AXIS, frame } from './theme.js';
 
@@ -38,13 +38,13 @@ export function percentileBoxes(points: Array<{ runtime: string; concurrency: nu
   });
 }
 
-export function boxChart(model: ReportModel, points: TimedPoint[]): Chart {
+export function boxChart(model: ReportModel, points: TimedPoint[], palette: RuntimePalette): Chart {
   const values = percentileBoxes(points.map((p) => ({ runtime: p.label, concurrency: p.concurrency, total_ms: p.total_ms })));
   const shown = presentInOrder(model.runtimes.map((r) => r.label), values.map((v) => v.runtime));
   const { log, scale, axis } = timeScale(values.flatMap((v) => [v.p5, v.p95]));
   const x = { field: 'concurrency', type: 'ordinal', axis: CONCURRENCY_AXIS };
   const xOffset = { field: 'runtime', type: 'nominal', scale: { domain: shown } };
-  const color = runtimeColor(model, shown);
+  const color = runtimeColor(palette, shown);
   const y = (field: string) => ({ field, type: 'quantitative', title: totalTimeTitle(log), scale, axis });
   const spec = {
     ...frame(TITLE, null),

@@ -3,10 +3,10 @@
 // the confidence band where the statistics stage has filled ci_low/ci_high.
 import type { ReportModel } from '../report/model.js';
 import { drawn, leftOut, presentInOrder, timeScale, type Chart } from './chart.js';
-import { labelOf, runtimeColor } from './palette.js';
+import { documentPalette, labelOf, runtimeColor, type RuntimePalette } from './palette.js';
 import { CHART_HEIGHT, CHART_WIDTH, CONCURRENCY_AXIS, frame } from './theme.js';
 
-export function speedupChart(model: ReportModel): Chart {
+export function speedupChart(model: ReportModel, palette: RuntimePalette = documentPalette(model)): Chart {
   const label = labelOf(model);
   const baseline = label(model.baseline);
   const title = `Speedup over ${baseline} by concurrency (mean total time)`;
@@ -27,7 +27,7 @@ export function speedupChart(model: ReportModel): Chart {
     scale,
     axis,
   };
-  const color = runtimeColor(model, shown, 'Candidate runtime');
+  const color = runtimeColor(palette, shown, 'Candidate runtime');
   const x = { field: 'concurrency', type: 'ordinal', axis: CONCURRENCY_AXIS };
   const layers: Array<Record<string, unknown>> = [
     {
