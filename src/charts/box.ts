@@ -53,9 +53,18 @@ export function boxChart(model: ReportModel, points: TimedPoint[], palette: Runt
     data: { values },
     layer: [
       { mark: { type: 'rule', strokeWidth: 1.5 }, encoding: { x, xOffset, y: y('p5'), y2: { field: 'p95' }, color } },
-      { mark: { type: 'bar', width: { band: 0.7 } }, encoding: { x, xOffset, y: y('p25'), y2: { field: 'p75' }, color } },
+      { mark: { type: 'bar', width: boxWidth(new Set(values.map((v) => v.concurrency)).size, shown.length) }, encoding: { x, xOffset, y: y('p25'), y2: { field: 'p75' }, color } },
       { mark: { type: 'tick', color: 'white', thickness: 2, width: 14 }, encoding: { x, xOffset, y: y('p50') } },
     ],
   };
   return drawn(TITLE, spec, shown);
+}
+
+/**
+ * The box's width in pixels: about 60% of a runtime's slot in a level. A fixed width, because
+ * vega-lite centres fixed-width bars, rules and ticks on the slot but puts a band-relative bar
+ * off centre there (the whisker then misses the box).
+ */
+export function boxWidth(levels: number, runtimes: number): number {
+  return Math.max(3, Math.min(40, Math.floor((0.45 * CHART_WIDTH) / (levels * runtimes))));
 }

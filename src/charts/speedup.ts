@@ -6,6 +6,9 @@ import { drawn, leftOut, presentInOrder, timeScale, type Chart } from './chart.j
 import { documentPalette, labelOf, runtimeColor, type RuntimePalette } from './palette.js';
 import { CHART_HEIGHT, CHART_WIDTH, CONCURRENCY_AXIS, frame } from './theme.js';
 
+/** Interval caps in pixels, whatever the number of levels. */
+export const CAP_WIDTH = 12;
+
 export function speedupChart(model: ReportModel, palette: RuntimePalette = documentPalette(model)): Chart {
   const label = labelOf(model);
   const baseline = label(model.baseline);
@@ -29,6 +32,8 @@ export function speedupChart(model: ReportModel, palette: RuntimePalette = docum
   };
   const color = runtimeColor(palette, shown, 'Candidate runtime');
   const x = { field: 'concurrency', type: 'ordinal', axis: CONCURRENCY_AXIS };
+  // Several candidates sit side by side in a level, so their intervals do not hide each other.
+  const xOffset = shown.length > 1 ? { xOffset: { field: 'runtime', type: 'nominal', scale: { domain: shown, paddingInner: 0.4 } } } : {};
   const layers: Array<Record<string, unknown>> = [
     {
       data: { values: [{ ratio: 1 }] },
@@ -43,13 +48,14 @@ export function speedupChart(model: ReportModel, palette: RuntimePalette = docum
     },
   ];
   if (withBand) {
-    layers.push({
-      transform: [{ filter: 'isValid(datum.ci_low) && isValid(datum.ci_high)' }],
-      mark: { type: 'errorbar', ticks: true, thickness: 1.5 },
-      encoding: { x, y: { ...y, field: 'ci_low' }, y2: { field: 'ci_high' }, color },
-    });
+    // A rule and two caps of fixed width: vega-lite's errorbar caps span the whole band (560 px with one level).
+    const filter = [{ filter: 'isValid(datum.ci_low) && isValid(datum.ci_high)' }];
+    layers.push({ transform: filter, mark: { type: 'rule', strokeWidth: 1.5 }, encoding: { x, ...xOffset, y: { ...y, field: 'ci_low' }, y2: { field: 'ci_high' }, color } });
+    for (const end of ['ci_low', 'ci_high']) {
+      layers.push({ transform: filter, mark: { type: 'tick', width: CAP_WIDTH, thickness: 1.5, opacity: 1 }, encoding: { x, ...xOffset, y: { ...y, field: end }, color } });
+    }
   }
-  layers.push({ mark: { type: 'line', point: { filled: true, size: 60 }, strokeWidth: 2 }, encoding: { x, y, color } });
+  layers.push({ mark: { type: 'line', point: { filled: true, size: 60 }, strokeWidth: 2 }, encoding: { x, ...xOffset, y, color } });
   const spec = { ...frame(title, null), width: CHART_WIDTH, height: CHART_HEIGHT, data: { values }, layer: layers };
   return drawn(title, spec, shown, model.groups.every((g) => g.from === 'aggregates'));
 }
