@@ -7,7 +7,8 @@ import type { ReportModel } from '../report/model.js';
 import { drawn, presentInOrder, timeScale, totalTimeTitle, type Chart } from './chart.js';
 import { runtimeColor, type RuntimePalette } from './palette.js';
 import type { TimedPoint } from './successes.js';
-import { CHART_HEIGHT, CHART_WIDTH, CONCURRENCY_AXIS, frame } from './theme.js';
+import { concurrencyAxis } from './axis.js';
+import { CHART_HEIGHT, CHART_WIDTH, frame } from './theme.js';
 
 const TITLE = 'Total time by concurrency: median, quartiles and 5th–95th percentiles';
 const round = (value: number) => Math.round(value * 100) / 100;
@@ -42,7 +43,7 @@ export function boxChart(model: ReportModel, points: TimedPoint[], palette: Runt
   const values = percentileBoxes(points.map((p) => ({ runtime: p.label, concurrency: p.concurrency, total_ms: p.total_ms })));
   const shown = presentInOrder(model.runtimes.map((r) => r.label), values.map((v) => v.runtime));
   const { log, scale, axis } = timeScale(values.flatMap((v) => [v.p5, v.p95]));
-  const x = { field: 'concurrency', type: 'ordinal', axis: CONCURRENCY_AXIS };
+  const x = { field: 'concurrency', type: 'ordinal', axis: concurrencyAxis(values.map((v) => v.concurrency), CHART_WIDTH) };
   const xOffset = { field: 'runtime', type: 'nominal', scale: { domain: shown } };
   const color = runtimeColor(palette, shown);
   const y = (field: string) => ({ field, type: 'quantitative', title: totalTimeTitle(log), scale, axis });

@@ -4,7 +4,8 @@
 import type { ReportModel } from '../report/model.js';
 import { drawn, leftOut, presentInOrder, timeScale, totalTimeTitle, type Chart } from './chart.js';
 import { documentPalette, runtimeColor, type RuntimePalette } from './palette.js';
-import { CHART_HEIGHT, CHART_WIDTH, CONCURRENCY_AXIS, frame } from './theme.js';
+import { concurrencyAxis } from './axis.js';
+import { CHART_HEIGHT, CHART_WIDTH, frame } from './theme.js';
 
 const MEAN = 'mean';
 const P95 = '95th percentile';
@@ -22,7 +23,7 @@ export function latencyChart(model: ReportModel, palette: RuntimePalette = docum
   const shown = presentInOrder(model.runtimes.map((r) => r.label), values.map((v) => v.runtime));
   const { log, scale, axis } = timeScale(values.map((v) => v.total_ms), [], runtimesDifferTenfold(model));
   const encoding = {
-    x: { field: 'concurrency', type: 'ordinal', axis: CONCURRENCY_AXIS },
+    x: { field: 'concurrency', type: 'ordinal', axis: concurrencyAxis(values.map((v) => v.concurrency), CHART_WIDTH) },
     y: { field: 'total_ms', type: 'quantitative', title: totalTimeTitle(log), scale, axis },
     color: runtimeColor(palette, shown),
   };

@@ -4,7 +4,8 @@
 import type { ReportModel } from '../report/model.js';
 import { drawn, leftOut, presentInOrder, timeScale, type Chart } from './chart.js';
 import { documentPalette, labelOf, runtimeColor, type RuntimePalette } from './palette.js';
-import { CHART_HEIGHT, CHART_WIDTH, CONCURRENCY_AXIS, frame } from './theme.js';
+import { concurrencyAxis } from './axis.js';
+import { CHART_HEIGHT, CHART_WIDTH, frame } from './theme.js';
 
 /** Interval caps in pixels, whatever the number of levels. */
 export const CAP_WIDTH = 12;
@@ -31,7 +32,7 @@ export function speedupChart(model: ReportModel, palette: RuntimePalette = docum
     axis,
   };
   const color = runtimeColor(palette, shown, 'Candidate runtime');
-  const x = { field: 'concurrency', type: 'ordinal', axis: CONCURRENCY_AXIS };
+  const x = { field: 'concurrency', type: 'ordinal', axis: concurrencyAxis(values.map((v) => v.concurrency), CHART_WIDTH) };
   // Several candidates sit side by side in a level, so their intervals do not hide each other.
   const xOffset = shown.length > 1 ? { xOffset: { field: 'runtime', type: 'nominal', scale: { domain: shown, paddingInner: 0.4 } } } : {};
   const layers: Array<Record<string, unknown>> = [

@@ -6,7 +6,8 @@ import { drawn, leftOut, presentInOrder, timeScale, totalTimeTitle, type Chart }
 import { boxChart } from './box.js';
 import { documentPalette, runtimeColor, type RuntimePalette } from './palette.js';
 import { timedSuccesses } from './successes.js';
-import { CHART_HEIGHT, CHART_WIDTH, CONCURRENCY_AXIS, frame } from './theme.js';
+import { concurrencyAxis } from './axis.js';
+import { CHART_HEIGHT, CHART_WIDTH, frame } from './theme.js';
 
 const TITLE = 'Total time of every activation by concurrency';
 /** Above this many activations a point each is unreadable (and the SVG megabytes): percentile boxes instead. */
@@ -42,7 +43,7 @@ export function stripChart(model: ReportModel, palette: RuntimePalette = documen
     data: { values },
     mark: { type: 'point', filled: true, size: 45, opacity: 0.75 },
     encoding: {
-      x: { field: 'concurrency', type: 'ordinal', axis: CONCURRENCY_AXIS, scale: { paddingInner: 0.2 } },
+      x: { field: 'concurrency', type: 'ordinal', axis: concurrencyAxis(values.map((v) => v.concurrency), CHART_WIDTH), scale: { paddingInner: 0.2 } },
       xOffset: { field: 'offset', type: 'quantitative', scale: { domain: [0, shown.length] } },
       y: {
         field: 'total_ms',

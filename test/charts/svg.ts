@@ -14,6 +14,8 @@ export interface Mark {
   dy: number;
   stroke: string | null;
   fill: string | null;
+  /** Where the groups around it put it: marks of one facet cell share it. */
+  origin: string;
 }
 
 export interface Label {
@@ -48,13 +50,14 @@ export function readSvg(svg: string): { marks: Mark[]; labels: Label[] } {
       if (tag.endsWith('/>')) stack.pop();
     } else if (name === '/g') {
       stack.pop();
-    } else if (name === 'text') {
+    } else if (name === 'text' && attr(tag, 'opacity') !== '0') {
+      // vega keeps the labels its overlap rule hides, at opacity 0: a reader sees only the others.
       const [x, y] = translate(tag);
       const angle = Number(attr(tag, 'transform')?.match(/rotate\(([-\d.]+)\)/)?.[1] ?? 0);
       labels.push({ group: top.group, text: text ?? '', x: top.x + x, y: top.y + y, anchor: attr(tag, 'text-anchor') ?? 'start', angle, size: parseFloat(attr(tag, 'font-size') ?? '11') });
     } else if (attr(tag, 'role') === 'graphics-symbol' && (name === 'line' || name === 'path')) {
       const role = attr(tag, 'aria-roledescription') ?? '';
-      const base = { role, label: attr(tag, 'aria-label') ?? '', stroke: attr(tag, 'stroke'), fill: attr(tag, 'fill') };
+      const base = { role, label: attr(tag, 'aria-label') ?? '', stroke: attr(tag, 'stroke'), fill: attr(tag, 'fill'), origin: `${top.x},${top.y}` };
       if (name === 'line') {
         const [x, y] = translate(tag);
         marks.push({ ...base, x: top.x + x, y: top.y + y, dx: Number(attr(tag, 'x2') ?? 0), dy: Number(attr(tag, 'y2') ?? 0) });
