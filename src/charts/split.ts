@@ -25,9 +25,9 @@ type Start = (typeof STARTS)[number];
 /** Panels get their own y scale when one panel's tallest bar is under 1/OWN_SCALE_BELOW of another's. */
 const OWN_SCALE_BELOW = 10;
 const TITLE = 'Where total time goes: mean wait, init and exec by concurrency';
-/** Total width of the panels together: fits GitHub's Markdown column. */
-const PANELS_WIDTH = 640;
-const PANEL_MIN_WIDTH = 120;
+/** Width of the panels and their y axes together, beside the row headers: fits GitHub's Markdown column (800 px). */
+const PANELS_WIDTH = 730;
+const PANEL_MIN_WIDTH = 80;
 
 interface SplitValue {
   runtime: string;
@@ -49,8 +49,8 @@ export function splitChart(model: ReportModel): Chart {
   const shown = presentInOrder(model.runtimes.map((r) => r.label), values.map((v) => v.runtime));
   const rows = new Set(values.map((v) => v.start)).size;
   const own = ownScales(values);
-  // Panels with their own scale each carry a y axis: narrower, so the figure still fits.
-  const width = Math.max(PANEL_MIN_WIDTH, Math.floor((own ? PANELS_WIDTH - 80 : PANELS_WIDTH) / shown.length) - 20);
+  // Panels with their own scale each carry a y axis (about 70 px): narrower, so the figure still fits.
+  const width = Math.max(PANEL_MIN_WIDTH, own ? Math.floor(PANELS_WIDTH / shown.length) - 90 : Math.floor((PANELS_WIDTH - 70) / shown.length) - 20);
   const spec = {
     ...frame(TITLE, null),
     data: { values },

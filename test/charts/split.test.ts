@@ -16,6 +16,8 @@ async function drawnBars(model: ReportModel) {
   const spec = chart.spec as { data: { values: Value[] }; resolve?: unknown };
   const { svg, warnings } = await renderSvg(spec);
   assert.deepEqual(warnings, []);
+  const width = Number(svg.match(/<svg[^>]* width="(\d+)"/)?.[1]);
+  assert.ok(width <= 800, `fits GitHub's Markdown column: ${width} px`);
   const { marks, labels } = readSvg(svg);
   const headers = labels.filter((l) => l.group.startsWith('mark-text role-title-text'));
   const starts = headers.filter((h) => h.angle === -90 && h.text !== 'Mean time (ms)');
@@ -43,6 +45,7 @@ describe('charts: split', function () {
     'the peer\'s cold-start records (cold and warm mixed, Docker at 4 levels, WASM at 5)': coldModel,
     'generated, 4 runtimes with long names at one level': () => shapeModel({ levels: [1], runtimes: 4 }, { rt0: 'vanilla docker', rt1: 'nodejs:20-with-a-long-name', rt2: 'WASM', rt3: 'python' }),
     'generated, 14 levels up to 10000': () => shapeModel({ levels: [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1000, 2000, 5000, 10000], perRun: 3 }),
+    'generated, 4 runtimes 100× apart at 64 levels': () => shapeModel({ levels: Array.from({ length: 64 }, (_, i) => i + 1), perRun: 2, runtimes: 4, factor: 100 }),
   };
   for (const [name, model] of Object.entries(cases)) {
     it(`${name}: every bar is drawn in the panel of its runtime and start`, async () => {
