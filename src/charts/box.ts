@@ -5,9 +5,10 @@
 import { quantileSorted } from 'd3-array';
 import type { ReportModel } from '../report/model.js';
 import { drawn, presentInOrder, timeScale, totalTimeTitle, type Chart } from './chart.js';
-import { runtimeColor } from './palette.js';
+import { runtimeColor, type RuntimePalette } from './palette.js';
 import type { TimedPoint } from './successes.js';
-import { CHART_HEIGHT, CHART_WIDTH, CONCURRENCY_AXIS, frame } from './theme.js';
+import { concurrencyAxis } from './axis.js';
+import { CHART_HEIGHT, CHART_WIDTH, frame } from './theme.js';
 
 const TITLE = 'Total time by concurrency: median, quartiles and 5th–95th percentiles';
 const round = (value: number) => Math.round(value * 100) / 100;
@@ -38,13 +39,13 @@ export function percentileBoxes(points: Array<{ runtime: string; concurrency: nu
   });
 }
 
-export function boxChart(model: ReportModel, points: TimedPoint[]): Chart {
+export function boxChart(model: ReportModel, points: TimedPoint[], palette: RuntimePalette): Chart {
   const values = percentileBoxes(points.map((p) => ({ runtime: p.label, concurrency: p.concurrency, total_ms: p.total_ms })));
   const shown = presentInOrder(model.runtimes.map((r) => r.label), values.map((v) => v.runtime));
   const { log, scale, axis } = timeScale(values.flatMap((v) => [v.p5, v.p95]));
-  const x = { field: 'concurrency', type: 'ordinal', axis: CONCURRENCY_AXIS };
+  const x = { field: 'concurrency', type: 'ordinal', axis: concurrencyAxis(values.map((v) => v.concurrency), CHART_WIDTH) };
   const xOffset = { field: 'runtime', type: 'nominal', scale: { domain: shown } };
-  const color = runtimeColor(model, shown);
+  const color = runtimeColor(palette, shown);
   const y = (field: string) => ({ field, type: 'quantitative', title: totalTimeTitle(log), scale, axis });
   const spec = {
     ...frame(TITLE, null),
@@ -53,9 +54,18 @@ export function boxChart(model: ReportModel, points: TimedPoint[]): Chart {
     data: { values },
     layer: [
       { mark: { type: 'rule', strokeWidth: 1.5 }, encoding: { x, xOffset, y: y('p5'), y2: { field: 'p95' }, color } },
-      { mark: { type: 'bar', width: { band: 0.7 } }, encoding: { x, xOffset, y: y('p25'), y2: { field: 'p75' }, color } },
+      { mark: { type: 'bar', width: boxWidth(new Set(values.map((v) => v.concurrency)).size, shown.length) }, encoding: { x, xOffset, y: y('p25'), y2: { field: 'p75' }, color } },
       { mark: { type: 'tick', color: 'white', thickness: 2, width: 14 }, encoding: { x, xOffset, y: y('p50') } },
     ],
   };
   return drawn(TITLE, spec, shown);
+}
+
+/**
+ * The box's width in pixels: about 60% of a runtime's slot in a level. A fixed width, because
+ * vega-lite centres fixed-width bars, rules and ticks on the slot but puts a band-relative bar
+ * off centre there (the whisker then misses the box).
+ */
+export function boxWidth(levels: number, runtimes: number): number {
+  return Math.max(3, Math.min(40, Math.floor((0.45 * CHART_WIDTH) / (levels * runtimes))));
 }

@@ -4,7 +4,7 @@
 // activation the chart still shows a step, not a lone dot at 100%.
 import type { ReportModel } from '../report/model.js';
 import { drawn, leftOut, presentInOrder, timeScale, totalTimeTitle, type Chart } from './chart.js';
-import { runtimeColor } from './palette.js';
+import { documentPalette, runtimeColor, type RuntimePalette } from './palette.js';
 import { timedSuccesses } from './successes.js';
 import { CHART_HEIGHT, CHART_WIDTH, frame } from './theme.js';
 
@@ -46,7 +46,7 @@ export function ecdfSteps(points: Array<{ runtime: string; total_ms: number }>, 
   return steps;
 }
 
-export function ecdfChart(model: ReportModel): Chart {
+export function ecdfChart(model: ReportModel, palette: RuntimePalette = documentPalette(model)): Chart {
   const points = timedSuccesses(model);
   if (points === null) return leftOut(TITLE, 'no-distribution');
   if (points.length === 0) return leftOut(TITLE, 'no-successes');
@@ -55,7 +55,7 @@ export function ecdfChart(model: ReportModel): Chart {
   const { log, scale, axis } = timeScale(values.map((v) => v.total_ms));
   const x = { field: 'total_ms', type: 'quantitative', title: totalTimeTitle(log), scale, axis };
   const y = { field: 'share', type: 'quantitative', title: 'Share of activations at or below', axis: { format: '%' }, scale: { domain: [0, 1] } };
-  const color = runtimeColor(model, shown);
+  const color = runtimeColor(palette, shown);
   const spec = {
     ...frame(TITLE, null),
     width: CHART_WIDTH,

@@ -4,12 +4,13 @@ import path from 'node:path';
 import type { FigureId, ModelFigure, ReportModel } from '../report/model.js';
 import type { Chart } from './chart.js';
 import { ecdfChart } from './ecdf.js';
+import { documentPalette, projectPalette, type RuntimePalette } from './palette.js';
 import { latencyChart } from './latency.js';
 import { speedupChart } from './speedup.js';
 import { splitChart } from './split.js';
 import { stripChart } from './strip.js';
 
-export const CHARTS: ReadonlyArray<readonly [FigureId, (model: ReportModel) => Chart]> = [
+export const CHARTS: ReadonlyArray<readonly [FigureId, (model: ReportModel, palette: RuntimePalette) => Chart]> = [
   ['latency', latencyChart],
   ['split', splitChart],
   ['speedup', speedupChart],
@@ -20,11 +21,13 @@ export const CHARTS: ReadonlyArray<readonly [FigureId, (model: ReportModel) => C
 export interface FigureOptions {
   /** Also link (and write) a PNG of each figure. */
   png?: boolean;
+  /** Colours the project's runtimes already have (palette.ts); the document's others get free ones. */
+  palette?: RuntimePalette;
 }
 
 /** Every figure with its spec or reason; no links (nothing is written). */
-export function chartFigures(model: ReportModel): ModelFigure[] {
-  return CHARTS.map(([id, chart]) => ({ id, ...chart(model), path: null, spec_path: null, png_path: null }));
+export function chartFigures(model: ReportModel, palette: RuntimePalette = documentPalette(model)): ModelFigure[] {
+  return CHARTS.map(([id, chart]) => ({ id, ...chart(model, palette), path: null, spec_path: null, png_path: null }));
 }
 
 /** The folder beside `documentFile` that holds its figures: docs/NAME.md → docs/NAME. */
@@ -36,7 +39,8 @@ export function assetFolder(documentFile: string): string {
 export function withFigures(model: ReportModel, documentFile: string, options: FigureOptions = {}): ReportModel {
   const folder = path.basename(assetFolder(documentFile));
   const link = (id: FigureId, extension: string) => encodeURI(`${folder}/${id}.${extension}`);
-  const figures = chartFigures(model).map((figure) =>
+  const palette = projectPalette([model.runtimes.map((r) => r.label)], options.palette);
+  const figures = chartFigures(model, palette).map((figure) =>
     figure.spec === null
       ? figure
       : {

@@ -7,5 +7,6 @@ export { splitChart } from './split.js';
 export { speedupChart } from './speedup.js';
 export { ecdfChart } from './ecdf.js';
 export { stripChart } from './strip.js';
-export { RUNTIME_COLORS, runtimeColorScale } from './palette.js';
+export { RUNTIME_COLORS, runtimeColorScale, projectPalette, documentPalette, type RuntimePalette } from './palette.js';
+export { folderPalette, specColours } from './project.js';
 export type { Chart } from './chart.js';

@@ -3,13 +3,14 @@
 // so the faster runtime's line does not flatten onto the axis.
 import type { ReportModel } from '../report/model.js';
 import { drawn, leftOut, presentInOrder, timeScale, totalTimeTitle, type Chart } from './chart.js';
-import { runtimeColor } from './palette.js';
-import { CHART_HEIGHT, CHART_WIDTH, CONCURRENCY_AXIS, frame } from './theme.js';
+import { documentPalette, runtimeColor, type RuntimePalette } from './palette.js';
+import { concurrencyAxis } from './axis.js';
+import { CHART_HEIGHT, CHART_WIDTH, frame } from './theme.js';
 
 const MEAN = 'mean';
 const P95 = '95th percentile';
 
-export function latencyChart(model: ReportModel): Chart {
+export function latencyChart(model: ReportModel, palette: RuntimePalette = documentPalette(model)): Chart {
   const values: Array<{ runtime: string; concurrency: number; statistic: string; total_ms: number }> = [];
   for (const g of model.groups) {
     if (g.avg_total !== null) values.push({ runtime: g.label, concurrency: g.concurrency, statistic: MEAN, total_ms: g.avg_total });
@@ -22,9 +23,9 @@ export function latencyChart(model: ReportModel): Chart {
   const shown = presentInOrder(model.runtimes.map((r) => r.label), values.map((v) => v.runtime));
   const { log, scale, axis } = timeScale(values.map((v) => v.total_ms), [], runtimesDifferTenfold(model));
   const encoding = {
-    x: { field: 'concurrency', type: 'ordinal', axis: CONCURRENCY_AXIS },
+    x: { field: 'concurrency', type: 'ordinal', axis: concurrencyAxis(values.map((v) => v.concurrency), CHART_WIDTH) },
     y: { field: 'total_ms', type: 'quantitative', title: totalTimeTitle(log), scale, axis },
-    color: runtimeColor(model, shown),
+    color: runtimeColor(palette, shown),
   };
   const strokeDash = {
     field: 'statistic',

@@ -3,10 +3,14 @@
 // the confidence band where the statistics stage has filled ci_low/ci_high.
 import type { ReportModel } from '../report/model.js';
 import { drawn, leftOut, presentInOrder, timeScale, type Chart } from './chart.js';
-import { labelOf, runtimeColor } from './palette.js';
-import { CHART_HEIGHT, CHART_WIDTH, CONCURRENCY_AXIS, frame } from './theme.js';
+import { documentPalette, labelOf, runtimeColor, type RuntimePalette } from './palette.js';
+import { concurrencyAxis } from './axis.js';
+import { CHART_HEIGHT, CHART_WIDTH, frame } from './theme.js';
 
-export function speedupChart(model: ReportModel): Chart {
+/** Interval caps in pixels, whatever the number of levels. */
+export const CAP_WIDTH = 12;
+
+export function speedupChart(model: ReportModel, palette: RuntimePalette = documentPalette(model)): Chart {
   const label = labelOf(model);
   const baseline = label(model.baseline);
   const title = `Speedup over ${baseline} by concurrency (mean total time)`;
@@ -27,8 +31,10 @@ export function speedupChart(model: ReportModel): Chart {
     scale,
     axis,
   };
-  const color = runtimeColor(model, shown, 'Candidate runtime');
-  const x = { field: 'concurrency', type: 'ordinal', axis: CONCURRENCY_AXIS };
+  const color = runtimeColor(palette, shown, 'Candidate runtime');
+  const x = { field: 'concurrency', type: 'ordinal', axis: concurrencyAxis(values.map((v) => v.concurrency), CHART_WIDTH) };
+  // Several candidates sit side by side in a level, so their intervals do not hide each other.
+  const xOffset = shown.length > 1 ? { xOffset: { field: 'runtime', type: 'nominal', scale: { domain: shown, paddingInner: 0.4 } } } : {};
   const layers: Array<Record<string, unknown>> = [
     {
       data: { values: [{ ratio: 1 }] },
@@ -43,13 +49,14 @@ export function speedupChart(model: ReportModel): Chart {
     },
   ];
   if (withBand) {
-    layers.push({
-      transform: [{ filter: 'isValid(datum.ci_low) && isValid(datum.ci_high)' }],
-      mark: { type: 'errorbar', ticks: true, thickness: 1.5 },
-      encoding: { x, y: { ...y, field: 'ci_low' }, y2: { field: 'ci_high' }, color },
-    });
+    // A rule and two caps of fixed width: vega-lite's errorbar caps span the whole band (560 px with one level).
+    const filter = [{ filter: 'isValid(datum.ci_low) && isValid(datum.ci_high)' }];
+    layers.push({ transform: filter, mark: { type: 'rule', strokeWidth: 1.5 }, encoding: { x, ...xOffset, y: { ...y, field: 'ci_low' }, y2: { field: 'ci_high' }, color } });
+    for (const end of ['ci_low', 'ci_high']) {
+      layers.push({ transform: filter, mark: { type: 'tick', width: CAP_WIDTH, thickness: 1.5, opacity: 1 }, encoding: { x, ...xOffset, y: { ...y, field: end }, color } });
+    }
   }
-  layers.push({ mark: { type: 'line', point: { filled: true, size: 60 }, strokeWidth: 2 }, encoding: { x, y, color } });
+  layers.push({ mark: { type: 'line', point: { filled: true, size: 60 }, strokeWidth: 2 }, encoding: { x, ...xOffset, y, color } });
   const spec = { ...frame(title, null), width: CHART_WIDTH, height: CHART_HEIGHT, data: { values }, layer: layers };
   return drawn(title, spec, shown, model.groups.every((g) => g.from === 'aggregates'));
 }

@@ -4,20 +4,21 @@
 import type { ReportModel } from '../report/model.js';
 import { drawn, leftOut, presentInOrder, timeScale, totalTimeTitle, type Chart } from './chart.js';
 import { boxChart } from './box.js';
-import { runtimeColor } from './palette.js';
+import { documentPalette, runtimeColor, type RuntimePalette } from './palette.js';
 import { timedSuccesses } from './successes.js';
-import { CHART_HEIGHT, CHART_WIDTH, CONCURRENCY_AXIS, frame } from './theme.js';
+import { concurrencyAxis } from './axis.js';
+import { CHART_HEIGHT, CHART_WIDTH, frame } from './theme.js';
 
 const TITLE = 'Total time of every activation by concurrency';
 /** Above this many activations a point each is unreadable (and the SVG megabytes): percentile boxes instead. */
 export const STRIP_LIMIT = 2000;
 const GOLDEN = 0.6180339887498949;
 
-export function stripChart(model: ReportModel): Chart {
+export function stripChart(model: ReportModel, palette: RuntimePalette = documentPalette(model)): Chart {
   const points = timedSuccesses(model);
   if (points === null) return leftOut(TITLE, 'no-distribution');
   if (points.length === 0) return leftOut(TITLE, 'no-successes');
-  if (points.length > STRIP_LIMIT) return boxChart(model, points);
+  if (points.length > STRIP_LIMIT) return boxChart(model, points, palette);
   const shown = presentInOrder(model.runtimes.map((r) => r.label), points.map((p) => p.label));
   const seen = new Map<string, number>();
   const values = points.map((p) => {
@@ -42,7 +43,7 @@ export function stripChart(model: ReportModel): Chart {
     data: { values },
     mark: { type: 'point', filled: true, size: 45, opacity: 0.75 },
     encoding: {
-      x: { field: 'concurrency', type: 'ordinal', axis: CONCURRENCY_AXIS, scale: { paddingInner: 0.2 } },
+      x: { field: 'concurrency', type: 'ordinal', axis: concurrencyAxis(values.map((v) => v.concurrency), CHART_WIDTH), scale: { paddingInner: 0.2 } },
       xOffset: { field: 'offset', type: 'quantitative', scale: { domain: [0, shown.length] } },
       y: {
         field: 'total_ms',
@@ -51,7 +52,7 @@ export function stripChart(model: ReportModel): Chart {
         scale,
         axis,
       },
-      color: runtimeColor(model, shown),
+      color: runtimeColor(palette, shown),
       shape: { field: 'start', type: 'nominal', title: 'Start', scale: shapes(values.map((v) => v.start)) },
     },
   };

@@ -25,5 +25,3 @@ export function frame(title: string, subtitle: string | null): Record<string, un
     config: CONFIG,
   };
 }
-
-export const CONCURRENCY_AXIS = { title: 'Concurrent invocations', labelAngle: 0 } as const;

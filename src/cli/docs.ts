@@ -3,13 +3,14 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
+import { projectPalette } from '../charts/index.js';
 import { UsageError } from '../errors.js';
 import { DATASET_PROVIDERS, listDatasets, renderIndexPage, type IndexEntry } from '../report/index.js';
 import { runLogDatasets, runNotesFor } from '../openwhisk/datasets.js';
 import { withRunNotes } from '../openwhisk/notes.js';
 import { checkOutputFile, renderDocumentOutput, writeDocumentOutput, type DocumentOutput } from './document.js';
 import * as msg from './messages.js';
-import { composeDocument } from './report.js';
+import { buildDocumentModel, finishDocument } from './report.js';
 import { printWarning, terminalLine } from './terminal.js';
 
 interface DocsFlags {
@@ -48,17 +49,22 @@ export async function renderDocs(dataDir: string, outDir: string, options: DocsO
   checkOutputFile('--out', path.join(outDir, 'README.md'));
   // Provenance paths are relative to the folder holding the data folder: the project root.
   const root = path.dirname(path.resolve(dataDir));
-  const documents = listDatasets(dataDir, [...DATASET_PROVIDERS, runLogDatasets]).map((dataset) => {
-    const file = `${dataset.name}.md`;
-    const { model, markdown, warnings } = composeDocument({
+  const models = listDatasets(dataDir, [...DATASET_PROVIDERS, runLogDatasets]).map((dataset) => {
+    const { model, warnings } = buildDocumentModel({
       inputs: dataset.inputs,
       root,
       template: dataset.template,
       baseline: dataset.baseline,
       title: dataset.title,
       labels: dataset.labels,
-      figures: options.charts === false ? undefined : { document: path.join(outDir, file), png: options.png },
     });
+    return { dataset, model, warnings };
+  });
+  // One project, one palette: a runtime has the same colour in every document (src/charts/palette.ts).
+  const palette = projectPalette(models.map(({ model }) => model.runtimes.map((r) => r.label)));
+  const documents = models.map(({ dataset, model: built, warnings }) => {
+    const file = `${dataset.name}.md`;
+    const { model, markdown } = finishDocument(built, options.charts === false ? undefined : { document: path.join(outDir, file), png: options.png, palette });
     for (const warning of warnings) printWarning(`${dataset.name}: ${warning}`);
     // A run log's document also says how the run went (see src/openwhisk/notes.ts).
     const notes = runNotesFor(dataset);

@@ -2,7 +2,8 @@
 // Markdown, written atomically. Every input is read and checked before anything is written.
 import { Option, type Command } from 'commander';
 import { analyze } from '../analyze/index.js';
-import { withFigures, type FigureOptions } from '../charts/index.js';
+import path from 'node:path';
+import { folderPalette, withFigures, type FigureOptions } from '../charts/index.js';
 import { UsageError } from '../errors.js';
 import { ingestFiles, type InputSpec } from '../ingest/index.js';
 import { splitConfigurations } from '../report/configurations.js';
@@ -42,11 +43,21 @@ export interface DocumentRequest extends Omit<ReportOptions, 'inputs'> {
 
 /** The whole flow for one document, in memory: nothing is written here. */
 export function composeDocument(request: DocumentRequest): { model: ReportModel; markdown: string; warnings: string[] } {
+  const { model, warnings } = buildDocumentModel(request);
+  return { ...finishDocument(model, request.figures), warnings };
+}
+
+/** Ingest → analyze → the report model, without figures (`docs` needs every model's runtimes first, for one palette). */
+export function buildDocumentModel(request: Omit<DocumentRequest, 'figures'>): { model: ReportModel; warnings: string[] } {
   const table = splitConfigurations(ingestFiles(request.inputs, { skipInvalid: request.skipInvalid }));
   const analysis = analyze(table, { baseline: request.baseline });
-  const built = buildReportModel(table, analysis, { ...request, inputs: provenanceInputs(table, request.root) });
-  const model = request.figures ? withFigures(built, request.figures.document, request.figures) : built;
-  return { model, markdown: renderReport(model), warnings: table.warnings };
+  return { model: buildReportModel(table, analysis, { ...request, inputs: provenanceInputs(table, request.root) }), warnings: table.warnings };
+}
+
+/** The model with its figures linked (when asked for), and its Markdown. */
+export function finishDocument(built: ReportModel, figures: DocumentRequest['figures']): { model: ReportModel; markdown: string } {
+  const model = figures ? withFigures(built, figures.document, figures) : built;
+  return { model, markdown: renderReport(model) };
 }
 
 export function registerReport(program: Command): void {
@@ -75,7 +86,8 @@ export function registerReport(program: Command): void {
         baseline: flags.baseline,
         title: flags.title,
         labels: parseLabels(flags.label),
-        figures: flags.out && flags.charts ? { document: flags.out, png: flags.png } : undefined,
+        // Into a folder that already holds documents: each runtime keeps the colour their figures give it.
+        figures: flags.out && flags.charts ? { document: flags.out, png: flags.png, palette: folderPalette(path.dirname(flags.out)) } : undefined,
       });
       for (const warning of warnings) printWarning(warning);
       if (flags.out) writeDocumentOutput(await renderDocumentOutput(model, markdown, flags.out));

@@ -4,6 +4,7 @@
 // other links point from the notebook's folder to the written files.
 import path from 'node:path';
 import { composeDocument, renderDocumentOutput, runLogDataset, runNotesFor, withRunNotes, writeDocumentOutput, type AssetFile, type Dataset, type TemplateName } from '../index.js';
+import { folderPalette } from '../charts/index.js';
 import { show } from './display.js';
 import { projectRoot, workDir } from './paths.js';
 import { load, type Activations } from './table.js';
@@ -46,7 +47,8 @@ export async function report(study: Activations | string, options: ReportOptions
     inputs: data.inputs,
     root: projectRoot,
     skipInvalid: options.skipInvalid,
-    figures: options.charts === false ? undefined : { document: out, png: options.png },
+    // As `owbench report --out` does: runtimes keep the colours the folder's figures give them.
+    figures: options.charts === false ? undefined : { document: out, png: options.png, palette: folderPalette(path.dirname(out)) },
   });
   const notes = runLog ? runNotesFor({ inputs: [{ path: runLog }] }) : null;
   const markdown = notes ? withRunNotes(composed.markdown, notes) : composed.markdown;

@@ -5,7 +5,10 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ReportModel } from '../../src/report/index.js';
+import { analyze } from '../../src/analyze/index.js';
+import { ingestText } from '../../src/ingest/index.js';
+import { buildReportModel, type ReportModel } from '../../src/report/index.js';
+import { records, type Shape } from '../report/corpus/generate.js';
 import { needPeerData } from '../helpers/cli.js';
 import { render, repoRoot, sharedData, SEED_PAIR_OPTIONS, SEED_SWEEP_OPTIONS, WARM_FILES, WARM_OPTIONS } from '../report/helpers.js';
 
@@ -69,4 +72,13 @@ export function publishedAverages(file: string): Array<{ concurrency: number; co
 export function manyPoints(times: number): NonNullable<ReportModel['points']> {
   const points = coldModel().points ?? [];
   return Array.from({ length: times }, (_, k) => points.map((p) => ({ ...p, total_ms: Math.round((p.total_ms as number) * (0.7 + (k % 37) / 60 + (k % 11) / 30) * 100) / 100 }))).flat();
+}
+
+/** The corpus generator's defaults: two runtimes, three levels, five activations each, half cold. */
+const SHAPE: Shape = { name: 'chart', runtimes: 2, levels: [1, 2, 4], runs: 1, perRun: 5, cold: 0.5, runEffect: 0, factor: 1, seed: 7 };
+
+/** A report model of generated records (runtimes rt0, rt1, …; rt0 is `factor` times slower), read through ingest as a file would be. */
+export function shapeModel(shape: Partial<Shape>, labels?: Record<string, string>): ReportModel {
+  const table = ingestText(JSON.stringify(records({ ...SHAPE, ...shape })), 'generated.json');
+  return buildReportModel(table, analyze(table, { baseline: 'rt0' }), { labels });
 }

@@ -83,15 +83,26 @@ describe('charts: specs', () => {
     assert.equal(values.some((v) => v.concurrency === 4 && v.statistic === '95th percentile'), true);
   });
 
-  it('split: wait + init + exec add up to the published avg_total (within rounding) at every level', () => {
+  it('split: cold starts and warm starts apart, init over cold starts only: the means of the raw records', () => {
+    needPeerData();
     const values = valuesOf(figure(chartFigures(coldModel()), 'split'));
-    for (const [label, file] of [['Docker', 'average_cold_start_vanilla.json'], ['WASM', 'average_cold_start_wasm.json']]) {
-      for (const row of publishedAverages(file)) {
-        const parts = values.filter((v) => v.runtime === label && v.concurrency === row.concurrency);
-        // The peer's cold-start files mix cold and warm activations: the legend says what init averages.
-        assert.deepEqual(parts.map((p) => p.part), ['Wait', 'Init (mean over all activations, warm as 0)', 'Exec']);
-        const sum = parts.reduce((s, p) => s + (p.ms as number), 0);
-        assert.ok(Math.abs(sum - row.avg_total) <= 0.02, `${label} at ${row.concurrency}: ${sum} vs ${row.avg_total}`);
+    type Raw = { duration: number; annotations: Array<{ key: string; value: unknown }> };
+    for (const [label, file] of [['Docker', COLD_FILES[0]], ['WASM', COLD_FILES[1]]]) {
+      for (const level of JSON.parse(readFileSync(file, 'utf8')) as Array<{ no_concurrent_requests: number; responses: Raw[] }>) {
+        const annotation = (r: Raw, key: string) => r.annotations.find((a) => a.key === key)?.value as number | undefined;
+        for (const [start, cold] of [['cold starts', true], ['warm starts', false]] as const) {
+          const own = level.responses.filter((r) => (annotation(r, 'initTime') !== undefined) === cold);
+          const parts = values.filter((v) => v.runtime === label && v.concurrency === level.no_concurrent_requests && v.start === start);
+          if (own.length === 0) {
+            assert.deepEqual(parts, [], `${label} ${level.no_concurrent_requests}: no ${start}, no bar`);
+            continue;
+          }
+          const mean = (f: (r: Raw) => number) => own.reduce((sum, r) => sum + f(r), 0) / own.length;
+          const init = (r: Raw) => annotation(r, 'initTime') ?? 0;
+          const expected = [['Wait', mean((r) => annotation(r, 'waitTime') as number)], ...(cold ? [['Init (cold starts only)', mean(init)]] : []), ['Exec', mean((r) => r.duration - init(r))]];
+          assert.deepEqual(parts.map((p) => p.part), expected.map(([part]) => part), `${label} ${level.no_concurrent_requests} ${start}`);
+          parts.forEach((p, i) => assert.ok(Math.abs((p.ms as number) - (expected[i][1] as number)) <= 0.01, `${label} ${level.no_concurrent_requests} ${start} ${p.part}: ${p.ms} vs ${expected[i][1]}`));
+        }
       }
     }
   });
@@ -121,9 +132,9 @@ describe('charts: specs', () => {
     assert.equal(valuesOf(figure(chartFigures(coldModel()), 'strip')).length, successes);
   });
 
-  it('each runtime has one colour in every figure of a document, from its input order', () => {
+  it('each runtime has one colour in every figure of a document, from its sorted label order (a project of one)', () => {
     for (const [name, model] of Object.entries(MODELS)) {
-      const order = model().runtimes.map((r) => r.label);
+      const order = model().runtimes.map((r) => r.label).sort();
       for (const f of chartFigures(model())) {
         const scales = runtimeColorScales(f.spec);
         if (f.spec !== null && f.id !== 'split') assert.ok(scales.length > 0, `${name}/${f.id} colours its runtimes`);

@@ -44,19 +44,20 @@ describe('notebooks/report.ipynb', function () {
   let dir: string;
   const runs: Record<string, NotebookRun> = {};
   // The document's name is in its figure links (NAME.md → NAME/latency.svg): both sides write NAME.md, in their own folders.
-  const out = (name: string) => path.join(dir, 'notebook', `${name}.md`);
-  const cliOut = (name: string) => path.join(dir, 'cli', `${name}.md`);
+  // Each document in a folder of its own: a folder of documents is one project, whose runtime colours a later document keeps.
+  const out = (name: string) => path.join(dir, 'notebook', name, `${name}.md`);
+  const cliOut = (name: string) => path.join(dir, 'cli', name, `${name}.md`);
 
   /** The document and every figure file beside it are the same bytes on both sides. */
   function assertSameOutput(name: string): void {
     const expected = readFileSync(cliOut(name));
     assert.ok(expected.length > 500, 'the CLI wrote a document');
     assert.ok(readFileSync(out(name)).equals(expected), `${name}.md: notebook and CLI documents differ`);
-    const figures = readdirSync(path.join(dir, 'cli', name)).sort();
+    const figures = readdirSync(path.join(dir, 'cli', name, name)).sort();
     assert.ok(figures.some((file) => file.endsWith('.svg')), 'the CLI wrote SVG figures');
-    assert.deepEqual(readdirSync(path.join(dir, 'notebook', name)).sort(), figures);
+    assert.deepEqual(readdirSync(path.join(dir, 'notebook', name, name)).sort(), figures);
     for (const file of figures) {
-      assert.ok(readFileSync(path.join(dir, 'notebook', name, file)).equals(readFileSync(path.join(dir, 'cli', name, file))), `${name}/${file} differs`);
+      assert.ok(readFileSync(path.join(dir, 'notebook', name, name, file)).equals(readFileSync(path.join(dir, 'cli', name, name, file))), `${name}/${file} differs`);
     }
   }
 
@@ -106,7 +107,7 @@ describe('notebooks/report.ipynb', function () {
     owbench(['report', `${peer}/input_vanilla_prewarmed.json`, `${peer}/input_wasm_prewarmed.json`, '--template', 'warm', '--title', 'Prewarmed', '--png', '--out', cliOut('warm')]);
     assertSameOutput('warm');
     assert.match(readFileSync(cliOut('warm'), 'utf8'), /input_wasm_prewarmed\.json/, 'provenance names the inputs relative to the project root');
-    assert.ok(readdirSync(path.join(dir, 'notebook', 'warm')).some((file) => file.endsWith('.png')));
+    assert.ok(readdirSync(path.join(dir, 'notebook', 'warm', 'warm')).some((file) => file.endsWith('.png')));
   });
 
   it('prints the owbench report command line that writes the same document', () => {
