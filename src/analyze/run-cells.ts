@@ -2,6 +2,7 @@
 // or warm activations apart (a cold start and a warm one are never pooled in one comparison).
 // Each run's values are sorted once, which the medians read.
 import type { Activation } from '../types.js';
+import { sortAscending } from './sort.js';
 
 export type Part = 'cold' | 'warm';
 export type UnitMetric = 'init' | 'exec' | 'total';
@@ -90,7 +91,7 @@ export function collectRunCells(rows: readonly Activation[], runOf: (row: Activa
 const EMPTY = new Float64Array(0);
 
 function sorted(values: Float64Array): RunSample {
-  values.sort();
+  sortAscending(values);
   let sum = 0;
   for (let i = 0; i < values.length; i++) sum += values[i];
   return { sorted: values, sum };
