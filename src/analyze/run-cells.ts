@@ -108,6 +108,24 @@ export function asActivations(runs: readonly RunSample[]): RunSample[] {
   return out;
 }
 
+const pooledCache = new WeakMap<readonly RunSample[], Float64Array>();
+
+/**
+ * A cell's runs pooled, ascending: every comparison of the cell reads it (the baseline's cells in
+ * every candidate's comparisons), so it is sorted once per cell and kept with it. Callers only read it.
+ */
+export function pooledSortedOf(runs: readonly RunSample[]): Float64Array {
+  if (runs.length === 1) return runs[0].sorted;
+  let all = pooledCache.get(runs);
+  if (all === undefined) {
+    all = new Float64Array(countOf(runs));
+    let at = 0;
+    for (const run of runs) { all.set(run.sorted, at); at += run.sorted.length; }
+    pooledCache.set(runs, sortAscending(all));
+  }
+  return all;
+}
+
 export function countOf(runs: readonly RunSample[]): number {
   let n = 0;
   for (const run of runs) n += run.sorted.length;
