@@ -2,7 +2,8 @@
 """The analyze computation of DESIGN.md §2.3 in pandas/numpy: the reference `owbench analyze`
 is compared with, for figures (test/analyze/pandas.test.ts) and for speed (bench/analyze).
 
-usage: /usr/bin/python3 bench/analyze/reference.py FLAT_RECORDS.json [--baseline RUNTIME]
+usage: /usr/bin/python3 bench/analyze/reference.py FILE [--format flat|ndjson|csv] [--baseline RUNTIME]
+(ndjson: OpenWhisk activation records, one a line; csv: the activation table's columns.)
 Reads flat records (the seed's first block: kind, concurrency, initTime, duration, waitTime,
 status; and action, memory); prints {"groups": [...], "speedups": [...]} as JSON on stdout: the
 point figures only (the bootstrap intervals, rank tests and trends are checked elsewhere, against
@@ -34,6 +35,38 @@ def load(path):
         records = json.load(f)
     df = pd.DataFrame(records, columns=COLUMNS)
     del records
+    return derive(df)
+
+
+def load_ndjson(path):
+    """OpenWhisk records: kind, timings, path and limits in annotations; no concurrency recorded."""
+    rows = []
+    with open(path, "rb") as f:
+        for line in f:
+            rec = json.loads(line)
+            a = {x["key"]: x["value"] for x in rec["annotations"]}
+            response = rec["response"]
+            status = response["status"]
+            result = response.get("result")
+            if status == "success" and isinstance(result, dict) and result.get("success") is False:
+                status = "application error"
+            if a.get("timeout") is True:
+                status = "timeout"
+            memory = (a.get("limits") or {}).get("memory")
+            rows.append((a.get("kind"), a.get("path", rec.get("name")), memory, None,
+                         a.get("initTime"), rec["duration"], a.get("waitTime"), status))
+    return derive(pd.DataFrame(rows, columns=COLUMNS))
+
+
+def load_csv(path):
+    df = pd.read_csv(path, usecols=["runtime", "memory_mb", "concurrency", "init_ms", "duration_ms", "wait_ms", "status"])
+    df = df.rename(columns={"runtime": "kind", "memory_mb": "memory", "init_ms": "initTime",
+                            "duration_ms": "duration", "wait_ms": "waitTime"})
+    df["action"] = None
+    return derive(df[COLUMNS])
+
+
+def derive(df):
     for column in ("initTime", "duration", "waitTime"):
         df[column] = df[column].astype("float64")
     df["runtime"] = df["kind"]
@@ -173,7 +206,8 @@ def speedups(baseline, levels, overall):
 
 
 def main(argv):
-    df = load(argv[1])
+    form = argv[argv.index("--format") + 1] if "--format" in argv else "flat"
+    df = {"flat": load, "ndjson": load_ndjson, "csv": load_csv}[form](argv[1])
     requested = argv[argv.index("--baseline") + 1] if "--baseline" in argv else None
     in_order = list(pd.unique(df["runtime"]))
     baseline = requested or ("blackbox" if "blackbox" in in_order else in_order[0])

@@ -1,26 +1,33 @@
 // Benchmark: `owbench analyze FILE --json` end to end (parse, ingest, analyze, print) against the
-// same computation in pandas (reference.py), on the same generated 1M flat records. Runs the two
-// alternately, checks that they print the same figures, and reports the time ratio
-// (owbench / pandas; target ≤ 1.0) and each one's peak RSS (GNU time's %M).
+// same computation in pandas (reference.py) and in DuckDB (duckdb.mjs), on the same generated 1M
+// records in three forms: the flat JSON array, OpenWhisk records as NDJSON, and CSV. In every run
+// the three tools run back to back in a rotating order, so a shared machine's load falls on all
+// alike; the ratios (owbench / other: wall time, peak RSS from GNU time's %M) are taken per run and
+// their median reported. Figures are checked: equal to pandas', and to DuckDB's within 1e-9.
 //
-// usage: npm run bench:analyze [-- --count N --seed S --runs R]
+// usage: npm run bench:analyze [-- --count N --seed S --runs R --formats flat,ndjson,csv --cli dist/cli.js]
+// (--cli: another build of owbench, e.g. a copy of dist/ from before a change, to measure it the same way)
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, closeSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { deepStrictEqual } from 'node:assert';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { writeFlatRecords } from './flat-records.js';
+import { inputFile, type InputFormat } from './inputs.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const out = path.join(root, 'bench/out');
 const { values } = parseArgs({
-  options: { count: { type: 'string', default: '1000000' }, seed: { type: 'string', default: '42' }, runs: { type: 'string', default: '3' } },
+  options: {
+    count: { type: 'string', default: '1000000' }, seed: { type: 'string', default: '42' }, runs: { type: 'string', default: '3' },
+    formats: { type: 'string', default: 'flat,ndjson,csv' }, cli: { type: 'string', default: 'dist/cli.js' },
+  },
 });
 const count = Number(values.count);
 const seed = Number(values.seed);
 const runs = Number(values.runs);
+const formats = values.formats.split(',') as InputFormat[];
 
 interface Measure {
   wall_s: number;
@@ -29,7 +36,7 @@ interface Measure {
 }
 
 /** Runs a command under GNU time with stdout to a file; wall time measured here, CPU and RSS by time. */
-function measure(command: string[], stdoutFile: string, env: NodeJS.ProcessEnv = process.env): Measure {
+function measure(command: string[], stdoutFile: string, env: NodeJS.ProcessEnv): Measure {
   const fd = openSync(stdoutFile, 'w');
   const start = performance.now();
   const result = spawnSync('/usr/bin/time', ['-f', 'TIME %U %S %M', ...command], { cwd: root, env, stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
@@ -41,64 +48,85 @@ function measure(command: string[], stdoutFile: string, env: NodeJS.ProcessEnv =
   return { wall_s: wall, cpu_s: Number(user) + Number(sys), max_rss_mb: Number(rssKb) / 1024 };
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const fixed = (x: number, d = 2) => x.toFixed(d);
+const TOOLS = ['owbench', 'duckdb', 'pandas'] as const;
+type Tool = (typeof TOOLS)[number];
 
 mkdirSync(out, { recursive: true });
-const input = path.join(out, `flat-${count}-seed${seed}.json`);
-if (!existsSync(input)) {
-  console.log(`generating ${count} flat records (seed ${seed}) → ${path.relative(root, input)}`);
-  writeFlatRecords(input, { count, seed });
-}
-const cli = path.join(root, 'dist/cli.js');
-if (!existsSync(cli)) throw new Error('dist/cli.js is missing: run `npm run build` first (npm run bench:analyze does)');
+const cli = path.resolve(root, values.cli);
+if (!existsSync(cli)) throw new Error(`${cli} is missing: run \`npm run build\` first (npm run bench:analyze does)`);
+// As a user's shell would run it; NODE_EXTRA_CA_CERTS alone adds ~75 ms to Node's start here.
+const nodeEnv = { ...process.env, NODE_EXTRA_CA_CERTS: '' };
 
-const commands = {
-  owbench: { command: [process.execPath, cli, 'analyze', input, '--json'], stdout: path.join(out, 'analyze-owbench.json'),
-    // as a user's shell would run it; NODE_EXTRA_CA_CERTS alone adds ~75 ms to Node's start here
-    env: { ...process.env, NODE_EXTRA_CA_CERTS: '' } },
-  pandas: { command: ['/usr/bin/python3', path.join(root, 'bench/analyze/reference.py'), input], stdout: path.join(out, 'analyze-pandas.json'), env: process.env },
-};
-const measures: Record<keyof typeof commands, Measure[]> = { owbench: [], pandas: [] };
-for (let run = 1; run <= runs; run++) {
-  for (const name of ['owbench', 'pandas'] as const) {
-    const m = measure(commands[name].command, commands[name].stdout, commands[name].env);
-    measures[name].push(m);
-    console.log(`run ${run} ${name.padEnd(7)} ${fixed(m.wall_s)} s wall, ${fixed(m.cpu_s)} s cpu, ${fixed(m.max_rss_mb, 0)} MB peak RSS`);
+function commandOf(tool: Tool, input: string, format: InputFormat): string[] {
+  if (tool === 'owbench') return [process.execPath, cli, 'analyze', input, '--json'];
+  if (tool === 'duckdb') return [process.execPath, path.join(root, 'bench/analyze/duckdb.mjs'), input, format];
+  return ['/usr/bin/python3', path.join(root, 'bench/analyze/reference.py'), input, '--format', format];
+}
+
+/** Point figures only: the intervals, tests and trends the references do not compute are checked against scipy in test/analyze. */
+function pointFigures(file: string) {
+  const ours = JSON.parse(readFileSync(file, 'utf8'));
+  return {
+    groups: ours.groups.map(({ ci, ...figures }: Record<string, unknown>) => figures),
+    speedups: ours.speedups.map(({ ci_low, ci_high, ...ratio }: Record<string, unknown>) => ratio),
+  };
+}
+
+/** Every figure equal within `tolerance` (relative); returns how many were exactly equal. */
+function agree(ours: unknown, theirs: unknown, tolerance: number, where: string): { figures: number; exact: number } {
+  let figures = 0, exact = 0;
+  const walk = (a: unknown, b: unknown, at: string): void => {
+    if (typeof a === 'number' && typeof b === 'number') {
+      figures += 1;
+      if (a === b) exact += 1;
+      else if (Math.abs(a - b) > tolerance * Math.max(1, Math.abs(a))) throw new Error(`${where}: ${at}: owbench ${a}, reference ${b}`);
+      return;
+    }
+    if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object') {
+      const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+      for (const key of keys) walk((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${at}.${key}`);
+      return;
+    }
+    if (a !== b) throw new Error(`${where}: ${at}: owbench ${JSON.stringify(a)}, reference ${JSON.stringify(b)}`);
+  };
+  walk(ours, theirs, '');
+  return { figures, exact };
+}
+
+const report: Record<string, unknown> = { records: count, seed, runs, load_average_start: loadavg() };
+for (const format of formats) {
+  const input = inputFile(out, format, count, seed);
+  const stdout = (tool: Tool) => path.join(out, `analyze-${format}-${tool}.json`);
+  const measures: Record<Tool, Measure[]> = { owbench: [], duckdb: [], pandas: [] };
+  for (let run = 0; run < runs; run++) {
+    const order = TOOLS.map((_, i) => TOOLS[(i + run) % TOOLS.length]!);
+    for (const tool of order) {
+      const m = measure(commandOf(tool, input, format), stdout(tool), tool === 'pandas' ? process.env : nodeEnv);
+      measures[tool].push(m);
+      console.log(`${format} run ${run + 1} ${tool.padEnd(7)} ${fixed(m.wall_s)} s wall, ${fixed(m.cpu_s)} s cpu, ${fixed(m.max_rss_mb, 0)} MB peak RSS (load ${fixed(loadavg()[0]!)})`);
+    }
   }
+  const ours = pointFigures(stdout('owbench'));
+  const pandas = JSON.parse(readFileSync(stdout('pandas'), 'utf8'));
+  deepStrictEqual(ours, pandas, `${format}: owbench and pandas disagree`);
+  const duck = agree(ours, JSON.parse(readFileSync(stdout('duckdb'), 'utf8')), 1e-9, `${format}: owbench vs DuckDB`);
+  const ratio = (other: Tool, key: keyof Measure) => median(measures.owbench.map((m, i) => m[key] / measures[other][i]![key]));
+  const summary = Object.fromEntries(TOOLS.map((tool) => [tool, {
+    wall_s: median(measures[tool].map((m) => m.wall_s)), cpu_s: median(measures[tool].map((m) => m.cpu_s)),
+    max_rss_mb: median(measures[tool].map((m) => m.max_rss_mb)),
+  }]));
+  const result = {
+    input: path.relative(root, input), groups: ours.groups.length, speedups: ours.speedups.length,
+    agree: { pandas: 'identical', duckdb: `${duck.exact} of ${duck.figures} identical, the rest within 1e-9` },
+    ...summary,
+    owbench_over_duckdb: { wall: ratio('duckdb', 'wall_s'), cpu: ratio('duckdb', 'cpu_s'), rss: ratio('duckdb', 'max_rss_mb') },
+    owbench_over_pandas: { wall: ratio('pandas', 'wall_s'), cpu: ratio('pandas', 'cpu_s'), rss: ratio('pandas', 'max_rss_mb') },
+  };
+  report[format] = result;
+  console.log(`${format}: owbench/duckdb wall ${fixed(result.owbench_over_duckdb.wall)} rss ${fixed(result.owbench_over_duckdb.rss)}; owbench/pandas wall ${fixed(result.owbench_over_pandas.wall)} rss ${fixed(result.owbench_over_pandas.rss)}; figures: pandas identical, DuckDB ${result.agree.duckdb}`);
 }
-
-const ours = JSON.parse(readFileSync(commands.owbench.stdout, 'utf8'));
-const theirs = JSON.parse(readFileSync(commands.pandas.stdout, 'utf8'));
-// The point figures must agree; the intervals, tests and trends pandas does not compute are
-// counted (their time is in owbench's) and checked against scipy by test/analyze.
-const pointFigures = {
-  groups: ours.groups.map(({ ci, ...figures }: Record<string, unknown>) => figures),
-  speedups: ours.speedups.map(({ ci_low, ci_high, ...ratio }: Record<string, unknown>) => ratio),
-};
-deepStrictEqual(pointFigures, theirs, 'owbench and pandas disagree');
-
-const summary = Object.fromEntries((['owbench', 'pandas'] as const).map((name) => [name, {
-  wall_s: median(measures[name].map((m) => m.wall_s)),
-  cpu_s: median(measures[name].map((m) => m.cpu_s)),
-  max_rss_mb: Math.max(...measures[name].map((m) => m.max_rss_mb)),
-}])) as Record<'owbench' | 'pandas', Measure>;
-const result = {
-  records: count, seed, runs, load_average_1m: loadavg()[0],
-  agree: { groups: ours.groups.length, speedups: ours.speedups.length },
-  beyond_pandas: {
-    group_intervals: ours.groups.reduce((n: number, g: { ci: Record<string, unknown> }) => n + Object.values(g.ci).filter((v) => v !== null).length, 0),
-    speedup_intervals: ours.speedups.filter((s: { ci_low: number | null }) => s.ci_low !== null).length,
-    rank_tests: ours.comparisons.length,
-    trends: ours.trends.length,
-  },
-  ...summary,
-  ratio_wall: summary.owbench.wall_s / summary.pandas.wall_s,
-  ratio_cpu: summary.owbench.cpu_s / summary.pandas.cpu_s,
-};
-writeFileSync(path.join(out, 'analyze-bench.json'), `${JSON.stringify(result, null, 2)}\n`);
-console.log(`\nfigures agree: ${result.agree.groups} groups, ${result.agree.speedups} speedups identical`);
-console.log(`${count} activations, median of ${runs} (load average ${fixed(result.load_average_1m)}):`);
-console.log(`  owbench ${fixed(summary.owbench.wall_s)} s wall (${fixed(summary.owbench.cpu_s)} s cpu), peak RSS ${fixed(summary.owbench.max_rss_mb, 0)} MB`);
-console.log(`  pandas  ${fixed(summary.pandas.wall_s)} s wall (${fixed(summary.pandas.cpu_s)} s cpu), peak RSS ${fixed(summary.pandas.max_rss_mb, 0)} MB`);
-console.log(`  ratio owbench/pandas: ${fixed(result.ratio_wall)} wall, ${fixed(result.ratio_cpu)} cpu (target ≤ 1.0)`);
+report.load_average_end = loadavg();
+writeFileSync(path.join(out, 'analyze-bench.json'), `${JSON.stringify(report, null, 2)}\n`);
+console.log(JSON.stringify(report, null, 2));

@@ -3,6 +3,7 @@
 // milliseconds. Every statistic is then computed on these columns, never on row objects or a
 // DataFrame. Compositions (sequences, conductors) are in no group (analyze reports them apart).
 import type { Activation, Failures, FailureStatus, GroupFigures, MissingCounts } from '../types.js';
+import { GroupIndex } from './group-index.js';
 
 /** A key a group can be made of (`analyze --by`); see GROUP_KEYS_DEFAULT. */
 export type GroupKey = 'runtime' | 'function' | 'action' | 'memory' | 'concurrency' | 'repetition';
@@ -65,21 +66,17 @@ export const FAILURE_STATUSES: readonly FailureStatus[] = [
  */
 export function collectColumns(rows: readonly Activation[], by: GroupLevel | readonly GroupKey[]): GroupColumns[] {
   const keys = new Set(typeof by === 'string' ? keysOfLevel(by) : by);
-  const keyOf = (row: Activation): string =>
-    `${row.runtime}\u0000${keys.has('function') ? row.function : ''}\u0000${keys.has('action') ? row.action : ''}\u0000` +
-    `${keys.has('memory') ? row.memory_mb : ''}\u0000${keys.has('concurrency') ? row.concurrency : ''}\u0000${keys.has('repetition') ? row.repetition : ''}`;
-  const index = new Map<string, number>();
+  const index = new GroupIndex(keys);
   const groups: Builder[] = [];
   const groupOf = new Int32Array(rows.length).fill(-1);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
     // Loose tests: rows made by hand before issue 10 have no composition or caused_by key.
     if (row.composition != null) continue;
-    const key = keyOf(row);
-    let g = index.get(key);
-    if (g === undefined) {
+    let g = index.find(row);
+    if (g === -1) {
       g = groups.length;
-      index.set(key, g);
+      index.add(row, g);
       groups.push(newBuilder(row, keys));
     }
     groupOf[i] = g;

@@ -5,6 +5,7 @@ import type { LevelColumns } from './columns.js';
 import { isAscending } from './quantile.js';
 import { holm, magnitudeOf, mannWhitney } from './rank-test.js';
 import { byCodeUnits } from './speedups.js';
+import { sortAscending } from './sort.js';
 
 /** Significance level of `significant`, after the correction. */
 export const ALPHA = 0.05;
@@ -21,7 +22,7 @@ export const COMPARISON_METRICS: ReadonlyArray<[ComparisonMetric, 'init' | 'exec
  */
 export function computeComparisons(baseline: string, levels: readonly LevelColumns[]): RankTest[] {
   for (const group of levels) {
-    for (const [, column] of COMPARISON_METRICS) if (!isAscending(group[column])) group[column].sort();
+    for (const [, column] of COMPARISON_METRICS) if (!isAscending(group[column])) sortAscending(group[column]);
   }
   const base = new Map(levels.filter((g) => g.runtime === baseline).map((g) => [g.concurrency, g]));
   const candidates = [...new Set(levels.map((g) => g.runtime))].filter((r) => r !== baseline).sort(byCodeUnits);

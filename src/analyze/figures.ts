@@ -4,6 +4,7 @@ import type { ColumnSet, GroupColumns, GroupKey } from './columns.js';
 import { noIntervals } from './intervals.js';
 import { max, mean, orNull } from './moments.js';
 import { quantileSorted, TOTAL_PERCENTILES } from './quantile.js';
+import { sortAscending } from './sort.js';
 
 /**
  * Latency figures over the group's successful activations, and over its cold and warm ones
@@ -36,7 +37,7 @@ export function figuresOf(group: GroupColumns, keys: ReadonlySet<GroupKey> | 'co
 
 function partOf(set: ColumnSet): PartFigures {
   const avgTotal = orNull(mean(set.total)); // before sorting: the mean sums in row order, as pandas does
-  const total = set.total.sort();
+  const total = sortAscending(set.total);
   return {
     count: set.count,
     avg_init: orNull(mean(set.init)),

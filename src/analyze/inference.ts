@@ -9,7 +9,7 @@ import { heavyTailOf, nameHeavyTails, type HeavyTail } from './heavy-tail.js';
 import { unitTest } from './permutation.js';
 import { streamFor } from './prng.js';
 import { holm, mannWhitney } from './rank-test.js';
-import { collectRunCells, countOf, type RunCell, type RunSample, type UnitMetric } from './run-cells.js';
+import { collectRunCells, countOf, pooledSortedOf, type RunCell, type RunSample, type UnitMetric } from './run-cells.js';
 import { byCodeUnits } from './speedups.js';
 import { chooseUnit, runKeyOf } from './unit.js';
 
@@ -104,11 +104,7 @@ function summaries(runs: RunSample[], unit: 'run' | 'activation'): Float64Array 
 }
 
 function pooled(runs: RunSample[]): Float64Array {
-  if (runs.length === 1) return runs[0].sorted;
-  const out = new Float64Array(countOf(runs));
-  let at = 0;
-  for (const r of runs) { out.set(r.sorted, at); at += r.sorted.length; }
-  return out.sort();
+  return pooledSortedOf(runs);
 }
 
 function meanOf(values: Float64Array): number {

@@ -5,6 +5,7 @@ import { BOOTSTRAP, meanReplicates, percentileInterval, quantileReplicates, type
 import type { GroupColumns } from './columns.js';
 import { streamFor } from './prng.js';
 import { isAscending, TOTAL_PERCENTILES } from './quantile.js';
+import { sortAscending } from './sort.js';
 
 export const INTERVAL_FIGURES: readonly IntervalFigure[] = [
   'avg_init', 'avg_wait', 'avg_cold_cost', 'avg_exec', 'avg_duration', 'avg_total',
@@ -46,7 +47,7 @@ export function bootstrapGroup(group: GroupColumns, key: string, exactMeanMax: n
     if (values.length > 0) record(figure, meanReplicates(values, streamFor(`${key}\u0000${figure}`), exactMeanMax));
   }
   if (group.total.length > 0) {
-    const sorted = isAscending(group.total) ? group.total : group.total.slice().sort();
+    const sorted = isAscending(group.total) ? group.total : sortAscending(group.total.slice());
     for (const [figure, p] of Object.entries(TOTAL_PERCENTILES) as Array<[IntervalFigure, number]>) {
       record(figure, quantileReplicates(sorted, p, streamFor(`${key}\u0000${figure}`)));
     }

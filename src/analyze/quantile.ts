@@ -1,5 +1,6 @@
 // Percentiles by numpy's default method ("linear", Hyndman–Fan type 7), operation for operation
 // as numpy 1.24's _quantile/_lerp, so results agree to the last bit, not just approximately.
+import { sortAscending } from './sort.js';
 
 /**
  * The tail percentiles of DESIGN.md §2.3, as fractions. Written as numpy.percentile computes
@@ -36,5 +37,5 @@ export function isAscending(values: Float64Array): boolean {
 
 /** A sorted copy (typed-array numeric sort; the input is left as it was). */
 export function sortedCopy(values: Float64Array): Float64Array {
-  return Float64Array.from(values).sort();
+  return sortAscending(Float64Array.from(values));
 }

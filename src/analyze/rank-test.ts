@@ -4,6 +4,7 @@
 // normal approximation with the tie correction and a continuity correction.
 import { normalSf } from './distributions.js';
 import { isAscending } from './quantile.js';
+import { sortAscending } from './sort.js';
 
 /** Both samples at most this large and no ties: the exact distribution of U is enumerated. */
 export const EXACT_MAX = 50;
@@ -42,7 +43,7 @@ export function mannWhitney(x: Float64Array, y: Float64Array): MannWhitneyResult
 
 /** The values themselves when already ascending (analyze sorts its columns once), else a sorted copy. */
 function ascending(values: Float64Array): Float64Array {
-  return isAscending(values) ? values : values.slice().sort();
+  return isAscending(values) ? values : sortAscending(values.slice());
 }
 
 /**

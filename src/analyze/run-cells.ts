@@ -2,6 +2,7 @@
 // or warm activations apart (a cold start and a warm one are never pooled in one comparison).
 // Each run's values are sorted once, which the medians read.
 import type { Activation } from '../types.js';
+import { sortAscending } from './sort.js';
 
 export type Part = 'cold' | 'warm';
 export type UnitMetric = 'init' | 'exec' | 'total';
@@ -91,7 +92,7 @@ export function collectRunCells(rows: readonly Activation[], runOf: (row: Activa
 const EMPTY = new Float64Array(0);
 
 function sorted(values: Float64Array): RunSample {
-  values.sort();
+  sortAscending(values);
   let sum = 0;
   for (let i = 0; i < values.length; i++) sum += values[i];
   return { sorted: values, sum };
@@ -106,6 +107,24 @@ export function asActivations(runs: readonly RunSample[]): RunSample[] {
   const out: RunSample[] = [];
   for (const run of runs) for (const v of run.sorted) out.push({ sorted: Float64Array.of(v), sum: v });
   return out;
+}
+
+const pooledCache = new WeakMap<readonly RunSample[], Float64Array>();
+
+/**
+ * A cell's runs pooled, ascending: every comparison of the cell reads it (the baseline's cells in
+ * every candidate's comparisons), so it is sorted once per cell and kept with it. Callers only read it.
+ */
+export function pooledSortedOf(runs: readonly RunSample[]): Float64Array {
+  if (runs.length === 1) return runs[0].sorted;
+  let all = pooledCache.get(runs);
+  if (all === undefined) {
+    all = new Float64Array(countOf(runs));
+    let at = 0;
+    for (const run of runs) { all.set(run.sorted, at); at += run.sorted.length; }
+    pooledCache.set(runs, sortAscending(all));
+  }
+  return all;
 }
 
 export function countOf(runs: readonly RunSample[]): number {

@@ -8,7 +8,7 @@ import { closeSync, openSync } from 'node:fs';
 import type { Activation } from '../types.js';
 import { flatRow, looksFlatBy } from './flat.js';
 import { BAIL, ChunkedJsonBytes, NEED_MORE } from './json-bytes.js';
-import { FIELDS, fieldOf, newScratch, REPEATING, resetScratch, sameBytes, store, type Scratch } from './flat-scratch.js';
+import { FIELDS, fieldOf, KEY_BYTES, newScratch, REPEATING, resetScratch, sameBytes, store, type Scratch } from './flat-scratch.js';
 import { rejectRecord, type FileContext } from './problem.js';
 
 export interface FastResult {
@@ -114,16 +114,12 @@ class FlatScanner extends ChunkedJsonBytes {
       this.p++;
       return;
     }
-    for (;;) {
+    for (let k = 0; ; k++) {
       this.skipWs();
       if (this.p >= this.n) throw NEED_MORE;
       if (b[this.p] !== 0x22) throw BAIL;
       const keyStart = this.p + 1;
-      const keyEnd = this.scanString(keyStart);
-      if (keyEnd < 0) throw BAIL; // escapes in a key: leave it to JSON.parse
-      this.p = keyEnd + 1;
-      const field = fieldOf(b, keyStart, keyEnd);
-      if (first && field < 0) this.otherKeys.add(b.toString('latin1', keyStart, keyEnd));
+      const field = this.keyAt(k, keyStart, first);
       this.skipWs();
       if (this.p >= this.n) throw NEED_MORE;
       if (b[this.p] !== 0x3a /* : */) throw BAIL;
@@ -139,6 +135,34 @@ class FlatScanner extends ChunkedJsonBytes {
       if (c !== 0x2c /* , */) throw BAIL;
     }
   }
+
+  /**
+   * The field of the record's k-th key (-1: one flatRow does not read), moving p past the key.
+   * Records repeat one key order: the key the last record had here is tried first, a plain
+   * comparison of its bytes and closing quote instead of a scan and a hash.
+   */
+  private keyAt(k: number, keyStart: number, first: boolean): number {
+    const b = this.buf;
+    const expected = k < this.order.length ? this.order[k] : -1;
+    if (expected >= 0) {
+      const bytes = KEY_BYTES[expected];
+      const close = keyStart + bytes.length;
+      if (close < this.n && b[close] === 0x22 && sameBytes(bytes, b, keyStart, close)) {
+        this.p = close + 1;
+        return expected;
+      }
+    }
+    const keyEnd = this.scanString(keyStart);
+    if (keyEnd < 0) throw BAIL; // escapes in a key: leave it to JSON.parse
+    this.p = keyEnd + 1;
+    const field = fieldOf(b, keyStart, keyEnd);
+    if (first && field < 0) this.otherKeys.add(b.toString('latin1', keyStart, keyEnd));
+    if (k < this.order.length) this.order[k] = field;
+    return field;
+  }
+
+  /** The fields of the last record's keys, in order (-1 where none): what keyAt tries first. */
+  private readonly order = new Int8Array(32).fill(-1);
 
   private readValue(field: number): unknown {
     const b = this.buf;
@@ -166,9 +190,7 @@ class FlatScanner extends ChunkedJsonBytes {
       this.cache[field] = { bytes: Buffer.from(b.subarray(start, end)), value };
       return value;
     }
-    let ascii = true;
-    for (let i = start; i < end; i++) if (b[i] >= 0x80) { ascii = false; break; }
-    return b.toString(ascii ? 'latin1' : 'utf8', start, end);
+    return b.toString(this.ascii ? 'latin1' : 'utf8', start, end);
   }
 
 }

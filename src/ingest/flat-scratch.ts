@@ -12,7 +12,9 @@ export const FIELDS = [
 /** Fields whose few distinct values repeat on every row: one string each, not a million. */
 export const REPEATING = new Set<string>(['kind', 'runtime', 'label', 'status', 'action', 'function', 'composition', 'caused_by', 'causedBy']);
 
-const keyBytes = FIELDS.map((name) => Buffer.from(name, 'latin1'));
+/** Each field's key as bytes. */
+export const KEY_BYTES = FIELDS.map((name) => Buffer.from(name, 'latin1'));
+const keyBytes = KEY_BYTES;
 const fieldByHash = new Map<number, number>();
 FIELDS.forEach((name, i) => fieldByHash.set(hashOf(keyBytes[i], 0, keyBytes[i].length), i));
 

@@ -22,6 +22,8 @@ export class ChunkedJsonBytes {
   protected n = 0;
   protected p = 0;
   protected eof = false;
+  /** Whether the string scanString found last is ASCII (then latin1 decodes it, faster than utf8). */
+  protected ascii = true;
   protected readonly hash: Hash = createHash('sha256');
 
   constructor(private readonly fd: number, chunkSize: number) {
@@ -84,6 +86,7 @@ export class ChunkedJsonBytes {
       const c = b[i];
       if (c === 0x22) {
         if (!ascii && !isUtf8(b.subarray(start, i))) throw BAIL;
+        this.ascii = ascii;
         return i;
       }
       if (c === 0x5c /* \\ */) return -1;

@@ -1,0 +1,76 @@
+// Benchmark: what the inference at the experimental unit (issue 11: cluster bootstrap, permutation
+// and rank tests; inferAtUnit) costs inside `analyze` at 1M activations, as a share of the rest of
+// the analysis (issue 16 item 2: at most 20%). One process, the table ingested once; each round
+// times analyze() whole and inferAtUnit() alone on the rows analyze gives it, and the overhead is
+// median(inference) / median(analyze − inference). Two shapes of the same activations: each cell
+// one run (unit: activation, the generated file as it is) and each cell ten runs (unit: run,
+// repetition = row index mod 10), which the cluster bootstrap resamples.
+//
+// usage: npx tsx bench/analyze/inference-cost.ts [--count N --seed S --rounds R --dist dist]
+// (--dist: another build's dist/ folder, e.g. a copy from before a change)
+import { writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { Table } from '../../src/types.js';
+import { inputFile } from './inputs.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const { values } = parseArgs({
+  options: {
+    count: { type: 'string', default: '1000000' }, seed: { type: 'string', default: '42' },
+    rounds: { type: 'string', default: '5' }, dist: { type: 'string', default: 'dist' },
+  },
+});
+const dist = pathToFileURL(path.resolve(root, values.dist)).href;
+const { ingestFiles } = await import(`${dist}/ingest/index.js`) as typeof import('../../src/ingest/index.js');
+const { analyze } = await import(`${dist}/analyze/analyze.js`) as typeof import('../../src/analyze/analyze.js');
+const { inferAtUnit } = await import(`${dist}/analyze/inference.js`) as typeof import('../../src/analyze/inference.js');
+
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+function timed<T>(run: () => T): { cpu: number; wall: number } {
+  const cpu = cpuMs();
+  const wall = performance.now();
+  run();
+  return { cpu: cpuMs() - cpu, wall: performance.now() - wall };
+}
+
+/** The rows analyze hands to inferAtUnit: no compositions, recorded levels (one configuration per runtime here). */
+const comparedRows = (table: Table) => table.activations.filter((row) => row.composition == null && row.concurrency != null);
+
+const input = inputFile(path.join(root, 'bench/out'), 'flat', Number(values.count), Number(values.seed));
+const oneRun = ingestFiles([input]);
+const tenRuns: Table = { ...oneRun, activations: oneRun.activations.map((row, i) => ({ ...row, repetition: i % 10 })) };
+const result: Record<string, unknown> = { records: oneRun.activations.length, dist: values.dist, load_average_start: loadavg() };
+for (const [shape, table] of [['one run per cell', oneRun], ['ten runs per cell', tenRuns]] as const) {
+  const whole: number[] = [];
+  const inference: number[] = [];
+  const wallWhole: number[] = [];
+  const wallInference: number[] = [];
+  const rows = comparedRows(table);
+  let unit = '';
+  for (let round = 0; round < Number(values.rounds); round++) {
+    const a = timed(() => analyze(table));
+    const b = timed(() => (unit = inferAtUnit({ activations: rows }, 'blackbox')?.unit ?? 'none'));
+    whole.push(a.cpu);
+    inference.push(b.cpu);
+    wallWhole.push(a.wall);
+    wallInference.push(b.wall);
+  }
+  const rest = median(whole.map((w, i) => w - inference[i]!));
+  const summary = {
+    unit, analyze_cpu_ms: median(whole), inference_cpu_ms: median(inference), rest_cpu_ms: rest,
+    overhead: median(inference) / rest, analyze_wall_ms: median(wallWhole), inference_wall_ms: median(wallInference),
+  };
+  result[shape] = summary;
+  console.log(`${shape} (unit ${unit}): analyze ${summary.analyze_cpu_ms.toFixed(0)} ms cpu, of it inference ${summary.inference_cpu_ms.toFixed(0)} ms: ` +
+    `${(100 * summary.overhead).toFixed(0)}% of the rest (target ≤ 20%), median of ${values.rounds} (load ${loadavg()[0]!.toFixed(2)})`);
+}
+result.load_average_end = loadavg();
+writeFileSync(path.join(root, 'bench/out/inference-cost.json'), `${JSON.stringify(result, null, 2)}\n`);
