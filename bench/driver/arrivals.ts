@@ -4,7 +4,9 @@
 // arrivalRate R and one batch of N calls, its schedule error taken from the run log
 // (sent_at − planned_at per trial); (2) autocannon at overallRate R for N requests, its send
 // times taken from its clients' 'request' events against the evenly spaced schedule from its
-// first send. Reports p50/p99/max of the error, the achieved rate and the latency, medians over rounds.
+// first send; (3) the control: the same dispatcher with an empty send, alone in this process (the
+// floor the machine's scheduling sets). Reports p50/p99/max of the error, the achieved rate and the
+// latency, medians over rounds.
 //
 // usage: npx tsx bench/driver/arrivals.ts [--rate 1000] [--count 3000] [--rounds 3] [--arrivals fixed|poisson] [--only owbench|autocannon]
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -14,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { GUEST_KEY } from '../../src/local/http/auth.js';
+import { arrivalOffsets, dispatch, preciseNow, type ArrivalProcess } from '../../src/openwhisk/arrivals.js';
 import { runExperiment } from '../../src/openwhisk/runner.js';
 import { readRunLog } from '../../src/openwhisk/runlog.js';
 import { startServe, stop } from '../soak/server.js';
@@ -93,7 +96,14 @@ async function cannon(): Promise<Round> {
   return { ...summarize(errors, sends[sends.length - 1]! - sends[0]!, [0], failures), latency_p50_ms: latency.p50, latency_p99_ms: latency.p99 };
 }
 
-const results: { round: number; owbench: Round; autocannon: Round; load_average: number }[] = [];
+/** The control: the same dispatcher with an empty send, nothing else in the process, in the same round. */
+async function timerLoop(): Promise<Round> {
+  const start = preciseNow() + 10;
+  const errors = await dispatch(start, arrivalOffsets(count, rate, values.arrivals as ArrivalProcess, 0), async (_, plannedAt) => preciseNow() - plannedAt);
+  return summarize(errors, (count - 1) * (1000 / rate), [0], 0);
+}
+
+const results: { round: number; owbench: Round; autocannon: Round; timer_loop: Round; load_average: number }[] = [];
 try {
   await putAction('acnoop');
   for (let round = 1; round <= rounds; round++) {
@@ -104,7 +114,8 @@ try {
     const runCannon = values.only === 'owbench' ? skip : cannon;
     const first = round % 2 ? await runOwbench() : await runCannon();
     const second = round % 2 ? await runCannon() : await runOwbench();
-    results.push({ round, owbench: round % 2 ? first : second, autocannon: round % 2 ? second : first, load_average });
+    const timer_loop = await timerLoop();
+    results.push({ round, owbench: round % 2 ? first : second, autocannon: round % 2 ? second : first, timer_loop, load_average });
     console.error(JSON.stringify(results[results.length - 1]));
   }
 } finally {
@@ -113,7 +124,10 @@ try {
 
 const medians = (pick: (r: (typeof results)[number]) => Round) =>
   Object.fromEntries(Object.keys(results[0]!.owbench).map((key) => [key, median(results.map((r) => pick(r)[key as keyof Round]))]));
-const summary = { rate, count, rounds, arrivals: values.arrivals, owbench: medians((r) => r.owbench), autocannon: medians((r) => r.autocannon), results };
+const summary = {
+  rate, count, rounds, arrivals: values.arrivals,
+  owbench: medians((r) => r.owbench), autocannon: medians((r) => r.autocannon), timer_loop: medians((r) => r.timer_loop), results,
+};
 mkdirSync(path.join(root, 'bench/out'), { recursive: true });
 writeFileSync(path.join(root, 'bench/out/arrivals.json'), `${JSON.stringify(summary, null, 2)}\n`);
 console.log(JSON.stringify(summary, null, 2));

@@ -24,14 +24,19 @@ const EXTENSIONS = ['svg', 'vl.json', 'png'] as const;
 export async function figureFiles(model: ReportModel, documentFile: string): Promise<FigureFiles> {
   const base = path.dirname(documentFile);
   const target = (link: string) => path.join(base, decodeURI(link));
-  const files: AssetFile[] = [];
-  for (const figure of model.figures) {
-    if (figure.spec === null || figure.path === null || figure.spec_path === null) continue;
-    const { svg } = await renderSvg(figure.spec);
-    files.push({ file: target(figure.path), content: svg });
-    files.push({ file: target(figure.spec_path), content: `${JSON.stringify(figure.spec, null, 2)}\n` });
-    if (figure.png_path !== null) files.push({ file: target(figure.png_path), content: await renderPng(svg) });
-  }
+  // Every figure is handed to the render workers at once; the files keep the figures' order.
+  const rendered = await Promise.all(
+    model.figures.map(async (figure): Promise<AssetFile[]> => {
+      if (figure.spec === null || figure.path === null || figure.spec_path === null) return [];
+      const { svg } = await renderSvg(figure.spec);
+      const files = [
+        { file: target(figure.path), content: svg },
+        { file: target(figure.spec_path), content: `${JSON.stringify(figure.spec, null, 2)}\n` },
+      ];
+      return figure.png_path === null ? files : [...files, { file: target(figure.png_path), content: await renderPng(svg) }];
+    }),
+  );
+  const files = rendered.flat();
   const written = new Set(files.map((f) => f.file));
   const folder = assetFolder(documentFile);
   const stale = CHARTS.flatMap(([id]) => EXTENSIONS.map((extension) => path.join(folder, `${id}.${extension}`))).filter(

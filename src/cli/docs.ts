@@ -3,7 +3,7 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { projectPalette } from '../charts/index.js';
+import { projectPalette, startRenderer } from '../charts/index.js';
 import { UsageError } from '../errors.js';
 import { DATASET_PROVIDERS, listDatasets, renderIndexPage, type IndexEntry } from '../report/index.js';
 import { runLogDatasets, runNotesFor } from '../openwhisk/datasets.js';
@@ -49,6 +49,8 @@ export async function renderDocs(dataDir: string, outDir: string, options: DocsO
   checkOutputFile('--out', path.join(outDir, 'README.md'));
   // Provenance paths are relative to the folder holding the data folder: the project root.
   const root = path.dirname(path.resolve(dataDir));
+  // The render worker loads vega while the documents are composed.
+  if (options.charts !== false) startRenderer();
   const models = listDatasets(dataDir, [...DATASET_PROVIDERS, runLogDatasets]).map((dataset) => {
     const { model, warnings } = buildDocumentModel({
       inputs: dataset.inputs,
@@ -68,12 +70,14 @@ export async function renderDocs(dataDir: string, outDir: string, options: DocsO
     for (const warning of warnings) printWarning(`${dataset.name}: ${warning}`);
     // A run log's document also says how the run went (see src/openwhisk/notes.ts).
     const notes = runNotesFor(dataset);
-    return { file, model, markdown: notes ? withRunNotes(markdown, notes) : markdown };
+    const output = renderDocumentOutput(model, notes ? withRunNotes(markdown, notes) : markdown, path.join(outDir, file));
+    // Awaited below; should a later dataset fail to compose, that error is the one reported.
+    output.catch(() => undefined);
+    return { file, model, output };
   });
   const entries: IndexEntry[] = documents.map(({ file, model }) => ({ file, model }));
   // Every figure of every document is rendered before the first file is written.
-  const outputs: DocumentOutput[] = [];
-  for (const { file, model, markdown } of documents) outputs.push(await renderDocumentOutput(model, markdown, path.join(outDir, file)));
+  const outputs: DocumentOutput[] = await Promise.all(documents.map((document) => document.output));
   outputs.push({ files: [{ file: path.join(outDir, 'README.md'), content: renderIndexPage(entries) }], stale: [] });
   return outputs.flatMap(writeDocumentOutput);
 }

@@ -3,7 +3,7 @@
 import { Option, type Command } from 'commander';
 import { analyze } from '../analyze/index.js';
 import path from 'node:path';
-import { folderPalette, withFigures, type FigureOptions } from '../charts/index.js';
+import { folderPalette, startRenderer, withFigures, type FigureOptions } from '../charts/index.js';
 import { UsageError } from '../errors.js';
 import { ingestFiles, type InputSpec } from '../ingest/index.js';
 import { splitConfigurations } from '../report/configurations.js';
@@ -78,6 +78,8 @@ export function registerReport(program: Command): void {
     .action(async (files: string[], flags: ReportFlags) => {
       if (!flags.out && !flags.jsonModel) throw new UsageError('report: name the document with --out FILE, or print the model with --json-model');
       if (flags.out) checkOutputFile('--out', flags.out);
+      // The render workers load vega while this thread ingests and analyzes.
+      if (flags.out && flags.charts) startRenderer();
       const { model, markdown, warnings } = composeDocument({
         inputs: files.map((path) => ({ path, ...(flags.runtime ? { runtime: flags.runtime } : {}) })),
         skipInvalid: flags.skipInvalid,
