@@ -5,6 +5,7 @@ import { analyze } from '../analyze/index.js';
 import path from 'node:path';
 import { folderPalette, startRenderer, withFigures, type FigureOptions } from '../charts/index.js';
 import { UsageError } from '../errors.js';
+import type { Table } from '../types.js';
 import { ingestFiles, type InputSpec } from '../ingest/index.js';
 import { splitConfigurations } from '../report/configurations.js';
 import {
@@ -30,6 +31,7 @@ interface ReportFlags {
   jsonModel?: boolean;
   charts: boolean;
   png?: boolean;
+  concurrency?: string;
 }
 
 export interface DocumentRequest extends Omit<ReportOptions, 'inputs'> {
@@ -37,6 +39,8 @@ export interface DocumentRequest extends Omit<ReportOptions, 'inputs'> {
   skipInvalid?: boolean;
   /** Input paths in the provenance block are relative to this folder. */
   root: string;
+  /** --concurrency: the level of activations whose data records none (e.g. `owbench fetch` output). */
+  concurrency?: number;
   /** Link the figures (src/charts) of a document to be written to `document`; none when absent. */
   figures?: FigureOptions & { document: string };
 }
@@ -50,8 +54,23 @@ export function composeDocument(request: DocumentRequest): { model: ReportModel;
 /** Ingest → analyze → the report model, without figures (`docs` needs every model's runtimes first, for one palette). */
 export function buildDocumentModel(request: Omit<DocumentRequest, 'figures'>): { model: ReportModel; warnings: string[] } {
   const table = splitConfigurations(ingestFiles(request.inputs, { skipInvalid: request.skipInvalid }));
+  const given = request.concurrency === undefined ? 0 : assumeConcurrency(table, request.concurrency);
   const analysis = analyze(table, { baseline: request.baseline });
+  // The document says where a level came from when the user, not the data, gave it.
+  if (given > 0) analysis.warnings.unshift(`${given} activation${given === 1 ? '' : 's'} recorded no concurrency level; they are counted at concurrency ${request.concurrency}, as --concurrency said`);
   return { model: buildReportModel(table, analysis, { ...request, inputs: provenanceInputs(table, request.root) }), warnings: table.warnings };
+}
+
+/** Gives activations without a recorded level the one the user named; returns how many it changed. */
+function assumeConcurrency(table: Table, level: number): number {
+  let changed = 0;
+  for (const row of table.activations) {
+    if (row.concurrency === null) {
+      row.concurrency = level;
+      changed++;
+    }
+  }
+  return changed;
 }
 
 /** The model with its figures linked (when asked for), and its Markdown. */
@@ -75,7 +94,10 @@ export function registerReport(program: Command): void {
     .option('--json-model', 'print the report model as JSON')
     .option('--no-charts', 'write the document without its figures')
     .option('--png', 'also write each figure as a PNG beside its SVG')
+    .option('--concurrency <n>', 'the concurrency level of activations whose data records none (e.g. owbench fetch output); the document says it was given')
     .action(async (files: string[], flags: ReportFlags) => {
+      const concurrency = flags.concurrency === undefined ? undefined : Number(flags.concurrency);
+      if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1)) throw new UsageError(`--concurrency: "${flags.concurrency}" is not a whole number of 1 or more`);
       if (!flags.out && !flags.jsonModel) throw new UsageError('report: name the document with --out FILE, or print the model with --json-model');
       if (flags.out) checkOutputFile('--out', flags.out);
       // The render workers load vega while this thread ingests and analyzes.
@@ -84,6 +106,7 @@ export function registerReport(program: Command): void {
         inputs: files.map((path) => ({ path, ...(flags.runtime ? { runtime: flags.runtime } : {}) })),
         skipInvalid: flags.skipInvalid,
         root: process.cwd(),
+        concurrency,
         template: flags.template,
         baseline: flags.baseline,
         title: flags.title,

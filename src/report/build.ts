@@ -180,5 +180,5 @@ function roundedIntervals(ci: GroupIntervals): GroupIntervals {
 function noLevelMessage(table: Table): string {
   const files = table.sources.map((s) => s.path).join(', ');
   return `${files}: no activation records how many invocations ran at once (a concurrency level), so a document, which lays its figures out by level, has nothing to put in its tables; ` +
-    '`owbench analyze --json` compares the runtimes as one stratum (inference.unrecorded_level), or record the level (a run log from `owbench run`, or a `concurrency` field)';
+    '`owbench analyze --json` compares the runtimes as one stratum (inference.unrecorded_level), or name the level they ran at with `owbench report --concurrency N` (the document then says it was given), or record it (a run log from `owbench run`, or a `concurrency` field)';
 }
