@@ -47,6 +47,7 @@ demo-log:
 
 docs: deps build actions demo
 	node dist/cli.js docs
+	node --import tsx notebooks/tools/run.ts
 
 test: deps build actions
 	images/with-docker.sh npm test
