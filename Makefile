@@ -7,8 +7,8 @@
 # libstb-dev decodes the demo's photograph inside the MobileNetV2 action (both targets); curl calls
 # web actions as a user does; docker.io runs nodejs and blackbox actions in containers, zlib1g-dev
 # lets the static action-loop proxy unzip native actions; jupyter-notebook and chromium run the
-# notebooks through a browser (test/notebooks/browser.test.ts).
-DEBIAN_PACKAGES := gcc clang-14 lld-14 wasi-libc libclang-rt-14-dev-wasm32 libstb-dev python3-pandas jupyter-nbconvert curl docker.io zlib1g-dev jupyter-notebook chromium
+# notebooks through a browser (test/notebooks/browser.test.ts); jupyter-client has `jupyter kernelspec`.
+DEBIAN_PACKAGES := gcc clang-14 lld-14 wasi-libc libclang-rt-14-dev-wasm32 libstb-dev python3-pandas jupyter-nbconvert curl docker.io zlib1g-dev jupyter-notebook jupyter-client chromium
 
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci
@@ -47,6 +47,7 @@ demo-log:
 
 docs: deps build actions demo
 	node dist/cli.js docs
+	node --import tsx notebooks/tools/run.ts
 
 test: deps build actions
 	images/with-docker.sh npm test

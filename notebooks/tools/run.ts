@@ -14,7 +14,9 @@ const outDir = path.join(projectRoot, 'build', 'notebooks');
 async function main(args: string[]): Promise<number> {
   if (args.includes('--setup')) {
     const root = process.getuid?.() === 0 ? ' --allow-root' : '';
-    process.stdout.write(`kernel spec: ${path.relative(projectRoot, writeKernelSpec())}\nopen the notebooks with: JUPYTER_PATH=${jupyterDir} jupyter notebook --no-browser${root} notebooks/\n`);
+    const spec = path.relative(projectRoot, path.dirname(writeKernelSpec()));
+    process.stdout.write(`kernel spec: ${spec}\nopen the notebooks with: JUPYTER_PATH=${jupyterDir} jupyter notebook --no-browser${root} notebooks/\n`);
+    process.stdout.write(`or install the spec once for your user (any checkout): jupyter kernelspec install --user --name owbench-tslab ${spec}\n`);
     return 0;
   }
   const names = args;

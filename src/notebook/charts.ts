@@ -22,9 +22,12 @@ export async function chartBundle(spec: ChartSpec): Promise<ChartBundle> {
   // renderPng draws at twice the SVG's size: show it at the SVG's size, sharp on dense screens.
   const width = Number(/<svg[^>]*\swidth="([\d.]+)"/.exec(svg)?.[1]);
   const title = typeof spec.title === 'string' ? spec.title : ((spec.title as { text?: string } | undefined)?.text ?? 'chart');
+  // JupyterLab and VS Code draw the spec live: a tooltip on every mark gives its values on hover.
+  const config = (spec.config ?? {}) as { mark?: Record<string, unknown> };
+  const live = { ...spec, $schema: VEGALITE_SCHEMA, config: { ...config, mark: { ...config.mark, tooltip: true } } };
   return {
     // The specs use nothing Vega-Lite 6 added; the v5 schema keeps the v5 renderers from warning.
-    data: { [VEGALITE_MIME]: { ...spec, $schema: VEGALITE_SCHEMA }, 'image/png': png.toString('base64'), 'text/plain': `<chart: ${title}>` },
+    data: { [VEGALITE_MIME]: live, 'image/png': png.toString('base64'), 'text/plain': `<chart: ${title}>` },
     metadata: Number.isFinite(width) ? { 'image/png': { width: Math.round(width) } } : {},
   };
 }

@@ -1,6 +1,7 @@
 // The notebook API: one import gives loading, analysis, runs, pulls, documents and charts, each
 // displaying itself in the notebook. Paths are relative to the project root.
 import { showFramesAsTables } from './frames.js';
+import { installKernelErrors } from './kernel-errors.js';
 
 export { load, Activations, type LoadOptions } from './table.js';
 export { analyze, Results, type NotebookAnalyzeOptions } from './analysis.js';
@@ -16,3 +17,4 @@ export { projectRoot } from './paths.js';
 export type { SourceLabel } from './sources.js';
 
 showFramesAsTables();
+installKernelErrors();

@@ -49,7 +49,9 @@ describe('notebook load() and analyze()', function () {
     assert.equal(shown.length, 1);
     const data = shown[0]!.data;
     assert.deepEqual(Object.keys(data).sort(), ['application/vnd.vegalite.v5+json', 'image/png', 'text/plain']);
-    assert.equal((data['application/vnd.vegalite.v5+json'] as { $schema: string }).$schema, 'https://vega.github.io/schema/vega-lite/v5.json');
+    const live = data['application/vnd.vegalite.v5+json'] as { $schema: string; config: { mark: { tooltip: boolean } } };
+    assert.equal(live.$schema, 'https://vega.github.io/schema/vega-lite/v5.json');
+    assert.equal(live.config.mark.tooltip, true, 'the live chart gives values on hover');
     assert.equal(Buffer.from(String(data['image/png']), 'base64').subarray(1, 4).toString(), 'PNG');
     await assert.rejects(analyze(load('demo')).chart('pie'), /chart\("pie"\): no such chart; charts: latency, split, speedup, ecdf, strip/);
   });

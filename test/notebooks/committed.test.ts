@@ -1,6 +1,7 @@
 // The notebooks as committed: no outputs (clean diffs), a Markdown introduction first, the
 // project's kernel; and the kernel spec `npm run notebooks` writes starts this project's tslab.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { KERNEL_NAME, kernelEnvironment, kernelSpec } from '../../notebooks/tools/kernel.js';
@@ -47,6 +48,15 @@ describe('notebooks as committed', () => {
     const env = kernelEnvironment({ JUPYTER_PATH: '/elsewhere' });
     assert.equal(env.JUPYTER_PATH!.split(path.delimiter)[0], path.join(repoRoot, 'build', 'jupyter'), 'the project kernel is found first');
     assert.ok(env.JUPYTER_RUNTIME_DIR!.startsWith(path.join(repoRoot, 'build')), 'connection files stay inside build/');
+  });
+
+  it('npm run notebooks -- --setup prints the Jupyter commands a fresh machine needs (--no-browser, --allow-root as root, the per-user install)', function () {
+    this.timeout(30_000);
+    const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'notebooks', 'tools', 'run.ts'), '--setup'], { cwd: repoRoot, encoding: 'utf8' });
+    assert.equal(result.status, 0, result.stderr);
+    const root = process.getuid?.() === 0 ? ' --allow-root' : '';
+    assert.ok(result.stdout.includes(`JUPYTER_PATH=${path.join(repoRoot, 'build', 'jupyter')} jupyter notebook --no-browser${root} notebooks/\n`), result.stdout);
+    assert.ok(result.stdout.includes('jupyter kernelspec install --user --name owbench-tslab build/jupyter/kernels/owbench-tslab\n'), result.stdout);
   });
 
   it('a notebook saved with outputs strips back to the committed file; checkpoints are ignored', () => {

@@ -129,7 +129,9 @@ describe('notebooks/report.ipynb', function () {
 
   it('an unknown parameter fails the parameter cell, names the parameter, and the later cells do not run', () => {
     const failures = runs.bad!.failures;
-    assert.match(failures[0] ?? '', /cell 3 .*error — .*OWBENCH_PARAMS: unknown parameter "colour"/);
+    assert.match(failures[0] ?? '', /cell 3 .*error — owbench: OWBENCH_PARAMS: unknown parameter "colour"/);
+    const failing = runs.bad!.cells.find((cell) => cell.index === 3)!;
+    assert.deepEqual([failing.outputs, failing.stderr], [['error'], ''], 'an error output, nothing on stderr');
     assert.ok(failures.length >= 3, `later cells reported as not run: ${failures.join('\n')}`);
     assert.ok(runs.bad!.cells.filter((cell) => cell.index >= 3).every((cell) => cell.status !== 'ok'));
   });

@@ -2,7 +2,7 @@
 // `npm run notebooks` runs it, and its saved outputs hold what the notebook is for: tables and SVG
 // charts (Vega-Lite with a PNG fallback), and the document for report.ipynb. Uses dist/ (npm test builds it first).
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { executeNotebook, type NotebookRun } from '../../notebooks/tools/execute.js';
@@ -80,19 +80,57 @@ describe('npm run notebooks: every notebook, headless', function () {
 });
 
 describe('npm run notebooks: publishing', () => {
+  const executed = (name: string) => path.join(repoRoot, 'build', 'notebooks', `${name}.ipynb`);
+
   it('writes each executed notebook as HTML (charts as PNG images) and Markdown with its figure files', function () {
     this.timeout(60_000);
-    const executed = path.join(repoRoot, 'build', 'notebooks', 'explore.ipynb');
-    if (!existsSync(executed)) this.skip(); // the suite above writes it
+    if (!existsSync(executed('explore'))) this.skip(); // the suite above writes it
     const dir = mkdtempSync(path.join(os.tmpdir(), 'owbench-publish-'));
     try {
-      const [html, markdown] = publishNotebook(executed, dir);
+      const [html, markdown] = publishNotebook(executed('explore'), dir);
       const page = readFileSync(html!, 'utf8');
-      assert.equal(page.match(/<img src="data:image\/png;base64,/g)?.length, 3, 'the three charts, as PNGs');
+      assert.equal(page.match(/<img /g)?.length, 3, 'the three charts, once each');
+      assert.equal(page.match(/<img src="data:image\/png;base64,/g)?.length, 3, 'as PNGs');
+      assert.ok(!page.includes('<svg'), 'no second copy as SVG');
       assert.ok(page.includes('embedded OpenWhisk (owbench)'));
       const figures = [...readFileSync(markdown!, 'utf8').matchAll(/!\[[^\]]*\]\((explore_files\/[^)]+\.png)\)/g)].map((match) => match[1]!);
       assert.equal(figures.length, 3);
       for (const figure of figures) assert.ok(readFileSync(path.join(dir, figure)).length > 2000);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a notebook whose outputs are measurements (experiment) is published with its code and a note, no outputs', function () {
+    this.timeout(60_000);
+    if (!existsSync(executed('experiment'))) this.skip();
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'owbench-publish-'));
+    try {
+      const [html, markdown] = publishNotebook(executed('experiment'), dir);
+      const page = readFileSync(html!, 'utf8');
+      assert.ok(page.includes('Outputs left out.'));
+      assert.equal(page.match(/<img /g), null, 'no outputs');
+      const text = readFileSync(markdown!, 'utf8');
+      assert.ok(text.includes("const demo = await run('demo'"), 'the code is there');
+      assert.ok(!text.includes('trials logged'));
+      assert.ok(!existsSync(path.join(dir, 'experiment_files')));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('the committed docs/notebooks/ are what this independent run publishes, byte for byte (run twice, no diff)', function () {
+    this.timeout(90_000);
+    if (!['explore', 'report', 'experiment'].every((name) => existsSync(executed(name)))) this.skip();
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'owbench-publish-'));
+    try {
+      for (const name of ['explore', 'report', 'experiment']) publishNotebook(executed(name), dir);
+      const committed = path.join(repoRoot, 'docs', 'notebooks');
+      const files = (root: string) => (readdirSync(root, { recursive: true }) as string[]).filter((file) => statSync(path.join(root, file)).isFile()).sort();
+      assert.deepEqual(files(dir), files(committed));
+      for (const file of files(dir)) {
+        assert.ok(readFileSync(path.join(dir, file)).equals(readFileSync(path.join(committed, file))), `docs/notebooks/${file} differs: run npm run notebooks`);
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
