@@ -13,9 +13,11 @@ export interface RunDataset {
   origin: string;
 }
 
-export function runLogTitle(header: Pick<RunHeader, 'experiment'>): string {
+export function runLogTitle(header: Pick<RunHeader, 'experiment'> & { target?: Pick<RunHeader['target'], 'embedded'> }): string {
   const names = header.experiment.runtimes.map((runtime) => runtime.name.replace(/[\\`*_{}[\]()#+!|<>~]/g, (m) => `\\${m}`));
-  return `Cold starts on OpenWhisk: ${names.join(' vs ')} (run of the ${header.experiment.name.replace(/[\\`*_{}[\]()#+!|<>~]/g, (m) => `\\${m}`)} experiment)`;
+  // "OpenWhisk" alone would pass the embedded server off as Apache OpenWhisk (issue 11 item 6).
+  const where = header.target?.embedded === true ? "owbench's embedded OpenWhisk-compatible server" : header.target?.embedded === false ? 'Apache OpenWhisk' : 'OpenWhisk';
+  return `Cold starts on ${where}: ${names.join(' vs ')} (run of the ${header.experiment.name.replace(/[\\`*_{}[\]()#+!|<>~]/g, (m) => `\\${m}`)} experiment)`;
 }
 
 /** The dataset of one run log. */

@@ -56,7 +56,7 @@ describe('openwhisk/notes and run-log datasets', () => {
     const file = writeLog(folder);
     writeFileSync(path.join(folder, 'runs', 'notes.txt'), 'x');
     const datasets = runLogDatasets(folder);
-    assert.deepEqual(datasets.map((d) => [d.name, d.title, d.inputs]), [['tiny', 'Cold starts on OpenWhisk: a\\_b (run of the tiny\\_run experiment)', [{ path: file }]]]);
+    assert.deepEqual(datasets.map((d) => [d.name, d.title, d.inputs]), [['tiny', "Cold starts on owbench's embedded OpenWhisk-compatible server: a\\_b (run of the tiny\\_run experiment)", [{ path: file }]]]);
     assert.equal(runNotesFor(datasets[0]!), runNotes(readRunLogSync(file)));
     assert.equal(runNotesFor({ inputs: [{ path: 'data/seed-pair/activations.json' }] }), null);
   });

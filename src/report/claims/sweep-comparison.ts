@@ -122,7 +122,13 @@ export function recommendations(total: Spread | null, init: Spread | null, loser
   if (loserTotal.length >= 2 && loserTotal[0].value > 0) {
     const base = loserTotal[0];
     const from = loserTotal.slice(1).find((v) => v.value / base.value >= THRESHOLDS.degrade);
-    if (from) degrade = { from_level: from.concurrency, base_level: base.concurrency, factor: factor(from.value / base.value) };
+    // "Avoid the loser under load" only if it degrades more than the winner does: its lead at that
+    // level is at least degradeLead × its lead at the first level (else both slow down alike).
+    const lead = (level: number) => total?.levels.find((l) => l.concurrency === level);
+    const [leadBase, leadFrom] = [lead(base.concurrency), from && lead(from.concurrency)];
+    const degradesMore = leadBase !== undefined && leadFrom != null &&
+      (leadFrom.slower_ms / leadFrom.faster_ms) / (leadBase.slower_ms / leadBase.faster_ms) >= THRESHOLDS.degradeLead;
+    if (from && degradesMore) degrade = { from_level: from.concurrency, base_level: base.concurrency, factor: factor(from.value / base.value) };
   }
   const items: Recommendations['items'] = [];
   if (prefer) items.push('prefer');

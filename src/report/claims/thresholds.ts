@@ -7,6 +7,8 @@ export const THRESHOLDS = {
   sharpGrowth: 5,
   /** A runtime "degrades from concurrency L": avg_total reaches this factor of its first level's. */
   degrade: 2,
+  /** …and only where the winner's lead grew by this factor from that first level (else both degrade alike). */
+  degradeLead: 1.25,
   /** init overhead worth reducing: the slower runtime's avg_init is this factor of the other's. */
   initOverhead: 3,
   /** Fewer independent runs per level than this: no trend claim, a caveat instead. */
