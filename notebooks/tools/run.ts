@@ -2,7 +2,7 @@
 // build/notebooks/<name>.ipynb (outputs kept there, git-ignored), fails on any error or skipped
 // cell, and publishes each clean one to docs/notebooks/ as HTML and Markdown. Installs Debian's jupyter-nbconvert when missing; the kernel spec stays inside build/.
 // `npm run notebooks -- --setup` only builds and writes the kernel spec, for Jupyter or VS Code.
-import { readdirSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { ensureNbclient, jupyterDir, projectRoot, writeKernelSpec } from './kernel.js';
 import { executeNotebook } from './execute.js';
@@ -25,6 +25,9 @@ async function main(args: string[]): Promise<number> {
   const spec = writeKernelSpec();
   process.stdout.write(`notebooks: kernel spec ${path.relative(projectRoot, spec)}, outputs in build/notebooks/\n`);
   const chosen = names.length ? names.map((name) => name.replace(/(\.ipynb)?$/, '.ipynb')) : readdirSync(notebooksDir).filter((file) => file.endsWith('.ipynb')).sort();
+  // A notebook's report() keeps the colours of figures already in its folder (src/charts/project.ts):
+  // start each from an empty folder, so what it publishes depends on the data alone.
+  for (const file of chosen) rmSync(path.join(outDir, file.replace(/\.ipynb$/, '')), { recursive: true, force: true });
   // The notebooks are independent (the experiment's server listens on a free port): run them side by side.
   const runs = await Promise.all(
     chosen.map((file) => executeNotebook(path.join(notebooksDir, file), path.join(outDir, file))),

@@ -47,8 +47,10 @@ export async function report(study: Activations | string, options: ReportOptions
     inputs: data.inputs,
     root: projectRoot,
     skipInvalid: options.skipInvalid,
-    // As `owbench report --out` does: runtimes keep the colours the folder's figures give them.
-    figures: options.charts === false ? undefined : { document: out, png: options.png, palette: folderPalette(path.dirname(out)) },
+    // As `owbench report --out` does: runtimes keep the colours the folder's figures give them. The
+    // default folder is the notebooks' shared scratch space, written by notebooks running side by
+    // side: its colours would depend on which ran first, so a document there takes its own.
+    figures: options.charts === false ? undefined : { document: out, png: options.png, palette: options.out ? folderPalette(path.dirname(out)) : undefined },
   });
   const notes = runLog ? runNotesFor({ inputs: [{ path: runLog }] }) : null;
   const markdown = notes ? withRunNotes(composed.markdown, notes) : composed.markdown;
