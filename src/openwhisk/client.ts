@@ -114,11 +114,19 @@ export async function deleteAction(whisk: Whisk, name: string): Promise<void> {
   }
 }
 
+/**
+ * A GET relative to the client's /api/v1/ base, through the client's own request path (its TLS
+ * options, its agent): the npm client has no public call for paths outside its collections.
+ */
+export function getRelative(whisk: Whisk, relative: string): Promise<unknown> {
+  const inner = (whisk.client.actions as unknown as { client: { request(method: string, path: string, options: object): Promise<unknown> } }).client;
+  return inner.request('GET', relative, {});
+}
+
 /** What GET /api/v1 says about the server (through the client's own request path), or null. */
 export async function serverInfo(whisk: Whisk): Promise<unknown> {
-  const inner = (whisk.client.actions as unknown as { client: { request(method: string, path: string, options: object): Promise<unknown> } }).client;
   try {
-    return await inner.request('GET', '../v1', {});
+    return await getRelative(whisk, '../v1');
   } catch {
     return null;
   }
@@ -129,9 +137,8 @@ export async function serverInfo(whisk: Whisk): Promise<unknown> {
  * unknown host, unreachable), before a run log is created; any HTTP answer means it is reachable.
  */
 export async function reachServer(whisk: Whisk): Promise<void> {
-  const inner = (whisk.client.actions as unknown as { client: { request(method: string, path: string, options: object): Promise<unknown> } }).client;
   try {
-    await inner.request('GET', '../v1', {});
+    await getRelative(whisk, '../v1');
   } catch (caught) {
     const error = caught as ClientError;
     if (error.statusCode !== undefined) return;

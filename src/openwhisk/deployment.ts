@@ -3,7 +3,8 @@
 // unauthenticated in OpenWhisk's controller (Controller.scala: `info`, `internalInvokerHealth`).
 // An edge proxy may not pass /invokers on; then the run log says null and the document says
 // the API did not tell. Best effort: a failure here never stops a run.
-import type { Whisk } from './client.js';
+import { isObject } from '../ingest/fields.js';
+import { getRelative, type Whisk } from './client.js';
 
 export interface DeploymentInfo {
   /** Invokers the controller lists, and how many of them it calls healthy ("up"). */
@@ -14,12 +15,8 @@ export interface DeploymentInfo {
   actions_per_minute: number | null;
 }
 
-type Request = (method: string, path: string, options: object) => Promise<unknown>;
-
 export async function deploymentInfo(whisk: Whisk): Promise<DeploymentInfo> {
-  // The client's own request path (its TLS options, its agent) resolves these relative to /api/v1/.
-  const inner = (whisk.client.actions as unknown as { client: { request: Request } }).client;
-  const [root, invokers] = await Promise.all([quietly(inner.request('GET', '../../', {})), quietly(inner.request('GET', '../../invokers', {}))]);
+  const [root, invokers] = await Promise.all([quietly(getRelative(whisk, '../../')), quietly(getRelative(whisk, '../../invokers'))]);
   const limits = isObject(root) && isObject(root.limits) ? root.limits : {};
   return {
     invokers: invokersOf(invokers),
@@ -46,8 +43,4 @@ async function quietly(answer: Promise<unknown>): Promise<unknown> {
 
 function numberOrNull(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

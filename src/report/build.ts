@@ -76,7 +76,7 @@ export function buildReportModel(table: Table, analysis: Analysis, options: Repo
     statistics: modelStatistics(analysis, runtimes, base, family),
     findings,
     settings,
-    caveats: modelCaveats(table, analysis, groups, runtimes, settings),
+    caveats: modelCaveats(table, analysis, groups, runtimes, settings, family),
     points: modelPoints(table),
     figures: [],
     warnings: [...table.warnings],

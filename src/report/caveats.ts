@@ -3,7 +3,7 @@
 // ("Methodological Principles for Reproducible Performance Evaluation in Cloud Computing",
 // IEEE TSE 2019) the run meets, each computed from the data.
 import { GROUP_MIN } from '../analyze/group-interval.js';
-import { documentFamily } from './findings/family.js';
+import type { Family } from './findings/family.js';
 import type { Analysis, Status, Table } from '../types.js';
 import type { RuntimeRef } from './claims/levels.js';
 import { groupLabel, type ReportGroup } from './groups.js';
@@ -64,7 +64,7 @@ export interface ModelCaveats {
 /** Fewest activations (or runs) per group for "repeated experiments" to count as met. */
 const REPEATED = { activations: 10, runs: 3 };
 
-export function modelCaveats(table: Table, analysis: Analysis, groups: ReportGroup[], runtimes: RuntimeRef[], settings: RunSetting[] = []): ModelCaveats {
+export function modelCaveats(table: Table, analysis: Analysis, groups: ReportGroup[], runtimes: RuntimeRef[], settings: RunSetting[] = [], family: Family | null = null): ModelCaveats {
   const refOf = (id: string) => runtimes.find((r) => r.id === id) ?? { id, label: id };
   const caveatGroups: CaveatGroup[] = groups.map((g) => {
     const interval = analysis.groups.find((a) => a.runtime === g.runtime && a.function === g.function && a.memory_mb === g.memory_mb &&
@@ -103,7 +103,7 @@ export function modelCaveats(table: Table, analysis: Analysis, groups: ReportGro
     group_ci_min: { ...GROUP_MIN },
     aggregates_only: aggregatesOnly,
     resamples: analysis.intervals.resamples,
-    principles: principles(table, analysis, caveatGroups, aggregatesOnly, intervals, settings),
+    principles: principles(table, analysis, caveatGroups, aggregatesOnly, intervals, settings, family),
   };
 }
 
@@ -133,12 +133,12 @@ function compositionsCaveat(table: Table, analysis: Analysis): ModelCaveats['com
   };
 }
 
-function principles(table: Table, analysis: Analysis, groups: CaveatGroup[], aggregatesOnly: boolean, intervals: boolean, settings: RunSetting[]): Principle[] {
+function principles(table: Table, analysis: Analysis, groups: CaveatGroup[], aggregatesOnly: boolean, intervals: boolean, settings: RunSetting[], family: Family | null): Principle[] {
   const fewest = groups.length === 0 ? 0 : Math.min(...groups.map((g) => g.count));
   const fewestRuns = groups.length === 0 ? 0 : Math.min(...groups.map((g) => g.runs));
   const repeated: Principle['status'] = fewest >= REPEATED.activations || fewestRuns >= REPEATED.runs ? 'met' : fewest >= 2 ? 'partly' : 'missed';
   const described = table.activations.length > 0 && table.activations.every((r) => r.kind !== null && r.memory_mb !== null);
-  const tests: Principle['status'] = analysis.comparisons.length === 0 ? 'missed' : canReachSignificance(analysis) ? 'met' : 'partly';
+  const tests: Principle['status'] = analysis.comparisons.length === 0 ? 'missed' : canReachSignificance(analysis, family) ? 'met' : 'partly';
   return [
     {
       name: 'Repeated experiments (P1)',
@@ -169,10 +169,11 @@ function principles(table: Table, analysis: Analysis, groups: CaveatGroup[], agg
 }
 
 /** Whether any of the document's tests could be significant whatever the data (findings/family.ts). */
-function canReachSignificance(analysis: Analysis): boolean {
-  if (!analysis.inference) {
+function canReachSignificance(analysis: Analysis, family: Family | null): boolean {
+  if (family === null) {
+    // No document family: without inference, the rank tests' sizes decide; with it, no total-time test exists.
+    if (analysis.inference) return false;
     return analysis.comparisons.some((c) => c.metric === 'total_ms' && c.n_baseline + c.n_candidate >= 8 && Math.min(c.n_baseline, c.n_candidate) >= 4);
   }
-  const family = documentFamily(analysis.inference);
   return family.tests.length > 0 && (family.attainable === null || family.attainable.reachable);
 }
