@@ -67,7 +67,8 @@ export function largestDifference(model: ReportModel, markdown: string): string[
   if (model.runtimes.length !== 2) return [];
   const [a, b] = model.runtimes.map((r) => escapeInline(r.label));
   const out: string[] = [];
-  const sentence = String.raw`The largest difference(?: in (mean|median) total time)?(?: over (cold starts|warm activations))? is ${NUMBER}× at concurrency (\d+), in favour of (.+?)\.`;
+  // A label may hold dots (wasm:0.1): the sentence ends at a dot before a space or the line's end.
+  const sentence = String.raw`The largest difference(?: in (mean|median) total time)?(?: over (cold starts|warm activations))? is ${NUMBER}× at concurrency (\d+), in favour of (.+?)\.(?=\s|$)`;
   for (const found of markdown.matchAll(new RegExp(sentence, 'g'))) {
     const statistic = (found[1] ?? 'mean') as Statistic;
     const part: Part = found[2] === undefined ? null : found[2] === 'cold starts' ? 'cold' : 'warm';

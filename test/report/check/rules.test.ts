@@ -104,6 +104,20 @@ describe('report/check: each rule, broken and kept', () => {
     assert.deepEqual(firedBy(twice, 'Measured on Apache OpenWhisk.'), []);
   });
 
+  it('claim-against-table: a runtime label with dots (wasm:0.1) is read whole, up to the sentence\'s end', () => {
+    // A fresh clone's notebook once failed here: "in favour of wasm:0." was read as the label.
+    let cited = 0;
+    for (let seed = 101; seed < 111; seed++) {
+      const rows = records({ ...base, name: 'dotted', seed }).map((r) => ({ ...r, runtime: r.runtime === 'rt1' ? 'wasm:0.1' : r.runtime }));
+      const table = ingestText(JSON.stringify(rows), 'rules/dotted.json');
+      const model = buildReportModel(table, analyze(table, { baseline: 'rt0' }));
+      const markdown = renderTemplate(model.template, model);
+      if (/in favour of wasm:0\.1\.$/m.test(markdown)) cited++;
+      assert.deepEqual(findContradictions(model, markdown).map((c) => c.rule), [], `seed ${seed}`);
+    }
+    assert.ok(cited > 0, 'no document named wasm:0.1 in its largest-difference sentence');
+  });
+
   it('claim-against-table: a ratio the summary table (or the sentence\'s own figures) does not give', () => {
     assert.deepEqual(firedBy(twice, '- **up to 9.9× faster** in rt1, at concurrency 2'), ['claim-against-table']);
     // The document's own "delivers" and "largest difference" sentences, then the same with a factor changed.
