@@ -47,8 +47,12 @@ export class DockerEngine {
     return answer.body;
   }
 
-  /** The container's stdout and stderr as one multiplexed stream (attach before start misses nothing). */
-  attach(id: string): Promise<Socket> {
+  /**
+   * The container's stdout and stderr as one multiplexed stream (attach before start misses nothing).
+   * The upgrade must come within timeoutMs: an engine that never answers it would otherwise hold the
+   * activation, and the pool's shutdown behind it, forever (a CI run once hung there for 120 s).
+   */
+  attach(id: string, timeoutMs = 30_000): Promise<Socket> {
     return new Promise((resolve, reject) => {
       const req = request({
         socketPath: this.socketPath,
@@ -56,7 +60,12 @@ export class DockerEngine {
         path: `${API}/containers/${id}/attach?stream=1&stdout=1&stderr=1`,
         headers: { connection: 'Upgrade', upgrade: 'tcp' },
       });
-      req.on('upgrade', (_res, socket) => resolve(socket));
+      const timer = setTimeout(() => req.destroy(new Error(`Docker Engine API attach: no answer within ${timeoutMs} ms`)), timeoutMs);
+      req.on('close', () => clearTimeout(timer));
+      req.on('upgrade', (_res, socket) => {
+        clearTimeout(timer);
+        resolve(socket);
+      });
       req.on('response', (res) => readAnswer(res).then((a) => reject(new EngineError(a.status, 'attach', engineMessage(a.body))), reject));
       req.on('error', reject);
       req.end();
