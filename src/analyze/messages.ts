@@ -48,19 +48,34 @@ function listOf(items: readonly string[]): string {
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
+// How the warnings about analyze's own intervals and rank tests begin (see isAboutActivationLevelMethods).
+const NO_INTERVAL_LEAD = 'no 95% interval for ';
+const SMALL_SAMPLES_LEAD = 'intervals from fewer than ';
+const POWERLESS_LEAD = 'too few activations for a rank test';
+const NORMAL_LIMIT_LEAD = 'so many activations in groups of ';
+
 export function tooFewValues(figures: readonly string[], groups: readonly GroupRef[]): string {
-  return `no 95% interval for ${listOf(figures)} in ${describeGroups(groups)}: a single value (an interval needs 2 or more)`;
+  return `${NO_INTERVAL_LEAD}${listOf(figures)} in ${describeGroups(groups)}: a single value (an interval needs 2 or more)`;
 }
 
 /** `needs`: the activations a group needs for the percentile to have `tail` beyond it. */
 export function tooFewBeyond(figures: ReadonlyArray<{ figure: string; needs: number }>, tail: number, groups: readonly GroupRef[]): string {
   const needs = figures.map((f) => `${f.figure} needs ${f.needs}`);
-  return `no 95% interval for ${listOf(figures.map((f) => f.figure))} in ${describeGroups(groups)}: fewer than ${tail} ` +
+  return `${NO_INTERVAL_LEAD}${listOf(figures.map((f) => f.figure))} in ${describeGroups(groups)}: fewer than ${tail} ` +
     `activations beyond the percentile (${listOf(needs)} activations or more)`;
 }
 
+/**
+ * Whether a warning is about the per-group activation bootstrap or the per-level rank tests: a
+ * document whose inference is at the experimental unit prints neither, so these would speak of
+ * intervals and tests it does not show (its own text says when its tests cannot reach p < 0.05).
+ */
+export function isAboutActivationLevelMethods(warning: string): boolean {
+  return [NO_INTERVAL_LEAD, SMALL_SAMPLES_LEAD, POWERLESS_LEAD, NORMAL_LIMIT_LEAD].some((lead) => warning.startsWith(lead));
+}
+
 export function smallSamples(limit: number, groups: readonly GroupRef[]): string {
-  return `intervals from fewer than ${limit} activations are rough (a percentile bootstrap runs narrow on ` +
+  return `${SMALL_SAMPLES_LEAD}${limit} activations are rough (a percentile bootstrap runs narrow on ` +
     `small samples): ${describeGroups(groups)}`;
 }
 
@@ -70,12 +85,12 @@ export function noDistribution(groups: readonly GroupRef[]): string {
 }
 
 export function powerlessTests(groups: readonly GroupRef[]): string {
-  return `too few activations for a rank test to reach p < 0.05 whatever the data (the smallest two-sided ` +
+  return `${POWERLESS_LEAD} to reach p < 0.05 whatever the data (the smallest two-sided ` +
     `p-value of n and m untied values is 2 / C(n + m, n)): the baseline against ${describeGroups(groups)}`;
 }
 
 export function normalLimitEverywhere(budget: number): string {
-  return `so many activations in groups of 2000 or fewer that resampling every mean would take over ${budget} draws: ` +
+  return `${NORMAL_LIMIT_LEAD}2000 or fewer that resampling every mean would take over ${budget} draws: ` +
     'every mean\'s interval uses the normal limit of the bootstrap (mean ± its standard error), not resampling';
 }
 

@@ -33,8 +33,9 @@ export function speedupChart(model: ReportModel, palette: RuntimePalette = docum
   };
   const color = runtimeColor(palette, shown, 'Candidate runtime');
   const x = { field: 'concurrency', type: 'ordinal', axis: concurrencyAxis(values.map((v) => v.concurrency), CHART_WIDTH) };
-  // Several candidates sit side by side in a level, so their intervals do not hide each other.
-  const xOffset = shown.length > 1 ? { xOffset: { field: 'runtime', type: 'nominal', scale: { domain: shown, paddingInner: 0.4 } } } : {};
+  // Several candidates sit side by side in a level, so their intervals do not hide each other (with
+  // no interval drawn, the lines need no offset, and a line alone cannot take one: a point scale).
+  const xOffset = shown.length > 1 && withBand ? { xOffset: { field: 'runtime', type: 'nominal', scale: { domain: shown, paddingInner: 0.4 } } } : {};
   const layers: Array<Record<string, unknown>> = [
     {
       data: { values: [{ ratio: 1 }] },

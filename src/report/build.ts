@@ -62,6 +62,7 @@ export function buildReportModel(table: Table, analysis: Analysis, options: Repo
       : template === 'warm'
         ? gateWarm(warmClaims(groups, runtimes, base, levels, family), findings)
         : gateSweep(sweepClaims(groups, runtimes, base, levels, family), findings);
+  const statistics = modelStatistics(analysis, runtimes, base, family);
   return {
     schema: MODEL_SCHEMA,
     template,
@@ -71,12 +72,12 @@ export function buildReportModel(table: Table, analysis: Analysis, options: Repo
     runtimes: runtimes.map((r) => ({ ...r, baseline: r.id === baseline })),
     levels,
     groups: groups.map((g) => modelGroup(g, groupLabel(g, labelOf(g.runtime), groups))),
-    speedups: modelSpeedups(analysis.speedups, groups, baseline, order),
+    speedups: modelSpeedups(analysis.speedups, groups, baseline, order, analysis.inference ?? null),
     claims,
-    statistics: modelStatistics(analysis, runtimes, base, family),
+    statistics,
     findings,
     settings,
-    caveats: modelCaveats(table, analysis, groups, runtimes, settings, family),
+    caveats: modelCaveats(table, analysis, groups, runtimes, settings, family, statistics.intervals),
     points: modelPoints(table),
     figures: [],
     warnings: [...table.warnings],

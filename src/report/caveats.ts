@@ -64,7 +64,10 @@ export interface ModelCaveats {
 /** Fewest activations (or runs) per group for "repeated experiments" to count as met. */
 const REPEATED = { activations: 10, runs: 3 };
 
-export function modelCaveats(table: Table, analysis: Analysis, groups: ReportGroup[], runtimes: RuntimeRef[], settings: RunSetting[] = [], family: Family | null = null): ModelCaveats {
+/** `statisticsIntervals`: whether the document's comparisons print any interval (its statistics section). */
+export function modelCaveats(
+  table: Table, analysis: Analysis, groups: ReportGroup[], runtimes: RuntimeRef[], settings: RunSetting[] = [], family: Family | null = null, statisticsIntervals = false,
+): ModelCaveats {
   const refOf = (id: string) => runtimes.find((r) => r.id === id) ?? { id, label: id };
   const caveatGroups: CaveatGroup[] = groups.map((g) => {
     const interval = analysis.groups.find((a) => a.runtime === g.runtime && a.function === g.function && a.memory_mb === g.memory_mb &&
@@ -83,7 +86,8 @@ export function modelCaveats(table: Table, analysis: Analysis, groups: ReportGro
   const byStatus = new Map<Status, number>();
   for (const row of table.activations) if (row.status !== 'success' && row.composition == null) byStatus.set(row.status, (byStatus.get(row.status) ?? 0) + 1);
   const failures = [...byStatus].map(([status, count]) => ({ status, count })).sort((a, b) => (a.status < b.status ? -1 : 1));
-  const intervals = caveatGroups.some((g) => g.avg_total_ci !== null) || analysis.speedups.some((s) => s.ci_low !== null);
+  // What the document prints, not what analyze computed: a group's own interval or a comparison's.
+  const intervals = caveatGroups.some((g) => g.avg_total_ci !== null) || statisticsIntervals;
   const aggregatesOnly = table.activations.length === 0;
   return {
     groups: caveatGroups,

@@ -17,6 +17,12 @@ export const ms = (value: number | null): number | null => roundOrNull(value, 2)
 /** A ratio for "N× faster": 1 decimal (27562 / 1567.75 → 17.6). */
 export const factor = (value: number): number => round(value, 1);
 
+/**
+ * A ratio called "about the same" (below the relevant 1.1×): 2 decimals, so that 1.07 does not read
+ * "about the same (1.1×)" beside a relevant "1.1× faster".
+ */
+export const sameFactor = (value: number): number => round(value, 2);
+
 /** A classifier's confidence: 4 decimals (0.6041240692138672 → 0.6041). */
 export const confidence = (value: number | null): number | null => roundOrNull(value, 4);
 

@@ -3,10 +3,11 @@
 // level, and one trend sentence per runtime, from the fitted slope only. Rounded for display.
 import type { Analysis, RankTest, Speedup, SpeedupMetric, TrendFit } from '../types.js';
 import type { RuntimeRef } from './claims/levels.js';
-import { factor, round, roundOrNull } from './round.js';
+import { factor, round, roundOrNull, sameFactor } from './round.js';
 import { UNTESTED, unitRows, unitVerdict } from './findings/evidence.js';
 import type { Family } from './findings/family.js';
 import { isRelevant } from './findings/words/faster.js';
+import { isAboutActivationLevelMethods } from '../analyze/messages.js';
 
 /** The components a table row shows, in order, with the rank test that backs each (if any). */
 export const COMPONENTS: ReadonlyArray<{ metric: SpeedupMetric; name: string; test: RankTest['metric'] | null }> = [
@@ -43,7 +44,7 @@ export interface StatisticsRow {
   part?: 'cold' | 'warm';
   /** faster / slower: relevant (findings/words/faster.ts); same: not. */
   direction: 'faster' | 'slower' | 'same';
-  /** ≥ 1: how many times faster or slower, 1 decimal. */
+  /** ≥ 1: how many times faster or slower, 1 decimal (2 when about the same). */
   factor: number;
   /** The interval in the same reading as `factor` (times faster or slower), 1 decimal; null when none. */
   ci: { low: number; high: number } | null;
@@ -138,7 +139,7 @@ export function modelStatistics(analysis: Analysis, runtimes: RuntimeRef[], base
       exec: verdictOf(analysis.comparisons, r.id, 'exec_ms'),
       total: verdictOf(analysis.comparisons, r.id, 'total_ms'),
     }])),
-    notes: [...analysis.warnings],
+    notes: inference ? analysis.warnings.filter((w) => !isAboutActivationLevelMethods(w)) : [...analysis.warnings],
   };
 }
 
@@ -155,7 +156,7 @@ function rowOf(s: Speedup, component: string, candidate: RuntimeRef, baseline: R
     metric: s.metric,
     component,
     direction: !isRelevant(raw) ? 'same' : faster ? 'faster' : 'slower',
-    factor: factor(raw),
+    factor: isRelevant(raw) ? factor(raw) : sameFactor(raw),
     // An interval that rounds to one value would read as "2.5–2.5×": shown as none.
     ci: ci !== null && ci.low !== ci.high ? ci : null,
     ci_excludes_one: s.ci_low !== null && s.ci_high !== null && (s.ci_low > 1 || s.ci_high < 1),

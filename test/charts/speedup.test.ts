@@ -7,8 +7,9 @@ import { CAP_WIDTH } from '../../src/charts/speedup.js';
 import { readSvg } from './svg.js';
 import { shapeModel } from './helpers.js';
 
-async function drawn(levels: number[], runtimes: number) {
-  const chart = speedupChart(shapeModel({ levels, runtimes }));
+/** Six all-cold runs per cell: the unit is the run and every ratio has its cluster-bootstrap interval. */
+async function drawn(levels: number[], runtimes: number, shape: { runs: number; cold: number } = { runs: 6, cold: 1 }) {
+  const chart = speedupChart(shapeModel({ levels, runtimes, ...shape }));
   assert.ok(chart.spec, `left out: ${chart.omitted}`);
   const { svg, warnings } = await renderSvg(chart.spec);
   assert.deepEqual(warnings, []);
@@ -34,4 +35,14 @@ describe('charts: speedup intervals', function () {
       for (let i = 1; i < xs.length; i++) assert.ok(xs[i] - xs[i - 1] > CAP_WIDTH, `intervals ${xs[i - 1]} and ${xs[i]} px apart`);
     });
   }
+
+  it("draws no interval the document's inference does not give: one run of 5 activations, cold and warm mixed", async () => {
+    // analyze's per-group bootstrap has intervals here, but over 5 activations of one run (below the
+    // 20 a side whose coverage was measured) and pooling cold with warm: the chart must not show them.
+    const model = shapeModel({ levels: [1, 2], runtimes: 3, runs: 1, cold: 0.5 });
+    assert.ok(model.speedups.some((s) => s.metric === 'avg_total'));
+    assert.ok(model.speedups.every((s) => s.ci_low === null && s.ci_high === null));
+    const { caps, rules } = await drawn([1, 2], 3, { runs: 1, cold: 0.5 }); // (and vega-lite warns of nothing)
+    assert.equal(rules.length + caps.length, 0);
+  });
 });

@@ -4,7 +4,7 @@
 // shown with their intervals and marked "not tested". Rounded for display.
 import type { Interval, UnitComparison, UnitInference } from '../../types.js';
 import type { RuntimeRef } from '../claims/levels.js';
-import { factor, round } from '../round.js';
+import { factor, round, sameFactor } from '../round.js';
 import type { StatisticsRow, TestVerdict } from '../statistics.js';
 import { magnitudeOf } from '../../analyze/rank-test.js';
 import { smallestP, testOf, type Family } from './family.js';
@@ -45,7 +45,7 @@ function rowOf(c: UnitComparison, ratio: number, ci: Interval | null, component:
     component,
     part: c.part,
     direction: !isRelevant(raw) ? 'same' : faster ? 'faster' : 'slower',
-    factor: factor(raw),
+    factor: isRelevant(raw) ? factor(raw) : sameFactor(raw),
     // An interval that rounds to one value would read as "2.5–2.5×": shown as none.
     ci: shown !== null && shown.low !== shown.high ? shown : null,
     ci_excludes_one: ci !== null && (ci[0] > 1 || ci[1] < 1),
