@@ -55,7 +55,7 @@ export function buildReportModel(table: Table, analysis: Analysis, options: Repo
   if (levels.length === 0 && template !== 'pair') throw new UsageError(noLevelMessage(table));
 
   const { findings, family } = buildFindings(analysis, runtimes, base);
-  const settings = settingsOf(table.sources);
+  const settings = settingsOf(table.sources, new Set(table.activations.flatMap((r) => (r.kind === null ? [] : [r.kind]))));
   const claims =
     template === 'pair'
       ? pairClaims(table.activations, labelOf)

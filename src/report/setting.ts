@@ -19,10 +19,13 @@ export interface RunSetting {
   experiment: { name: string; concurrency: number[]; repetitions: number | null; cold: string | null } | null;
 }
 
-export function settingsOf(sources: readonly Source[]): RunSetting[] {
+/** `kinds`: the action kinds of the data; the server's isolation of other kinds is not this run's setting. */
+export function settingsOf(sources: readonly Source[], kinds?: ReadonlySet<string>): RunSetting[] {
   return sources.filter((s) => s.format === 'run-log').flatMap((s) => {
     const header = firstLine(s.path);
-    return header === null ? [] : [settingOf(header)];
+    if (header === null) return [];
+    const setting = settingOf(header);
+    return [kinds === undefined ? setting : { ...setting, isolation: setting.isolation.filter((i) => kinds.has(i.kind)) }];
   });
 }
 

@@ -48,5 +48,15 @@ describe('report/setting: where a run took place', () => {
     assert.match(markdown, /^## Where It Ran$/m);
     assert.match(markdown, /^- Machine: .+, \d+ cores, \d+ MB memory, .+, Node v\d+/m);
     assert.doesNotMatch(markdown, /on \*\*Apache OpenWhisk\*\*/);
+    // The server isolates nodejs too, but the demo ran blackbox and wasm:0.1 only: only those are named.
+    assert.match(markdown, /actions isolated per kind: `blackbox` in a Docker container, `wasm:0\.1` in a worker thread \(/);
+    assert.doesNotMatch(markdown, /`nodejs:/);
+  });
+
+  it("names the isolation of the data's kinds only", () => {
+    const file = path.join(dir, 'kinds.ndjson');
+    writeFileSync(file, `${JSON.stringify({ type: 'run', target: { apihost: 'http://127.0.0.1:1', embedded: true, isolation: { 'nodejs:20': 'docker', blackbox: 'process', 'wasm:0.1': 'thread' } } })}\n`);
+    assert.deepEqual(settingsOf([source(file)], new Set(['blackbox']))[0].isolation, [{ kind: 'blackbox', how: 'a process' }]);
+    assert.equal(settingsOf([source(file)])[0].isolation.length, 3);
   });
 });
