@@ -69,7 +69,7 @@ function commandOf(tool: Tool, input: string, format: InputFormat): string[] {
 function pointFigures(file: string) {
   const ours = JSON.parse(readFileSync(file, 'utf8'));
   return {
-    groups: ours.groups.map(({ ci, ...figures }: Record<string, unknown>) => figures),
+    groups: ours.groups.map(({ ci, mean_total, ...figures }: Record<string, unknown>) => figures),
     speedups: ours.speedups.map(({ ci_low, ci_high, ...ratio }: Record<string, unknown>) => ratio),
   };
 }
