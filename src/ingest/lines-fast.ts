@@ -23,7 +23,9 @@ export function readLinesFast(path: string, ctx: FileContext, chunkSize?: number
   const strict: FileContext = { ...ctx, skipInvalid: false, warnings: [] };
   let format: LinesResult['format'] | null = null;
   let header = '';
+  const shared = new SharedStrings();
   const sha256 = readLineChunks(path, (text, first) => {
+    const from = rows.length;
     try {
       if (first) {
         format = formatOf(text, strict);
@@ -34,6 +36,7 @@ export function readLinesFast(path: string, ctx: FileContext, chunkSize?: number
         // Later chunks under the header again; its warnings (unused columns) counted once.
         csvRows(first ? text : header + text, first ? strict : { ...strict, warnings: [] }, rows);
       } else return false;
+      shared.onRows(rows, from);
       return true;
     } catch {
       return false;
@@ -52,4 +55,30 @@ function formatOf(text: string, ctx: FileContext): LinesResult['format'] | null 
   if (!text.includes('\n')) return null;
   const format = detect(text, ctx).format;
   return format === 'activation-ndjson' || format === 'csv' ? format : null;
+}
+
+/**
+ * One string for each repeated label, kind, action: every record parsed brings its own copy of
+ * each (a million "nodejs:20"s), which would all live as long as the table. Bounded, so that
+ * values that never repeat cost no more than they did.
+ */
+class SharedStrings {
+  private readonly seen = new Map<string, string>();
+
+  onRows(rows: Activation[], from: number): void {
+    for (let i = from; i < rows.length; i++) {
+      const row = rows[i]!;
+      row.runtime = this.shared(row.runtime);
+      row.kind = row.kind === null ? null : this.shared(row.kind);
+      row.action = row.action === null ? null : this.shared(row.action);
+      row.label = row.label === null ? null : this.shared(row.label);
+    }
+  }
+
+  private shared(value: string): string {
+    const known = this.seen.get(value);
+    if (known !== undefined) return known;
+    if (this.seen.size < 10_000) this.seen.set(value, value);
+    return value;
+  }
 }
