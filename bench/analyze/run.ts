@@ -4,8 +4,13 @@
 // the three tools run back to back in a rotating order, so a shared machine's load falls on all
 // alike; the ratios (owbench / other: wall time, peak RSS from GNU time's %M) are taken per run and
 // their median reported. Figures are checked: equal to pandas', and to DuckDB's within 1e-9.
+// In the same rotation: --before, another build of owbench (its --json must be byte-identical),
+// and the floors of floor.mjs (bytes read and hashed; JSON.parse or a split of every record;
+// owbench's ingest alone), each over DuckDB, to say how far the targets are from what any
+// JavaScript reader, or the row-object table, costs.
 //
-// usage: npm run bench:analyze [-- --count N --seed S --runs R --formats flat,ndjson,csv --cli dist/cli.js]
+// usage: npm run bench:analyze [-- --count N --seed S --runs R --formats flat,ndjson,csv --cli dist/cli.js
+//   --before OTHER/dist/cli.js --floors]
 // (--cli: another build of owbench, e.g. a copy of dist/ from before a change, to measure it the same way)
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
@@ -22,6 +27,7 @@ const { values } = parseArgs({
   options: {
     count: { type: 'string', default: '1000000' }, seed: { type: 'string', default: '42' }, runs: { type: 'string', default: '3' },
     formats: { type: 'string', default: 'flat,ndjson,csv' }, cli: { type: 'string', default: 'dist/cli.js' },
+    before: { type: 'string' }, floors: { type: 'boolean', default: false },
   },
 });
 const count = Number(values.count);
@@ -50,8 +56,10 @@ function measure(command: string[], stdoutFile: string, env: NodeJS.ProcessEnv):
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const fixed = (x: number, d = 2) => x.toFixed(d);
-const TOOLS = ['owbench', 'duckdb', 'pandas'] as const;
-type Tool = (typeof TOOLS)[number];
+const REFERENCES = ['owbench', 'duckdb', 'pandas'] as const;
+const FLOORS = ['read', 'parse', 'ingest'] as const;
+type Tool = (typeof REFERENCES)[number] | 'before' | (typeof FLOORS)[number];
+const TOOLS: Tool[] = [...REFERENCES, ...(values.before ? ['before' as const] : []), ...(values.floors ? FLOORS : [])];
 
 mkdirSync(out, { recursive: true });
 const cli = path.resolve(root, values.cli);
@@ -61,7 +69,9 @@ const nodeEnv = { ...process.env, NODE_EXTRA_CA_CERTS: '' };
 
 function commandOf(tool: Tool, input: string, format: InputFormat): string[] {
   if (tool === 'owbench') return [process.execPath, cli, 'analyze', input, '--json'];
+  if (tool === 'before') return [process.execPath, path.resolve(root, values.before!), 'analyze', input, '--json'];
   if (tool === 'duckdb') return [process.execPath, path.join(root, 'bench/analyze/duckdb.mjs'), input, format];
+  if (tool !== 'pandas') return [process.execPath, path.join(root, 'bench/analyze/floor.mjs'), input, format, tool];
   return ['/usr/bin/python3', path.join(root, 'bench/analyze/reference.py'), input, '--format', format];
 }
 
@@ -69,7 +79,7 @@ function commandOf(tool: Tool, input: string, format: InputFormat): string[] {
 function pointFigures(file: string) {
   const ours = JSON.parse(readFileSync(file, 'utf8'));
   return {
-    groups: ours.groups.map(({ ci, ...figures }: Record<string, unknown>) => figures),
+    groups: ours.groups.map(({ ci, mean_total, ...figures }: Record<string, unknown>) => figures),
     speedups: ours.speedups.map(({ ci_low, ci_high, ...ratio }: Record<string, unknown>) => ratio),
   };
 }
@@ -99,7 +109,7 @@ const report: Record<string, unknown> = { records: count, seed, runs, load_avera
 for (const format of formats) {
   const input = inputFile(out, format, count, seed);
   const stdout = (tool: Tool) => path.join(out, `analyze-${format}-${tool}.json`);
-  const measures: Record<Tool, Measure[]> = { owbench: [], duckdb: [], pandas: [] };
+  const measures = Object.fromEntries(TOOLS.map((tool) => [tool, [] as Measure[]])) as Record<Tool, Measure[]>;
   for (let run = 0; run < runs; run++) {
     const order = TOOLS.map((_, i) => TOOLS[(i + run) % TOOLS.length]!);
     for (const tool of order) {
@@ -112,7 +122,12 @@ for (const format of formats) {
   const pandas = JSON.parse(readFileSync(stdout('pandas'), 'utf8'));
   deepStrictEqual(ours, pandas, `${format}: owbench and pandas disagree`);
   const duck = agree(ours, JSON.parse(readFileSync(stdout('duckdb'), 'utf8')), 1e-9, `${format}: owbench vs DuckDB`);
-  const ratio = (other: Tool, key: keyof Measure) => median(measures.owbench.map((m, i) => m[key] / measures[other][i]![key]));
+  if (values.before && readFileSync(stdout('before'), 'utf8') !== readFileSync(stdout('owbench'), 'utf8')) {
+    throw new Error(`${format}: the --before build's --json differs from this one's`);
+  }
+  const ratioOf = (tool: Tool, other: Tool, key: keyof Measure) => median(measures[tool].map((m, i) => m[key] / measures[other][i]![key]));
+  const ratio = (other: Tool, key: keyof Measure) => ratioOf('owbench', other, key);
+  const extras = TOOLS.filter((tool) => !(REFERENCES as readonly Tool[]).includes(tool));
   const summary = Object.fromEntries(TOOLS.map((tool) => [tool, {
     wall_s: median(measures[tool].map((m) => m.wall_s)), cpu_s: median(measures[tool].map((m) => m.cpu_s)),
     max_rss_mb: median(measures[tool].map((m) => m.max_rss_mb)),
@@ -123,6 +138,10 @@ for (const format of formats) {
     ...summary,
     owbench_over_duckdb: { wall: ratio('duckdb', 'wall_s'), cpu: ratio('duckdb', 'cpu_s'), rss: ratio('duckdb', 'max_rss_mb') },
     owbench_over_pandas: { wall: ratio('pandas', 'wall_s'), cpu: ratio('pandas', 'cpu_s'), rss: ratio('pandas', 'max_rss_mb') },
+    ...Object.fromEntries(extras.map((tool) => [`${tool}_over_duckdb`, {
+      wall: ratioOf(tool, 'duckdb', 'wall_s'), cpu: ratioOf(tool, 'duckdb', 'cpu_s'), rss: ratioOf(tool, 'duckdb', 'max_rss_mb'),
+    }])),
+    ...(values.before ? { owbench_over_before: { wall: ratio('before', 'wall_s'), cpu: ratio('before', 'cpu_s'), rss: ratio('before', 'max_rss_mb') } } : {}),
   };
   report[format] = result;
   console.log(`${format}: owbench/duckdb wall ${fixed(result.owbench_over_duckdb.wall)} rss ${fixed(result.owbench_over_duckdb.rss)}; owbench/pandas wall ${fixed(result.owbench_over_pandas.wall)} rss ${fixed(result.owbench_over_pandas.rss)}; figures: pandas identical, DuckDB ${result.agree.duckdb}`);

@@ -10,6 +10,8 @@ import { typeQuantile } from './cluster-bootstrap.js';
 import { studentTQuantile } from './distributions.js';
 import type { Uniform } from './prng.js';
 import { countOf, sampleOf, type RunSample } from './run-cells.js';
+import { GROUP_KEYS_DEFAULT, type GroupKey } from './columns.js';
+import { GroupIndex } from './group-index.js';
 
 /**
  * The fewest runs (several runs) or activations (one run) before a group's mean gets an interval:
@@ -78,19 +80,27 @@ function studentized(sums: Float64Array, sizes: Float64Array, counts: Uint32Arra
  * meanTotalKey: the samples groupMeanInterval takes. Compositions are in no group.
  */
 export function totalsByGroupAndRun(rows: readonly Activation[], runOf: (row: Activation) => number): Map<string, RunSample[]> {
-  const byGroup = new Map<string, Map<number, number[]>>();
+  // Found by the key fields (group-index.ts), not a key string built per row.
+  const index = new GroupIndex(DEFAULT_KEYS);
+  const groups: Array<{ key: string; runs: Map<number, number[]> }> = [];
   for (const row of rows) {
     if (row.composition != null || row.status !== 'success' || row.total_ms === null) continue;
-    const key = meanTotalKey(row);
-    let runs = byGroup.get(key);
-    if (runs === undefined) byGroup.set(key, (runs = new Map()));
+    let g = index.find(row);
+    if (g === -1) {
+      g = groups.length;
+      index.add(row, g);
+      groups.push({ key: meanTotalKey(row), runs: new Map() });
+    }
+    const runs = groups[g].runs;
     const run = runOf(row);
     const values = runs.get(run);
     if (values === undefined) runs.set(run, [row.total_ms]);
     else values.push(row.total_ms);
   }
-  return new Map([...byGroup].map(([key, runs]) => [key, [...runs.values()].map(sampleOf)]));
+  return new Map(groups.map(({ key, runs }) => [key, [...runs.values()].map(sampleOf)]));
 }
+
+const DEFAULT_KEYS: ReadonlySet<GroupKey> = new Set(GROUP_KEYS_DEFAULT);
 
 export function meanTotalKey(g: Pick<Activation, 'runtime' | 'function' | 'memory_mb' | 'concurrency'>): string {
   return `${g.runtime}\u0000${g.function}\u0000${g.memory_mb}\u0000${g.concurrency}`;

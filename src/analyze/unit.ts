@@ -16,8 +16,9 @@ export interface UnitChoice {
  * when some cell draws on two or more files; else each cell is one run (unit: activation).
  */
 export function chooseUnit(table: Pick<Table, 'activations'>): UnitChoice {
-  if (someCellHasTwo(table.activations, (row) => row.repetition)) return { unit: 'run', field: 'repetition' };
-  if (someCellHasTwo(table.activations, (row) => row.source)) return { unit: 'run', field: 'source' };
+  const two = twoInSomeCell(table.activations);
+  if (two.repetition) return { unit: 'run', field: 'repetition' };
+  if (two.source) return { unit: 'run', field: 'source' };
   return { unit: 'activation', field: null };
 }
 
@@ -28,17 +29,28 @@ export function runKeyOf(choice: UnitChoice): (row: Activation) => number {
   return () => 0;
 }
 
-/** Nested maps, not a joined string key: this reads every row of a million-row table. */
-function someCellHasTwo(rows: readonly Activation[], key: (row: Activation) => number | null): boolean {
-  const first = new Map<string, Map<number | null, number | null>>();
+/**
+ * Whether some cell has two distinct repetitions, and two distinct sources, in one pass (this
+ * reads every row of a million-row table, twice per analysis); nested maps, not a joined string key.
+ */
+function twoInSomeCell(rows: readonly Activation[]): { repetition: boolean; source: boolean } {
+  // A cell's first value of each (a value still undefined, as in rows made by hand, is replaced).
+  const first = new Map<string, Map<number | null, { repetition: number | null | undefined; source: number | undefined }>>();
+  let source = false;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
     let levels = first.get(row.runtime);
     if (levels === undefined) first.set(row.runtime, (levels = new Map()));
-    const value = key(row);
     const seen = levels.get(row.concurrency);
-    if (seen === undefined) levels.set(row.concurrency, value);
-    else if (seen !== value) return true;
+    if (seen === undefined) {
+      levels.set(row.concurrency, { repetition: row.repetition, source: row.source });
+      continue;
+    }
+    // Repetition decides first: once it has two, the sources do not matter.
+    if (seen.repetition === undefined) seen.repetition = row.repetition;
+    else if (seen.repetition !== row.repetition) return { repetition: true, source };
+    if (seen.source === undefined) seen.source = row.source;
+    else if (seen.source !== row.source) source = true;
   }
-  return false;
+  return { repetition: false, source };
 }

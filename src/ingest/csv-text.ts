@@ -20,8 +20,25 @@ export function* csvRecords(text: string, unclosedQuote: string): Generator<CsvR
   let pos = 0;
   let line = 1;
   const n = text.length;
+  let quote = -1; // the next quote at or after pos (Infinity: none), found once, not per line
   while (pos < n) {
     const startLine = line;
+    if (quote < pos) {
+      const next = text.indexOf('"', pos);
+      quote = next === -1 ? Infinity : next;
+    }
+    const newline = text.indexOf('\n', pos);
+    const stop = newline === -1 ? n : newline;
+    if (quote > stop) {
+      // No quote on the line: split at its commas, natively, as the cell loop below would.
+      const end = newline !== -1 && stop > pos && text.charCodeAt(stop - 1) === 13 ? stop - 1 : stop;
+      const cells: Cell[] = text.slice(pos, end).split(',');
+      for (let i = 0; i < cells.length; i++) if (cells[i]!.trim() === '') cells[i] = null;
+      pos = newline === -1 ? n : newline + 1;
+      line++;
+      if (!(cells.length === 1 && cells[0] === null)) yield { line: startLine, cells };
+      continue;
+    }
     const cells: Cell[] = [];
     for (;;) {
       let cell: Cell;

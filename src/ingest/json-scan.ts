@@ -85,12 +85,15 @@ function member(text: string, p: number): number | JsonProblem {
   return skipWs(text, colon + 1);
 }
 
+const NUMBER = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
+
 function scalar(text: string, p: number): number | JsonProblem {
   const c = text.charCodeAt(p);
   if (c === C.Quote) return string(text, p);
   if (c === C.Minus || (c >= C.Zero && c <= C.Nine)) {
-    const number = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(p, p + 400));
-    if (number) return p + number[0].length;
+    // Sticky at p, on the text itself: a number of any length is JSON, as JSON.parse agrees.
+    NUMBER.lastIndex = p;
+    if (NUMBER.test(text)) return NUMBER.lastIndex;
   }
   const word = /^-?[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(p, p + 40))?.[0];
   if (word === 'true' || word === 'false' || word === 'null') return p + word.length;

@@ -1,7 +1,7 @@
 // JSON.parse with the user-facing failure: the line and column of the problem, a truncated file
 // called truncated, and Python's NaN/Infinity (which JSON forbids) called by name.
 import * as msg from './messages.js';
-import { scanJson } from './json-scan.js';
+import { MAX_DEPTH, MAX_STRING, scanJson } from './json-scan.js';
 
 export interface JsonFailure {
   place: string;
@@ -11,14 +11,34 @@ export interface JsonFailure {
 export type JsonResult = { ok: true; value: unknown } | { ok: false; failure: JsonFailure };
 
 export function parseJson(text: string, firstLine = 1): JsonResult {
+  // JSON.parse first: most texts are good, and a good text short and shallow enough is within
+  // the limits without a scan (the scan cost twice JSON.parse on a million NDJSON lines).
+  let value: unknown;
+  let error: unknown = null;
+  try {
+    value = JSON.parse(text);
+    if (withinLimits(text)) return { ok: true, value };
+  } catch (thrown) {
+    error = thrown;
+  }
   // The scan places every problem exactly and enforces the depth and length limits.
   const problem = scanJson(text);
   if (problem) return { ok: false, failure: { place: placeOf(text, problem.offset, firstLine), problem: problem.problem } };
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch (error) {
-    return { ok: false, failure: describeJsonError(text, (error as Error).message, firstLine) };
-  }
+  if (error === null) return { ok: true, value };
+  return { ok: false, failure: describeJsonError(text, (error as Error).message, firstLine) };
+}
+
+/**
+ * True when no string in `text` can pass MAX_STRING and no nesting can pass MAX_DEPTH: it is
+ * shorter than MAX_STRING and has at most MAX_DEPTH brackets and braces in all (strings included,
+ * so a count over the limit only means "scan to be sure").
+ */
+function withinLimits(text: string): boolean {
+  if (text.length > MAX_STRING) return false;
+  let opens = 0;
+  for (let i = text.indexOf('{'); i !== -1 && opens <= MAX_DEPTH; i = text.indexOf('{', i + 1)) opens++;
+  for (let i = text.indexOf('['); i !== -1 && opens <= MAX_DEPTH; i = text.indexOf('[', i + 1)) opens++;
+  return opens <= MAX_DEPTH;
 }
 
 /** At the end of the text: its last line, since a truncated file has no column to point at. */

@@ -1,0 +1,75 @@
+// The chunked fast path for NDJSON and CSV must give exactly what the general path (the whole
+// text at once) gives, at any chunk boundary, or step aside for anything it does not take.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { inputFile } from '../../bench/analyze/inputs.js';
+import { readLinesFast } from '../../src/ingest/lines-fast.js';
+import { ingestFiles, ingestText } from '../../src/ingest/index.js';
+import { parseFile } from '../../src/ingest/parse.js';
+import type { FileContext } from '../../src/ingest/problem.js';
+import type { Activation, AggregateRow } from '../../src/types.js';
+import { tempFile } from './helpers.js';
+
+const context = (file: string, skipInvalid = false): FileContext => ({ file, source: 0, skipInvalid, warnings: [] });
+
+/** The general path's rows and warnings for the same text. */
+function general(text: string, file: string) {
+  const ctx = context(file);
+  const rows: Activation[] = [];
+  const format = parseFile(text, ctx, rows, [] as AggregateRow[]);
+  return { format, rows, warnings: ctx.warnings };
+}
+
+describe('ingest: NDJSON and CSV fast path', () => {
+  const folder = mkdtempSync(path.join(tmpdir(), 'owbench-lines-'));
+  const files = { ndjson: inputFile(folder, 'ndjson', 300, 7), csv: inputFile(folder, 'csv', 300, 7) };
+
+  for (const [kind, file] of Object.entries(files)) {
+    for (const chunk of [1024, 4099, 1 << 16, 1 << 23]) {
+      it(`${kind}: matches the general path with ${chunk}-byte chunks`, () => {
+        const text = readFileSync(file, 'utf8');
+        const ctx = context(file);
+        const fast = readLinesFast(file, ctx, chunk);
+        assert.ok(fast, 'the fast path took the file');
+        const expected = general(text, file);
+        assert.equal(fast.format, expected.format);
+        assert.deepEqual(fast.rows, expected.rows);
+        assert.deepEqual(ctx.warnings, expected.warnings);
+        assert.equal(fast.sha256, ingestText(text, file).sources[0].sha256);
+      });
+    }
+  }
+
+  it('keeps the header warning once, and is what ingestFiles uses', () => {
+    const text = readFileSync(files.csv, 'utf8').split('\n').map((line, i) => (i === 0 ? `${line},notes` : line && `${line},x`)).join('\n');
+    const file = tempFile('unused-column.csv', text);
+    const ctx = context(file);
+    const fast = readLinesFast(file, ctx, 2048);
+    assert.ok(fast);
+    assert.equal(ctx.warnings.length, 1);
+    assert.deepEqual(ctx.warnings, general(text, file).warnings);
+    assert.deepEqual(ingestFiles([file]), ingestText(text, file));
+  });
+
+  it('steps aside for what the general path must name or decide', () => {
+    const ndjson = readFileSync(files.ndjson, 'utf8');
+    const csv = readFileSync(files.csv, 'utf8');
+    const lines = ndjson.split('\n');
+    const cases: Record<string, string> = {
+      'a bad record': [...lines.slice(0, 200), '{"activationId": 1}', ...lines.slice(200)].join('\n'),
+      'a quoted CSV field': csv.replace(/\n([^,\n]*),/, '\n"$1",'),
+      'a byte-order mark': `\ufeff${ndjson}`,
+      'a NUL byte': ndjson.replace('"guest"', '"gu\u0000est"'),
+      'one record alone': lines[0]!,
+      'a JSON array': `[${lines.slice(0, 3).join(',')}]`,
+      'a line longer than the chunk': csv,
+    };
+    for (const [name, text] of Object.entries(cases)) {
+      const file = tempFile(`aside-${name.replace(/\W+/g, '-')}`, text);
+      const chunk = name === 'a line longer than the chunk' ? 40 : 4096;
+      assert.equal(readLinesFast(file, context(file, true), chunk), null, name);
+    }
+  });
+});
