@@ -12,12 +12,33 @@ const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
 
 /** Sorts `values` ascending in place and returns it. No NaN is expected (times are finite). */
 export function sortAscending(values: Float64Array): Float64Array {
+  if (values.length < RADIX_MIN || !LITTLE_ENDIAN) return values.sort();
+  return radixSort(values, null);
+}
+
+/**
+ * Sorts `values` ascending in place as sortAscending does, and `payload` (one entry per value)
+ * along with them, equal values keeping their order: each value's tag (e.g. its run) follows it.
+ * The radix sort at any size (the tags rule out the built-in sort); an index sort on a big-endian machine.
+ */
+export function sortAscendingCarrying(values: Float64Array, payload: Uint32Array): Float64Array {
+  if (payload.length !== values.length) throw new RangeError('sortAscendingCarrying: one payload entry per value');
+  if (LITTLE_ENDIAN) return radixSort(values, payload);
+  const negativeZero = (v: number) => (Object.is(v, -0) ? 0 : 1);
+  const order = Array.from(values.keys()).sort((a, b) => values[a] - values[b] || negativeZero(values[a]) - negativeZero(values[b]) || a - b);
+  const [v, p] = [values.slice(), payload.slice()];
+  order.forEach((from, to) => { values[to] = v[from]; payload[to] = p[from]; });
+  return values;
+}
+
+function radixSort(values: Float64Array, payload: Uint32Array | null): Float64Array {
   const n = values.length;
-  if (n < RADIX_MIN || !LITTLE_ENDIAN) return values.sort();
   // Two 32-bit words per double (little-endian: low word first), turned into keys that sort as
   // unsigned integers: negatives with every bit flipped, positives with the sign bit set.
   const words = new Uint32Array(values.buffer, values.byteOffset, n * 2);
   let from = new Uint32Array(n * 2);
+  let tagsFrom = payload;
+  let tagsTo = payload === null ? null : new Uint32Array(n);
   const counts = new Uint32Array(DIGITS * BUCKETS);
   for (let i = 0; i < n; i++) {
     let lo = words[2 * i];
@@ -47,8 +68,10 @@ export function sortAscending(values: Float64Array): Float64Array {
       const at = counts[offset + (((word === 0 ? lo : hi) >>> shift) & 0xffff)]++;
       to[2 * at] = lo;
       to[2 * at + 1] = hi;
+      if (tagsFrom !== null) tagsTo![at] = tagsFrom[i];
     }
     [from, to] = [to, from];
+    [tagsFrom, tagsTo] = [tagsTo, tagsFrom];
   }
   for (let i = 0; i < n; i++) {
     let lo = from[2 * i];
@@ -62,6 +85,7 @@ export function sortAscending(values: Float64Array): Float64Array {
     words[2 * i] = lo;
     words[2 * i + 1] = hi;
   }
+  if (payload !== null && tagsFrom !== payload) payload.set(tagsFrom!);
   return values;
 }
 
@@ -75,4 +99,37 @@ function startsOf(counts: Uint32Array, offset: number, n: number): boolean {
     sum += c;
   }
   return true;
+}
+
+/**
+ * The ascending union of ascending arrays, as sortAscending of their concatenation gives it (the
+ * same order to the bit, −0 before +0), merged pairwise: O(n log k) instead of a sort of n.
+ */
+export function mergeAscending(parts: readonly Float64Array[]): Float64Array {
+  if (parts.length === 0) return new Float64Array(0);
+  let level = [...parts];
+  while (level.length > 1) {
+    const next: Float64Array[] = [];
+    for (let i = 0; i + 1 < level.length; i += 2) next.push(mergeTwo(level[i], level[i + 1]));
+    if (level.length % 2 === 1) next.push(level[level.length - 1]);
+    level = next;
+  }
+  return level[0] === parts[0] ? parts[0].slice() : level[0];
+}
+
+function mergeTwo(a: Float64Array, b: Float64Array): Float64Array {
+  const out = new Float64Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let o = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    // Equal values are the same bits, but for the zeros: −0 goes first, as the typed array's sort puts it.
+    if (y < x || (y === 0 && x === 0 && Object.is(y, -0) && !Object.is(x, -0))) { out[o++] = y; j++; }
+    else { out[o++] = x; i++; }
+  }
+  while (i < a.length) out[o++] = a[i++];
+  while (j < b.length) out[o++] = b[j++];
+  return out;
 }
