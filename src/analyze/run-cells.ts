@@ -2,7 +2,7 @@
 // or warm activations apart (a cold start and a warm one are never pooled in one comparison).
 // Each run's values are sorted once, which the medians read.
 import type { Activation } from '../types.js';
-import { mergeAscending, sortAscending, sortAscendingCarrying } from './sort.js';
+import { mergeAscending, sortAscending } from './sort.js';
 
 export type Part = 'cold' | 'warm';
 export type UnitMetric = 'init' | 'exec' | 'total';
@@ -23,17 +23,23 @@ export interface RunCell {
   runs: Record<UnitMetric, RunSample[]>;
 }
 
+/** One (cell, run): its cell, then per metric a count (first pass) and the values (second). */
+interface Slot {
+  cell: number;
+  counts: Record<UnitMetric, number>;
+  values: Record<UnitMetric, Float64Array>;
+}
+
 /**
- * Successful activations only; cells and runs in order of first appearance. One pass over the
- * rows finds each row's (cell, run) slot and lays every metric's values out flat, tagged with it;
- * one radix sort per metric, carrying the tags, then deals the values out to their runs, each run
- * ascending as sorting it alone would leave it (the same values, the same order to the bit).
+ * Successful activations only; cells and runs in order of first appearance. Two passes with no
+ * per-row allocation (as columns.ts): the first finds each row's slot and counts, the second fills
+ * typed arrays, which are then sorted in place.
  */
 export function collectRunCells(rows: readonly Activation[], runOf: (row: Activation) => number): RunCell[] {
   const index = new Map<string, Map<number, Map<number, number>>>();
   const cells: Array<Omit<RunCell, 'runs'> & { slots: number[] }> = [];
-  const slotCell: number[] = [];
-  const flat = { init: tagged(rows.length), exec: tagged(rows.length), total: tagged(rows.length) };
+  const slots: Slot[] = [];
+  const slotOf = new Int32Array(rows.length).fill(-1);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
     if (row.status !== 'success') continue;
@@ -50,59 +56,50 @@ export function collectRunCells(rows: readonly Activation[], runOf: (row: Activa
     const run = runOf(row);
     let slot = byRun.get(run);
     if (slot === undefined) {
-      slot = slotCell.length;
+      slot = slots.length;
       byRun.set(run, slot);
       const cell = byRun.get(-Infinity) as number;
       cells[cell].slots.push(slot);
-      slotCell.push(cell);
+      slots.push({ cell, counts: { init: 0, exec: 0, total: 0 }, values: { init: EMPTY, exec: EMPTY, total: EMPTY } });
     }
-    if (row.init_ms !== null && row.cold) push(flat.init, row.init_ms, slot);
-    if (row.exec_ms !== null) push(flat.exec, row.exec_ms, slot);
-    if (row.total_ms !== null) push(flat.total, row.total_ms, slot);
+    slotOf[i] = slot;
+    const counts = slots[slot].counts;
+    if (row.init_ms !== null && row.cold) counts.init++;
+    if (row.exec_ms !== null) counts.exec++;
+    if (row.total_ms !== null) counts.total++;
   }
-  const bySlot = {} as Record<UnitMetric, RunSample[]>;
-  for (const metric of UNIT_METRICS) bySlot[metric] = dealtOut(flat[metric], slotCell.length);
+  for (const slot of slots) {
+    for (const metric of UNIT_METRICS) slot.values[metric] = new Float64Array(slot.counts[metric]);
+    slot.counts = { init: 0, exec: 0, total: 0 };
+  }
+  for (let i = 0; i < rows.length; i++) {
+    if (slotOf[i] < 0) continue;
+    const row = rows[i];
+    const { counts, values } = slots[slotOf[i]];
+    if (row.init_ms !== null && row.cold) values.init[counts.init++] = row.init_ms;
+    if (row.exec_ms !== null) values.exec[counts.exec++] = row.exec_ms;
+    if (row.total_ms !== null) values.total[counts.total++] = row.total_ms;
+  }
   return cells.map(({ slots: mine, ...cell }) => {
     const runs = { init: [], exec: [], total: [] } as Record<UnitMetric, RunSample[]>;
     for (const s of mine) {
-      for (const metric of UNIT_METRICS) if (bySlot[metric][s].sorted.length > 0) runs[metric].push(bySlot[metric][s]);
+      for (const metric of UNIT_METRICS) if (slots[s].values[metric].length > 0) runs[metric].push(sorted(slots[s].values[metric]));
     }
     return { ...cell, runs };
   });
 }
 
-interface Tagged { values: Float64Array; tags: Uint32Array; length: number }
+const EMPTY = new Float64Array(0);
 
-const tagged = (capacity: number): Tagged => ({ values: new Float64Array(capacity), tags: new Uint32Array(capacity), length: 0 });
-
-function push(into: Tagged, value: number, tag: number): void {
-  into.values[into.length] = value;
-  into.tags[into.length++] = tag;
-}
-
-/** Each slot's values, ascending, with their sum. */
-function dealtOut({ values, tags, length }: Tagged, slots: number): RunSample[] {
-  const v = sortAscendingCarrying(values.subarray(0, length), tags.subarray(0, length));
-  const counts = new Uint32Array(slots);
-  for (let i = 0; i < length; i++) counts[tags[i]]++;
-  const out = Array.from(counts, (c) => new Float64Array(c));
-  const filled = new Uint32Array(slots);
-  for (let i = 0; i < length; i++) {
-    const slot = tags[i];
-    out[slot][filled[slot]++] = v[i];
-  }
-  return out.map(withSum);
-}
-
-/** `ascending` with its sum, added in ascending order. */
-function withSum(ascending: Float64Array): RunSample {
+function sorted(values: Float64Array): RunSample {
+  sortAscending(values);
   let sum = 0;
-  for (let i = 0; i < ascending.length; i++) sum += ascending[i];
-  return { sorted: ascending, sum };
+  for (let i = 0; i < values.length; i++) sum += values[i];
+  return { sorted: values, sum };
 }
 
 export function sampleOf(values: readonly number[]): RunSample {
-  return withSum(sortAscending(Float64Array.from(values)));
+  return sorted(Float64Array.from(values));
 }
 
 /** Every activation of a cell's runs as singleton runs: the unit when each cell is one run. */

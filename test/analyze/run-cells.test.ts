@@ -1,6 +1,5 @@
-// Each cell's runs as sorting every (cell, run)'s values alone, by hand, gives them: the tagged
-// radix sort that deals them out must leave each run the same values in the same order, and the
-// same sums, as the per-run sort it replaced.
+// Each cell's runs as splitting the rows by hand and sorting every (cell, run)'s values alone gives
+// them: the same values in the same order, and the same sums, which every median and mean reads.
 import assert from 'node:assert/strict';
 import { mulberry32 } from '../../src/analyze/prng.js';
 import { collectRunCells, UNIT_METRICS } from '../../src/analyze/run-cells.js';
