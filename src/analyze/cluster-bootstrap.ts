@@ -4,7 +4,7 @@
 // expanded percentile interval (Hesterberg 2015, §4.3): the percentile interval taken at the
 // nominal level widened by √(n/(n−1))·t(n−1), which the percentile method lacks at small n.
 // bench/coverage/ measures the coverage this gives and sets MIN_UNITS below.
-import { BOOTSTRAP, meanReplicates, quantileReplicates } from './bootstrap.js';
+import { BOOTSTRAP, meanReplicates, quantileReplicates, select } from './bootstrap.js';
 import { normalSf, studentTQuantile } from './distributions.js';
 import { medianSearchOf, pooledMedian } from './pooled-median.js';
 import type { Uniform } from './prng.js';
@@ -66,9 +66,22 @@ export function expandedRatioInterval(baseline: Float64Array, candidate: Float64
     if (!Number.isFinite(r) || r <= 0) return null;
     ratios[b] = r;
   }
-  ratios.sort();
   const tail = expandedTail(n);
-  return [typeQuantile(ratios, tail), typeQuantile(ratios, 1 - tail)];
+  const low = Math.floor((ratios.length - 1) * tail);
+  const high = Math.floor((ratios.length - 1) * (1 - tail));
+  // Selected, not sorted: with no zero, NaN or infinity among them, the values a sort puts there.
+  return [selectedQuantile(ratios, tail, 0), selectedQuantile(ratios, 1 - tail, high > low ? low + 1 : 0)];
+}
+
+/** typeQuantile of `values` once sorted, by selection; values before `from` are already the smallest. */
+function selectedQuantile(values: Float64Array, p: number, from: number): number {
+  const virtual = (values.length - 1) * p;
+  const k = Math.floor(virtual);
+  select(values, k, from);
+  if (k + 1 >= values.length) return values[k];
+  let next = values[k + 1];
+  for (let i = k + 2; i < values.length; i++) if (values[i] < next) next = values[i];
+  return values[k] + (next - values[k]) * (virtual - k);
 }
 
 /** α′/2 with z(α′/2) = √(n/(n−1))·t(1 − α/2, n − 1). */
