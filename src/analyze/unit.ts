@@ -16,8 +16,9 @@ export interface UnitChoice {
  * when some cell draws on two or more files; else each cell is one run (unit: activation).
  */
 export function chooseUnit(table: Pick<Table, 'activations'>): UnitChoice {
-  if (someCellHasTwo(table.activations, (row) => row.repetition)) return { unit: 'run', field: 'repetition' };
-  if (someCellHasTwo(table.activations, (row) => row.source)) return { unit: 'run', field: 'source' };
+  const two = cellsWithTwo(table.activations);
+  if (two.repetition) return { unit: 'run', field: 'repetition' };
+  if (two.source) return { unit: 'run', field: 'source' };
   return { unit: 'activation', field: null };
 }
 
@@ -28,17 +29,25 @@ export function runKeyOf(choice: UnitChoice): (row: Activation) => number {
   return () => 0;
 }
 
-/** Nested maps, not a joined string key: this reads every row of a million-row table. */
-function someCellHasTwo(rows: readonly Activation[], key: (row: Activation) => number | null): boolean {
-  const first = new Map<string, Map<number | null, number | null>>();
+/**
+ * Whether some cell has two repetitions, and whether some cell has two sources, in one pass
+ * (nested maps, not a joined string key: this reads every row of a million-row table); it stops
+ * at the first cell with two repetitions, which decides the unit whatever the sources say.
+ */
+function cellsWithTwo(rows: readonly Activation[]): { repetition: boolean; source: boolean } {
+  const first = new Map<string, Map<number | null, { repetition?: number | null; source?: number }>>();
+  let source = false;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
     let levels = first.get(row.runtime);
     if (levels === undefined) first.set(row.runtime, (levels = new Map()));
-    const value = key(row);
-    const seen = levels.get(row.concurrency);
-    if (seen === undefined) levels.set(row.concurrency, value);
-    else if (seen !== value) return true;
+    let seen = levels.get(row.concurrency);
+    if (seen === undefined) levels.set(row.concurrency, (seen = { repetition: undefined, source: undefined }));
+    // A missing value (undefined) is no value: the first one present is the cell's.
+    if (seen.repetition === undefined) seen.repetition = row.repetition;
+    else if (seen.repetition !== row.repetition) return { repetition: true, source };
+    if (seen.source === undefined) seen.source = row.source;
+    else if (seen.source !== row.source) source = true;
   }
-  return false;
+  return { repetition: false, source };
 }
