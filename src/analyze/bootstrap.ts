@@ -128,7 +128,7 @@ function quantileBySelection(values: Float64Array, p: number, from: number): { v
 }
 
 /** Hoare's quickselect (median-of-three pivots): values[k] becomes the k-th smallest of values[from..]. */
-function select(values: Float64Array, k: number, from: number): void {
+export function select(values: Float64Array, k: number, from: number): void {
   let left = from;
   let right = values.length - 1;
   while (right > left) {

@@ -4,8 +4,9 @@
 // expanded percentile interval (Hesterberg 2015, §4.3): the percentile interval taken at the
 // nominal level widened by √(n/(n−1))·t(n−1), which the percentile method lacks at small n.
 // bench/coverage/ measures the coverage this gives and sets MIN_UNITS below.
-import { BOOTSTRAP, meanReplicates, quantileReplicates } from './bootstrap.js';
+import { BOOTSTRAP, meanReplicates, quantileReplicates, select } from './bootstrap.js';
 import { normalSf, studentTQuantile } from './distributions.js';
+import { medianSearchOf, pooledMedian } from './pooled-median.js';
 import type { Uniform } from './prng.js';
 import { pooledSortedOf, type RunSample } from './run-cells.js';
 
@@ -35,12 +36,11 @@ export function unitReplicates(runs: readonly RunSample[], statistic: UnitStatis
   if (k < 2) return null;
   const counts = new Uint32Array(k);
   const out = new Float64Array(BOOTSTRAP.resamples);
-  const pooled = statistic === 'median' ? pooledSortedOf(runs) : null;
-  const ranks = pooled === null ? null : rankTableOf(runs, pooled);
+  const search = statistic === 'median' ? medianSearchOf(runs, pooledSortedOf(runs)) : null;
   for (let b = 0; b < out.length; b++) {
     counts.fill(0);
     for (let i = 0; i < k; i++) counts[(uniform() * k) | 0]++;
-    out[b] = pooled === null ? pooledMean(runs, counts) : pooledMedian(runs, counts, pooled, ranks);
+    out[b] = search === null ? pooledMean(runs, counts) : pooledMedian(search, counts);
   }
   return out;
 }
@@ -55,81 +55,6 @@ function pooledMean(runs: readonly RunSample[], counts: Uint32Array): number {
   return sum / n;
 }
 
-/** numpy's median of the runs taken counts[r] times each, by searching order statistics (no copy). */
-function pooledMedian(runs: readonly RunSample[], counts: Uint32Array, all: Float64Array, ranks: Uint32Array | null): number {
-  let n = 0;
-  for (let r = 0; r < runs.length; r++) n += counts[r] * runs[r].sorted.length;
-  const virtual = (n - 1) / 2;
-  const below = Math.floor(virtual);
-  const a = orderStatistic(runs, counts, all, below, ranks);
-  if (virtual === below) return a;
-  const b = orderStatistic(runs, counts, all, below + 1, ranks);
-  return b - (b - a) * 0.5;
-}
-
-/** The j-th smallest (0-based) of the weighted union: the least value v of `all` with #(≤ v) > j. */
-function orderStatistic(runs: readonly RunSample[], counts: Uint32Array, all: Float64Array, j: number, ranks: Uint32Array | null): number {
-  let low = 0;
-  let high = all.length - 1;
-  const k = runs.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    let atMost = 0;
-    if (ranks === null) atMost = countAtMost(runs, counts, all[middle]);
-    else for (let r = 0; r < k; r++) atMost += counts[r] * ranks[middle * k + r];
-    if (atMost > j) high = middle;
-    else low = middle + 1;
-  }
-  return all[low];
-}
-
-/** Beyond this many entries (values × runs) the rank table is not built: countAtMost searches instead. */
-const RANK_TABLE_MAX = 1 << 23;
-const rankTables = new WeakMap<readonly RunSample[], Uint32Array | null>();
-
-/**
- * For each value of `all` (the runs pooled, ascending) and each run, how many of the run's values
- * are ≤ it: what countAtMost finds by binary search, read instead from one table per cell (built
- * in one merge-like pass, kept for the cell's other comparisons). The same counts, so the same medians.
- */
-function rankTableOf(runs: readonly RunSample[], all: Float64Array): Uint32Array | null {
-  if (rankTables.has(runs)) return rankTables.get(runs)!;
-  const k = runs.length;
-  const table = all.length * k <= RANK_TABLE_MAX ? new Uint32Array(all.length * k) : null;
-  if (table !== null) {
-    const at = new Uint32Array(k);
-    for (let i = 0; i < all.length; i++) {
-      const v = all[i];
-      for (let r = 0; r < k; r++) {
-        const s = runs[r].sorted;
-        let p = at[r];
-        while (p < s.length && s[p] <= v) p++;
-        at[r] = p;
-        table[i * k + r] = p;
-      }
-    }
-  }
-  rankTables.set(runs, table);
-  return table;
-}
-
-function countAtMost(runs: readonly RunSample[], counts: Uint32Array, v: number): number {
-  let total = 0;
-  for (let r = 0; r < runs.length; r++) {
-    if (counts[r] === 0) continue;
-    const s = runs[r].sorted;
-    let lo = 0;
-    let hi = s.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (s[mid] <= v) lo = mid + 1;
-      else hi = mid;
-    }
-    total += counts[r] * lo;
-  }
-  return total;
-}
-
 /**
  * The expanded percentile interval of baseline / candidate from both sides' replicates, n the
  * smaller side's number of units; null when a replicate ratio is not finite or positive.
@@ -141,9 +66,22 @@ export function expandedRatioInterval(baseline: Float64Array, candidate: Float64
     if (!Number.isFinite(r) || r <= 0) return null;
     ratios[b] = r;
   }
-  ratios.sort();
   const tail = expandedTail(n);
-  return [typeQuantile(ratios, tail), typeQuantile(ratios, 1 - tail)];
+  const low = Math.floor((ratios.length - 1) * tail);
+  const high = Math.floor((ratios.length - 1) * (1 - tail));
+  // Selected, not sorted: with no zero, NaN or infinity among them, the values a sort puts there.
+  return [selectedQuantile(ratios, tail, 0), selectedQuantile(ratios, 1 - tail, high > low ? low + 1 : 0)];
+}
+
+/** typeQuantile of `values` once sorted, by selection; values before `from` are already the smallest. */
+function selectedQuantile(values: Float64Array, p: number, from: number): number {
+  const virtual = (values.length - 1) * p;
+  const k = Math.floor(virtual);
+  select(values, k, from);
+  if (k + 1 >= values.length) return values[k];
+  let next = values[k + 1];
+  for (let i = k + 2; i < values.length; i++) if (values[i] < next) next = values[i];
+  return values[k] + (next - values[k]) * (virtual - k);
 }
 
 /** α′/2 with z(α′/2) = √(n/(n−1))·t(1 − α/2, n − 1). */

@@ -24,6 +24,7 @@ export function inferAtUnit(table: Pick<Table, 'activations'>, baseline: string)
   const byKey = new Map(cells.map((c) => [key(c), c]));
   const candidates = [...new Set(cells.map((c) => c.runtime))].filter((r) => r !== baseline).sort(byCodeUnits);
   const all: AnyLevel[] = [];
+  const baselineMemo: BaselineMemo = new Map();
   for (const candidate of candidates) {
     // The unrecorded stratum first, as groups order it.
     const theirs = cells.filter((c) => c.runtime === candidate)
@@ -35,7 +36,7 @@ export function inferAtUnit(table: Pick<Table, 'activations'>, baseline: string)
         const b = base.runs[column];
         const c = cell.runs[column];
         if (b.length === 0 || c.length === 0) continue;
-        all.push(compare(base, cell, metric, b, c, choice.unit));
+        all.push(compare(base, cell, metric, b, c, choice.unit, baselineMemo));
       }
     }
   }
@@ -62,9 +63,18 @@ export function inferAtUnit(table: Pick<Table, 'activations'>, baseline: string)
 
 type AnyLevel = UnitComparison | UnrecordedLevelComparison;
 
+/**
+ * What a baseline cell's comparisons share: every candidate meets the same baseline runs, and the
+ * baseline's streams are keyed by the baseline alone, so its replicates are drawn once per cell.
+ */
+type BaselineMemo = Map<RunSample[], { replicates: Map<UnitStatistic, Float64Array | null>; summaries?: Float64Array; mean?: number }>;
+
 function compare(
-  base: RunCell, cell: RunCell, metric: ComparisonMetric, b: RunSample[], c: RunSample[], unit: 'run' | 'activation',
+  base: RunCell, cell: RunCell, metric: ComparisonMetric, b: RunSample[], c: RunSample[], unit: 'run' | 'activation', memo: BaselineMemo,
 ): AnyLevel {
+  let mine = memo.get(b);
+  if (mine === undefined) memo.set(b, (mine = { replicates: new Map() }));
+  const shared = mine;
   const units = (runs: RunSample[]) => (unit === 'run' ? runs.length : countOf(runs));
   const nb = units(b);
   const nc = units(c);
@@ -72,14 +82,15 @@ function compare(
   const enough = Math.min(nb, nc) >= MIN_UNITS[unit];
   const interval = (statistic: UnitStatistic) => {
     if (!enough) return null;
-    const rb = unitReplicates(b, statistic, unit, streamFor(streamKey(base.runtime, statistic)));
+    let rb = shared.replicates.get(statistic);
+    if (rb === undefined) shared.replicates.set(statistic, (rb = unitReplicates(b, statistic, unit, streamFor(streamKey(base.runtime, statistic)))));
     const rc = unitReplicates(c, statistic, unit, streamFor(streamKey(cell.runtime, statistic)));
     return rb && rc ? expandedRatioInterval(rb, rc, Math.min(nb, nc)) : null;
   };
   const meanCi = interval('mean');
   const medianCi = interval('median');
   const zeroWidth = [meanCi, medianCi].some((ci) => ci !== null && !(ci[1] > ci[0]));
-  const xb = summaries(b, unit);
+  const xb = (shared.summaries ??= summaries(b, unit));
   const xc = summaries(c, unit);
   const test = unitTest(xb, xc, streamFor(streamKey(cell.runtime, 'test')));
   const sortedB = pooled(b);
@@ -87,7 +98,7 @@ function compare(
   return {
     baseline: base.runtime, candidate: cell.runtime, concurrency: cell.concurrency, part: cell.part, metric, unit,
     n_baseline: nb, n_candidate: nc, activations_baseline: sortedB.length, activations_candidate: sortedC.length,
-    mean_ratio: meanOf(sortedB) / meanOf(sortedC),
+    mean_ratio: (shared.mean ??= meanOf(sortedB)) / meanOf(sortedC),
     median_ratio: medianOf(sortedB) / medianOf(sortedC),
     mean_ci: zeroWidth ? null : meanCi,
     median_ci: zeroWidth ? null : medianCi,

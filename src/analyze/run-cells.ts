@@ -2,7 +2,7 @@
 // or warm activations apart (a cold start and a warm one are never pooled in one comparison).
 // Each run's values are sorted once, which the medians read.
 import type { Activation } from '../types.js';
-import { sortAscending } from './sort.js';
+import { mergeAscending, sortAscending } from './sort.js';
 
 export type Part = 'cold' | 'warm';
 export type UnitMetric = 'init' | 'exec' | 'total';
@@ -113,17 +113,13 @@ const pooledCache = new WeakMap<readonly RunSample[], Float64Array>();
 
 /**
  * A cell's runs pooled, ascending: every comparison of the cell reads it (the baseline's cells in
- * every candidate's comparisons), so it is sorted once per cell and kept with it. Callers only read it.
+ * every candidate's comparisons), so it is merged from the sorted runs once per cell and kept with it.
+ * Callers only read it.
  */
 export function pooledSortedOf(runs: readonly RunSample[]): Float64Array {
   if (runs.length === 1) return runs[0].sorted;
   let all = pooledCache.get(runs);
-  if (all === undefined) {
-    all = new Float64Array(countOf(runs));
-    let at = 0;
-    for (const run of runs) { all.set(run.sorted, at); at += run.sorted.length; }
-    pooledCache.set(runs, sortAscending(all));
-  }
+  if (all === undefined) pooledCache.set(runs, (all = mergeAscending(runs.map((run) => run.sorted))));
   return all;
 }
 

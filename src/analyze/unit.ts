@@ -16,7 +16,7 @@ export interface UnitChoice {
  * when some cell draws on two or more files; else each cell is one run (unit: activation).
  */
 export function chooseUnit(table: Pick<Table, 'activations'>): UnitChoice {
-  const two = twoInSomeCell(table.activations);
+  const two = cellsWithTwo(table.activations);
   if (two.repetition) return { unit: 'run', field: 'repetition' };
   if (two.source) return { unit: 'run', field: 'source' };
   return { unit: 'activation', field: null };
@@ -30,23 +30,20 @@ export function runKeyOf(choice: UnitChoice): (row: Activation) => number {
 }
 
 /**
- * Whether some cell has two distinct repetitions, and two distinct sources, in one pass (this
- * reads every row of a million-row table, twice per analysis); nested maps, not a joined string key.
+ * Whether some cell has two repetitions, and whether some cell has two sources, in one pass
+ * (nested maps, not a joined string key: this reads every row of a million-row table); it stops
+ * at the first cell with two repetitions, which decides the unit whatever the sources say.
  */
-function twoInSomeCell(rows: readonly Activation[]): { repetition: boolean; source: boolean } {
-  // A cell's first value of each (a value still undefined, as in rows made by hand, is replaced).
-  const first = new Map<string, Map<number | null, { repetition: number | null | undefined; source: number | undefined }>>();
+function cellsWithTwo(rows: readonly Activation[]): { repetition: boolean; source: boolean } {
+  const first = new Map<string, Map<number | null, { repetition?: number | null; source?: number }>>();
   let source = false;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
     let levels = first.get(row.runtime);
     if (levels === undefined) first.set(row.runtime, (levels = new Map()));
-    const seen = levels.get(row.concurrency);
-    if (seen === undefined) {
-      levels.set(row.concurrency, { repetition: row.repetition, source: row.source });
-      continue;
-    }
-    // Repetition decides first: once it has two, the sources do not matter.
+    let seen = levels.get(row.concurrency);
+    if (seen === undefined) levels.set(row.concurrency, (seen = { repetition: undefined, source: undefined }));
+    // A missing value (undefined) is no value: the first one present is the cell's.
     if (seen.repetition === undefined) seen.repetition = row.repetition;
     else if (seen.repetition !== row.repetition) return { repetition: true, source };
     if (seen.source === undefined) seen.source = row.source;

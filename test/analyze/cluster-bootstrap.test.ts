@@ -1,7 +1,7 @@
 // The cluster bootstrap's pieces against numpy and scipy: the pooled median of resampled runs, the
 // expanded percentile tail, and the interval's behaviour at the edges.
 import assert from 'node:assert/strict';
-import { expandedRatioInterval, expandedTail, MIN_UNITS, unitReplicates } from '../../src/analyze/cluster-bootstrap.js';
+import { expandedRatioInterval, expandedTail, MIN_UNITS, typeQuantile, unitReplicates } from '../../src/analyze/cluster-bootstrap.js';
 import { coverage } from '../../bench/coverage/simulate.js';
 import { BOOTSTRAP } from '../../src/analyze/bootstrap.js';
 import { mulberry32 } from '../../src/analyze/prng.js';
@@ -50,6 +50,18 @@ describe('analyze/cluster-bootstrap', () => {
     }
     const tooFew = coverage({ unit: 'run', n: MIN_UNITS.run - 1, perRun: 5, sigma: 1, runSigma: 0.3 }, 300, 79);
     assert.ok((tooFew.mean as number) < 0.93, `below MIN_UNITS the coverage is poor: ${JSON.stringify(tooFew)}`);
+  });
+
+  it('selects the interval\'s ends as sorting the ratios and reading type-7 quantiles gives them, tied or not', () => {
+    const u = mulberry32(31);
+    for (const [size, n, tied] of [[2000, 4, false], [2000, 30, true], [7, 5, true], [2, 5, false]] as const) {
+      const draw = () => (tied ? 1 + Math.round(u() * 5) : Math.exp(u()));
+      const baseline = Float64Array.from({ length: size }, draw);
+      const candidate = Float64Array.from({ length: size }, draw);
+      const sorted = baseline.map((b, i) => b / candidate[i]).sort();
+      const tail = expandedTail(n);
+      assert.deepEqual(expandedRatioInterval(baseline, candidate, n), [typeQuantile(sorted, tail), typeQuantile(sorted, 1 - tail)], `${size} replicates, n ${n}`);
+    }
   });
 
   it('gives no interval for a zero denominator, and a point for identical replicates (the caller drops it)', () => {

@@ -1,6 +1,6 @@
 // The radix sort must give exactly the typed array's own order, bit for bit, on every kind of double.
 import assert from 'node:assert/strict';
-import { sortAscending } from '../../src/analyze/sort.js';
+import { mergeAscending, sortAscending } from '../../src/analyze/sort.js';
 
 /** mulberry32, so that a failure reproduces. */
 function uniform(seed: number): () => number {
@@ -37,7 +37,7 @@ describe('analyze/sort: sortAscending', () => {
     'one value': () => 42,
   };
   for (const [kind, draw] of Object.entries(kinds)) {
-    for (const n of [0, 1, 1000, (1 << 15) - 1, 1 << 15, 100_003]) {
+    for (const n of [0, 1, 1000, 1 << 11, 2800, (1 << 15) - 1, 1 << 15, 100_003]) {
       it(`${kind}, ${n} values: the built-in order`, () => {
         const values = Float64Array.from({ length: n }, draw);
         const expected = values.slice().sort();
@@ -57,5 +57,23 @@ describe('analyze/sort: sortAscending', () => {
     assertSameBits(view, expected);
     assertSameBits(whole.subarray(0, 10_000), before.subarray(0, 10_000));
     assertSameBits(whole.subarray(70_000), before.subarray(70_000));
+  });
+});
+
+describe('analyze/sort: mergeAscending', () => {
+  const random = uniform(12);
+  const draw = () => {
+    const r = random();
+    if (r < 0.1) return random() < 0.5 ? -0 : 0;
+    return r < 0.5 ? Math.round(random() * 50) : (random() - 0.3) * 1e3;
+  };
+  it('merges ascending parts into what sorting their concatenation gives, zeros of both signs included', () => {
+    for (const k of [1, 2, 3, 10]) {
+      const parts = Array.from({ length: k }, () => Float64Array.from({ length: (random() * 300) | 0 }, draw).sort());
+      const concatenated = Float64Array.from(parts.flatMap((p) => [...p]));
+      const merged = mergeAscending(parts);
+      assertSameBits(merged, concatenated.slice().sort());
+      assert.notEqual(merged, parts[0], 'a new array, the parts untouched');
+    }
   });
 });

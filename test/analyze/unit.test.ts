@@ -19,4 +19,11 @@ describe('analyze/unit: the experimental unit', () => {
     assert.deepEqual(chooseUnit(table([at('a', null, 0), at('a', null, 0), at('b', null, 1)])), { unit: 'activation', field: null });
     assert.deepEqual(chooseUnit(table([at('a', 3), at('a', 3)])), { unit: 'activation', field: null });
   });
+
+  it('prefers repetitions to files whichever cell and row shows them first (one pass decides both)', () => {
+    // Two files seen in cell a before two repetitions in cell b: still the repetition.
+    assert.deepEqual(chooseUnit(table([at('a', 1, 0), at('a', 1, 1), at('b', 1, 0), at('b', 2, 0)])), { unit: 'run', field: 'repetition' });
+    // Two files in one cell, one repetition in every cell: the file.
+    assert.deepEqual(chooseUnit(table([at('a', 1, 0), at('b', 1, 0), at('b', 1, 1)])), { unit: 'run', field: 'source' });
+  });
 });
