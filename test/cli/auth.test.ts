@@ -50,7 +50,7 @@ async function serve(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ chi
   child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
   const apihost = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no banner: ${out}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`no banner: ${out}`)), 60_000);
     child.stdout!.on('data', () => {
       const match = /OpenWhisk API on (http:\/\/\S+)/.exec(out);
       if (match) {

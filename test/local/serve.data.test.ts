@@ -26,7 +26,7 @@ async function serve(args: string[]): Promise<Served> {
   });
   let out = '';
   const apihost = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no banner: ${out}`)), 15_000);
+    const timer = setTimeout(() => reject(new Error(`no banner: ${out}`)), 60_000);
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const match = /OpenWhisk API on (http:\/\/\S+)/.exec(out);
@@ -42,7 +42,7 @@ function exited(child: ChildProcess): Promise<number | null> {
 }
 
 describe('owbench serve --data: durable activation records', function () {
-  this.timeout(60_000);
+  this.timeout(120_000);
   let dir: string;
   before(() => (dir = mkdtempSync(path.join(tmpdir(), 'owbench-data-'))));
   after(() => rmSync(dir, { recursive: true, force: true }));

@@ -24,7 +24,7 @@ async function serve(args: string[]): Promise<Served> {
   let out = '';
   child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
   const apihost = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no banner: ${out}`)), 15_000);
+    const timer = setTimeout(() => reject(new Error(`no banner: ${out}`)), 60_000);
     child.stdout!.on('data', () => {
       const match = /OpenWhisk API on (http:\/\/\S+)/.exec(out);
       if (match) {
@@ -76,7 +76,7 @@ function alive(pid: number): boolean {
 }
 
 describe('owbench serve', function () {
-  this.timeout(40_000);
+  this.timeout(120_000);
 
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     it(`serves the openwhisk client, then stops on ${signal} leaving no container process behind`, async () => {

@@ -17,7 +17,7 @@ function exchange(method: string, target: string): Exchange {
 }
 
 describe('local server: the internal error log line', function () {
-  this.timeout(40_000);
+  this.timeout(120_000);
 
   it('is one line with the transaction, method and path, and no stack, query or credentials', () => {
     const error = new TypeError('cannot read\nproperty \u001b[2J of undefined');
@@ -41,7 +41,7 @@ describe('local server: the internal error log line', function () {
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     try {
       const apihost = await new Promise<string>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no banner: ${stdout}${stderr}`)), 15_000);
+        const timer = setTimeout(() => reject(new Error(`no banner: ${stdout}${stderr}`)), 60_000);
         child.stdout.on('data', () => {
           const match = /OpenWhisk API on (http:\/\/\S+)/.exec(stdout);
           if (match) resolve(match[1]!), clearTimeout(timer);
