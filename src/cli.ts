@@ -20,16 +20,6 @@ const SUBCOMMANDS: Record<string, () => Promise<Register>> = {
   fetch: async () => (await import('./cli/fetch.js')).registerFetch,
 };
 
-/**
- * Subcommands that draw charts, given their arguments: their render worker starts before their
- * modules load, so it loads vega meanwhile (render-pool.ts). A guess from the words alone; the
- * action starts it (idempotent) whatever this says, and an unused worker never delays the exit.
- */
-const DRAWS_CHARTS: Record<string, (args: string[]) => boolean> = {
-  report: (args) => args.some((arg) => arg === '--out' || arg.startsWith('--out=')) && !args.includes('--no-charts'),
-  docs: (args) => !args.includes('--no-charts'),
-};
-
 // `owbench report --json-model | head`: the reader has gone, so stop quietly, as cat does.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(0);
@@ -44,8 +34,6 @@ const program = new Command('owbench')
 
 // The named subcommand alone; every one (in this order) for help, a version or an unknown name.
 const named = SUBCOMMANDS[process.argv[2] ?? ''];
-const drawsCharts = Object.hasOwn(DRAWS_CHARTS, process.argv[2] ?? '') && DRAWS_CHARTS[process.argv[2]](process.argv.slice(3));
-if (drawsCharts) (await import('./charts/render-pool.js')).startRenderer();
 for (const load of named ? [named] : Object.values(SUBCOMMANDS)) {
   (await load())(program);
 }
