@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { ReportModel } from '../report/model.js';
 import { assetFolder, CHARTS } from './figures.js';
-import { renderPng, renderSvg } from './render.js';
+import { renderPng, renderSvg, type RenderedChart } from './render.js';
 
 export interface AssetFile {
   /** Where to write it: the document's folder joined with the figure's relative link. */
@@ -20,6 +20,28 @@ export interface FigureFiles {
 
 const EXTENSIONS = ['svg', 'vl.json', 'png'] as const;
 
+/** Drawings startFigures began, by spec, until figureFiles takes them. */
+const started = new WeakMap<object, Promise<RenderedChart>>();
+
+/**
+ * Hands the figures of a model made by withFigures to the render workers now, so that they are
+ * drawn while this thread renders the Markdown; figureFiles then takes these drawings.
+ */
+export function startFigures(model: ReportModel): void {
+  for (const figure of model.figures) {
+    if (figure.spec === null || figure.path === null || started.has(figure.spec)) continue;
+    const drawing = renderSvg(figure.spec);
+    drawing.catch(() => undefined); // figureFiles reports a failure; a document that fails first never asks
+    started.set(figure.spec, drawing);
+  }
+}
+
+function drawingOf(spec: Record<string, unknown>): Promise<RenderedChart> {
+  const drawing = started.get(spec);
+  started.delete(spec);
+  return drawing ?? renderSvg(spec);
+}
+
 /** Renders the figures of a model made by withFigures(model, documentFile, …). */
 export async function figureFiles(model: ReportModel, documentFile: string): Promise<FigureFiles> {
   const base = path.dirname(documentFile);
@@ -28,7 +50,7 @@ export async function figureFiles(model: ReportModel, documentFile: string): Pro
   const rendered = await Promise.all(
     model.figures.map(async (figure): Promise<AssetFile[]> => {
       if (figure.spec === null || figure.path === null || figure.spec_path === null) return [];
-      const { svg } = await renderSvg(figure.spec);
+      const { svg } = await drawingOf(figure.spec);
       const files = [
         { file: target(figure.path), content: svg },
         { file: target(figure.spec_path), content: `${JSON.stringify(figure.spec, null, 2)}\n` },

@@ -1,6 +1,6 @@
 // The charts stage: Vega-Lite specs built from the report model, and their headless rendering.
 export { CHARTS, chartFigures, withFigures, assetFolder, type FigureOptions } from './figures.js';
-export { figureFiles, type AssetFile, type FigureFiles } from './assets.js';
+export { figureFiles, startFigures, type AssetFile, type FigureFiles } from './assets.js';
 export { renderSvg, renderPng, startRenderer, type RenderedChart } from './render.js';
 export { latencyChart } from './latency.js';
 export { splitChart } from './split.js';

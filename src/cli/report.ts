@@ -3,7 +3,7 @@
 import { Option, type Command } from 'commander';
 import { analyze } from '../analyze/index.js';
 import path from 'node:path';
-import { folderPalette, startRenderer, withFigures, type FigureOptions } from '../charts/index.js';
+import { folderPalette, startFigures, startRenderer, withFigures, type FigureOptions } from '../charts/index.js';
 import { UsageError } from '../errors.js';
 import type { Table } from '../types.js';
 import { ingestFiles, type InputSpec } from '../ingest/index.js';
@@ -41,8 +41,11 @@ export interface DocumentRequest extends Omit<ReportOptions, 'inputs'> {
   root: string;
   /** --concurrency: the level of activations whose data records none (e.g. `owbench fetch` output). */
   concurrency?: number;
-  /** Link the figures (src/charts) of a document to be written to `document`; none when absent. */
-  figures?: FigureOptions & { document: string };
+  /**
+   * Link the figures (src/charts) of a document to be written to `document`; none when absent.
+   * `draw`: start drawing them at once, for renderDocumentOutput to collect (the CLI writes them).
+   */
+  figures?: FigureOptions & { document: string; draw?: boolean };
 }
 
 /** The whole flow for one document, in memory: nothing is written here. */
@@ -76,6 +79,8 @@ function assumeConcurrency(table: Table, level: number): number {
 /** The model with its figures linked (when asked for), and its Markdown. */
 export function finishDocument(built: ReportModel, figures: DocumentRequest['figures']): { model: ReportModel; markdown: string } {
   const model = figures ? withFigures(built, figures.document, figures) : built;
+  // The render worker draws the figures while this thread renders and checks the Markdown.
+  if (figures?.draw) startFigures(model);
   return { model, markdown: renderReport(model) };
 }
 
@@ -112,7 +117,7 @@ export function registerReport(program: Command): void {
         title: flags.title,
         labels: parseLabels(flags.label),
         // Into a folder that already holds documents: each runtime keeps the colour their figures give it.
-        figures: flags.out && flags.charts ? { document: flags.out, png: flags.png, palette: folderPalette(path.dirname(flags.out)) } : undefined,
+        figures: flags.out && flags.charts ? { document: flags.out, png: flags.png, palette: folderPalette(path.dirname(flags.out)), draw: true } : undefined,
       });
       for (const warning of warnings) printWarning(warning);
       if (flags.out) writeDocumentOutput(await renderDocumentOutput(model, markdown, flags.out));

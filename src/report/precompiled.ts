@@ -4,8 +4,15 @@
 // or Handlebars version differ from what was compiled is compiled at run time as before.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
+
+const require = createRequire(import.meta.url);
+/** Handlebars without its compiler (a fifth of the modules): enough for templates compiled at build time. */
+export const handlebarsRuntime = require('handlebars/runtime') as typeof Handlebars;
+/** Handlebars with its compiler, loaded only for a template the build did not compile. */
+export const handlebarsCompiler = (): typeof Handlebars => require('handlebars') as typeof Handlebars;
 
 /** Beside the compiled module: dist/report/ after a build (src/report/ has none). */
 export const PRECOMPILED_FILE = fileURLToPath(new URL('./templates.precompiled.json', import.meta.url));
@@ -22,7 +29,7 @@ export interface TemplateSource {
 }
 
 function keyOf(source: string, options: object): string {
-  return createHash('sha256').update(`${Handlebars.VERSION}\n${JSON.stringify(options)}\n${source}`).digest('hex');
+  return createHash('sha256').update(`${handlebarsRuntime.VERSION}\n${JSON.stringify(options)}\n${source}`).digest('hex');
 }
 
 const read = new Map<string, PrecompiledFile | null>();
@@ -38,6 +45,17 @@ function readPrecompiled(file: string): PrecompiledFile | null {
   return read.get(file) ?? null;
 }
 
+/** The build's spec of `template`, when it was compiled from this very source with these options. */
+function currentSpec(template: TemplateSource, options: CompileOptions, file: string): { spec: string } | undefined {
+  const stored = readPrecompiled(file)?.templates[template.name];
+  return stored !== undefined && stored.key === keyOf(template.source, options) ? stored : undefined;
+}
+
+/** Whether compileTemplate will find every one of `templates` compiled (so the runtime alone renders them). */
+export function allPrecompiled(templates: TemplateSource[], options: CompileOptions, file = PRECOMPILED_FILE): boolean {
+  return templates.every((template) => currentSpec(template, options, file) !== undefined);
+}
+
 /** The template from the build's precompiled spec when it is current, else compiled now. */
 export function compileTemplate(
   handlebars: typeof Handlebars,
@@ -45,8 +63,8 @@ export function compileTemplate(
   options: CompileOptions,
   file = PRECOMPILED_FILE,
 ): Handlebars.TemplateDelegate {
-  const stored = readPrecompiled(file)?.templates[template.name];
-  if (stored === undefined || stored.key !== keyOf(template.source, options)) return handlebars.compile(template.source, options);
+  const stored = currentSpec(template, options, file);
+  if (stored === undefined) return handlebars.compile(template.source, options);
   // The spec is JavaScript that Handlebars.precompile wrote at build time from our own templates.
   const spec = new Function(`return ${stored.spec};`)() as TemplateSpecification;
   return handlebars.template(spec);
@@ -58,8 +76,9 @@ type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
 /** Build step (scripts/precompile-templates.mjs): compiles every template into `file`. */
 export function writePrecompiled(templates: TemplateSource[], options: CompileOptions, file = PRECOMPILED_FILE): string {
   const precompiled: PrecompiledFile = { templates: {} };
+  const compiler = handlebarsCompiler();
   for (const { name, source } of templates) {
-    precompiled.templates[name] = { key: keyOf(source, options), spec: String(Handlebars.precompile(source, { ...options })) };
+    precompiled.templates[name] = { key: keyOf(source, options), spec: String(compiler.precompile(source, { ...options })) };
   }
   writeFileSync(file, `${JSON.stringify(precompiled)}\n`);
   read.delete(file);

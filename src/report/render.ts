@@ -4,12 +4,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
 import { alignTable, codeCell, codeSpan, escapeCell, escapeInline, headingLine, markdownCell } from './markdown.js';
 import type { ReportModel } from './model.js';
 import { checkDocument } from './check/consistency.js';
 import { formatDuration, formatDurationRange, formatList, formatNumber, type DurationStyle } from './format.js';
-import { compileTemplate, type TemplateSource } from './precompiled.js';
+import { allPrecompiled, compileTemplate, handlebarsCompiler, handlebarsRuntime, type TemplateSource } from './precompiled.js';
 
 export const templatesDir = fileURLToPath(new URL('../../templates/', import.meta.url));
 
@@ -44,10 +44,12 @@ function defaultEnvironment(): TemplateEnvironment {
 
 /** Helpers, partials and templates; compiled at build time where `precompiledFile` has them. */
 export function templateEnvironment(precompiledFile?: string): TemplateEnvironment {
-  const handlebars = Handlebars.create();
+  const sources = templateSources();
+  // The compiler's modules load only when some template needs compiling (tsx from src/, a template edited since the build).
+  const handlebars = (allPrecompiled(sources, COMPILE_OPTIONS, precompiledFile) ? handlebarsRuntime : handlebarsCompiler()).create();
   registerHelpers(handlebars);
   const templates = new Map<string, Handlebars.TemplateDelegate>();
-  for (const template of templateSources()) {
+  for (const template of sources) {
     const compiled = compileTemplate(handlebars, template, COMPILE_OPTIONS, precompiledFile);
     if (template.name.startsWith('partials/')) handlebars.registerPartial(template.name.slice('partials/'.length), compiled);
     else templates.set(template.name, compiled);

@@ -39,6 +39,12 @@ describe('report/precompiled', () => {
     });
   }
 
+  it("renders with Handlebars' runtime alone when the build compiled every template, with the compiler otherwise", () => {
+    assert.equal(typeof precompiled.handlebars.template, 'function');
+    assert.equal('compile' in precompiled.handlebars, false);
+    assert.equal(typeof templateEnvironment(path.join(path.dirname(file), 'none.json')).handlebars.compile, 'function');
+  });
+
   it('compiles a template edited after the build from its new source', () => {
     const stale = path.join(path.dirname(file), 'stale.json');
     writePrecompiled([{ name: 'note', source: 'built {{x}}' }], templateCompileOptions, stale);
