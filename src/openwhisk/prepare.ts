@@ -6,6 +6,10 @@ import { pollDelay, sleep } from './backoff.js';
 import { deleteAction, invokeBlocking, putAction, type Whisk } from './client.js';
 import type { ExperimentSpec } from './experiment.js';
 import { CliError } from '../errors.js';
+import { initTimeOf } from './records.js';
+
+/** Warm-up rounds beyond the experiment's `warmup` while a round still starts a container. */
+const EXTRA_WARMUP_ROUNDS = 5;
 
 /** PUT with overwrite is idempotent, so a failed connection is simply tried again. */
 export async function deploy(whisk: Whisk, name: string, body: Record<string, unknown>): Promise<void> {
@@ -41,12 +45,20 @@ export async function prepareBatch(
       return { warmupIds: [] };
     case 'none': {
       const warmupIds: string[] = [];
-      for (let round = 0; round < spec.warmup; round++) {
+      // `warmup` rounds, then more while the last one still met a cold start: N calls at once can
+      // be served by fewer than N containers (a fast call frees its container for the next), and
+      // the batch, sent closer together, would then start the missing ones cold. Bounded.
+      for (let round = 0; round < spec.warmup + EXTRA_WARMUP_ROUNDS; round++) {
         const answers = await Promise.all(actions.map((name) => invokeBlocking(whisk, name, params)));
+        let cold = false;
         for (const answer of answers) {
-          if (answer.kind === 'record') warmupIds.push(answer.record.activationId);
+          if (answer.kind === 'record') {
+            warmupIds.push(answer.record.activationId);
+            cold ||= initTimeOf(answer.record) !== null;
+          }
           if (answer.kind === 'accepted') warmupIds.push(answer.activationId);
         }
+        if (round + 1 >= spec.warmup && !cold) break;
       }
       return { warmupIds };
     }
