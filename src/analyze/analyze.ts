@@ -19,6 +19,8 @@ import { trendsOf } from './trend.js';
 import { groupMeanInterval, meanTotalKey, totalsByGroupAndRun } from './group-interval.js';
 import { inferAtUnit } from './inference.js';
 import { chooseUnit, runKeyOf } from './unit.js';
+import type { RunSample } from './run-cells.js';
+import { runMeanReplicates } from './run-replicates.js';
 import { analysisWarnings, heavyTailWarnings } from './warnings.js';
 
 export interface AnalyzeOptions {
@@ -63,7 +65,9 @@ export function analyze(table: Table, options: AnalyzeOptions = {}): Analysis {
   const aggregateLevels = aggregateGroups(table.aggregates, 'concurrency').map(withoutBootstrap);
   rejectOverlap(rawLevels.map((a) => a.figures), aggregateLevels.map((a) => a.figures));
   const levels = [...rawLevels, ...aggregateLevels];
-  withMeanTotals(table, rawLevels.map((a) => a.figures), several);
+  const unit = chooseUnit(table);
+  const runSamples = totalsByGroupAndRun(table.activations, runKeyOf(unit));
+  withMeanTotals(runSamples, rawLevels.map((a) => a.figures), several);
 
   const reported = isDefaultKeys(keys)
     ? levels
@@ -93,7 +97,7 @@ export function analyze(table: Table, options: AnalyzeOptions = {}): Analysis {
       ? []
       : computeSpeedups(baseline, compared.map((a) => a.figures as LevelFigures), overallFigures, (g) => replicates.get(g)),
     comparisons,
-    trends: trendsByRuntime(compared),
+    trends: trendsByRuntime(compared, unit.unit === 'run' ? (a) => runReplicatesOf(a, runSamples, several) : undefined),
     intervals: {
       level: BOOTSTRAP.level, method: 'percentile bootstrap', resamples: BOOTSTRAP.resamples, seed: BASE_SEED,
       exact_mean_max: exactMax,
@@ -162,14 +166,24 @@ function overallByRuntime(runtimes: readonly Analyzed[], levels: readonly Analyz
   return overall;
 }
 
-function trendsByRuntime(levels: readonly Analyzed[]) {
+/** `atUnit`: where the unit is the run, each level's mean totals resampled over its runs. */
+function trendsByRuntime(levels: readonly Analyzed[], atUnit?: (a: Analyzed) => { replicates: Float64Array | undefined; runs: number }) {
   const runtimes = [...new Set(levels.map((a) => a.figures.runtime))].sort(byCodeUnits);
   return runtimes.flatMap((runtime) =>
-    trendsOf(runtime, levels.filter((a) => a.figures.runtime === runtime).map((a) => ({
-      figures: a.figures as LevelFigures,
-      totals: a.totals,
-      meanReplicates: a.bootstrap?.replicates.avg_total,
-    }))));
+    trendsOf(runtime, levels.filter((a) => a.figures.runtime === runtime).map((a) => {
+      const resampled = atUnit?.(a);
+      return {
+        figures: a.figures as LevelFigures,
+        totals: a.totals,
+        meanReplicates: resampled ? resampled.replicates : a.bootstrap?.replicates.avg_total,
+        ...(resampled ? { runs: resampled.runs } : {}),
+      };
+    })));
+}
+
+function runReplicatesOf(a: Analyzed, samples: ReadonlyMap<string, RunSample[]>, several: ReadonlyMap<string, string[]>) {
+  const runs = samples.get(meanTotalKey(a.figures)) ?? [];
+  return { replicates: runMeanReplicates(runs, streamFor(`${groupKey(a.figures, new Set(), several)}\u0000trend_runs`)), runs: runs.length };
 }
 
 function rejectOverlap(raw: GroupFigures[], aggregated: GroupFigures[]): void {
@@ -179,8 +193,7 @@ function rejectOverlap(raw: GroupFigures[], aggregated: GroupFigures[]): void {
 }
 
 /** Each raw level group's mean total at the unit (group-interval.ts), seeded by its group key. */
-function withMeanTotals(table: Table, groups: GroupFigures[], several: ReadonlyMap<string, string[]>): void {
-  const samples = totalsByGroupAndRun(table.activations, runKeyOf(chooseUnit(table)));
+function withMeanTotals(samples: ReadonlyMap<string, RunSample[]>, groups: GroupFigures[], several: ReadonlyMap<string, string[]>): void {
   for (const g of groups) {
     const runs = samples.get(meanTotalKey(g));
     const key = `${groupKey(g, new Set(), several)}\u0000mean_total`;

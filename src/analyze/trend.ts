@@ -4,7 +4,8 @@
 import type { TrendFit } from '../types.js';
 import type { LevelFigures } from './columns.js';
 import { BOOTSTRAP, percentileInterval } from './bootstrap.js';
-import { studentTQuantile } from './distributions.js';
+import { normalSf, studentTQuantile } from './distributions.js';
+import { typeQuantile } from './cluster-bootstrap.js';
 
 /** Fewer levels than this: 'too thin' (a line through two points has no error left to judge). */
 export const MIN_TREND_LEVELS = 3;
@@ -18,6 +19,8 @@ export interface TrendLevel {
   totals: number;
   /** Resampled means of total_ms; undefined without a distribution or with fewer than 2 totals. */
   meanReplicates: Float64Array | undefined;
+  /** The runs resampled for meanReplicates, where the unit is the run; absent: activations were. */
+  runs?: number;
 }
 
 /** Both fits for a runtime with raw activations; only `avg_total` for pre-aggregated rows. */
@@ -62,9 +65,27 @@ function overActivations(runtime: string, levels: readonly TrendLevel[]): TrendF
   for (let b = 0; b < slopes.length; b++) {
     slopes[b] = leastSquares(x, replicates.map((r) => (r as Float64Array)[b]), weights).slope;
   }
-  const ci = percentileInterval(slopes);
+  const runs = levels.map((l) => l.runs);
+  const ci = runs.every((r): r is number => r !== undefined) ? widenedInterval(slopes, runs) : percentileInterval(slopes);
   if (ci === null) return { ...base, ci_low: null, ci_high: null, verdict: 'too thin' };
   return { ...base, ci_low: ci[0], ci_high: ci[1], verdict: verdictOf(ci, x, fit.meanY) };
+}
+
+/**
+ * Over resampled runs, the percentile interval is too narrow at a few runs a level: a level's
+ * bootstrap variance is (r − 1)/r of its mean's, and the slope's spread is estimated from Σ(r − 1)
+ * degrees of freedom. So the tail is taken where z = √(r/(r − 1))·t(Σ(r − 1)), r the fewest runs
+ * (the expanded percentile interval of cluster-bootstrap.ts, for a slope); the null simulation in
+ * test/analyze/trend-unit.test.ts holds its false trends at 5% or fewer.
+ */
+function widenedInterval(slopes: Float64Array, runs: readonly number[]): [number, number] | null {
+  for (let b = 0; b < slopes.length; b++) if (!Number.isFinite(slopes[b])) return null;
+  const fewest = Math.min(...runs);
+  const df = runs.reduce((sum, r) => sum + r - 1, 0);
+  const alpha = 1 - BOOTSTRAP.level;
+  const tail = normalSf(Math.sqrt(fewest / (fewest - 1)) * studentTQuantile(1 - alpha / 2, df));
+  const sorted = slopes.slice().sort();
+  return [typeQuantile(sorted, tail), typeQuantile(sorted, 1 - tail)];
 }
 
 /** Weighted least squares of y on x (weights: points per x). */

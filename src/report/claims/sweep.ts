@@ -45,7 +45,7 @@ export interface SweepClaims {
   /** Runtimes whose max_wait grows sharply (THRESHOLDS.sharpGrowth) across levels. */
   sharp_wait: RuntimeRef[];
   /** Fewer than THRESHOLDS.minRunsForTrend runs per level: no curve shape may be claimed. */
-  few_runs: { holds: boolean; runs: number };
+  few_runs: { holds: boolean; runs: number; min: number };
   single_runtime: boolean;
   /** Some runtime has a max_wait series to describe (src/report/findings/gate.ts): else no heading. */
   wait_heading?: boolean;
@@ -136,7 +136,7 @@ export function sweepClaims(groups: ReportGroup[], runtimes: RuntimeRef[], basel
     compared: comparisons.some((c) => c.total !== null),
     trends,
     sharp_wait: trends.filter((t) => t.wait?.sharp).map((t) => t.runtime),
-    few_runs: { holds: runs < THRESHOLDS.minRunsForTrend, runs },
+    few_runs: { holds: runs < THRESHOLDS.minRunsForTrend, runs, min: THRESHOLDS.minRunsForTrend },
     single_runtime: runtimes.length < 2,
   };
 }

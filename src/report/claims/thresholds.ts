@@ -2,6 +2,8 @@
 // advice). The strong words ("faster", "significant", "at every level", "consistently", "order of
 // magnitude", "up to", "flat", "scales linearly", "prefer") each have their one rule in
 // src/report/findings/words/.
+import { GROUP_MIN } from '../../analyze/group-interval.js';
+
 export const THRESHOLDS = {
   /** Wait times "grow sharply": the peak is at least this factor of the lowest level's value. */
   sharpGrowth: 5,
@@ -11,8 +13,8 @@ export const THRESHOLDS = {
   degradeLead: 1.25,
   /** init overhead worth reducing: the slower runtime's avg_init is this factor of the other's. */
   initOverhead: 3,
-  /** Fewer independent runs per level than this: no trend claim, a caveat instead. */
-  minRunsForTrend: 3,
+  /** Fewer independent runs per level than this: no trend claim, a caveat instead (analyze's trend interval over runs starts there: GROUP_MIN.run). */
+  minRunsForTrend: GROUP_MIN.run,
   /** Cold starts at least this long (ms) make warm-up advice worth giving. */
   painfulInitMs: 1000,
   /** A wait is "low" when it is under this share of the total time. */

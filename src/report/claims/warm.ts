@@ -61,7 +61,7 @@ export interface WarmClaims {
   /** Every runtime and level has the same count: "each configuration consists of N runs". */
   uniform: { count: number; runs: number; concurrency: number } | null;
   comparisons: WarmComparison[];
-  few_runs: { holds: boolean; runs: number };
+  few_runs: { holds: boolean; runs: number; min: number };
   single_runtime: boolean;
   /** More than one level or comparison: the document adds a heading per table or comparison. */
   several_levels: boolean;
@@ -123,7 +123,7 @@ export function warmClaims(groups: ReportGroup[], runtimes: RuntimeRef[], baseli
     counts,
     uniform,
     comparisons,
-    few_runs: { holds: runs < THRESHOLDS.minRunsForTrend, runs },
+    few_runs: { holds: runs < THRESHOLDS.minRunsForTrend, runs, min: THRESHOLDS.minRunsForTrend },
     single_runtime: runtimes.length < 2,
     several_levels: levels.length > 1,
     several_comparisons: comparisons.length > 1,

@@ -65,13 +65,18 @@ describe('report/claims/sweep', () => {
     assert.deepEqual([gated.prefer, gated.degrade, gated.items], [false, null, []]);
   });
 
-  it('has no caveat with three runs or more per level', () => {
-    const rows = [0, 1, 2].flatMap((repetition) => [
+  it('has no caveat with four runs or more per level (where the trend interval over runs starts), one with three', () => {
+    const three = [0, 1, 2].flatMap((repetition) => [
+      row({ runtime: 'a', repetition, init_ms: 100, duration_ms: 1000, wait_ms: 5 }),
+      row({ runtime: 'b', repetition, init_ms: 10, duration_ms: 200, wait_ms: 5 }),
+    ]);
+    assert.deepEqual((buildReportModel(...analyzed(tableOf(three))).claims as SweepClaims).few_runs, { holds: true, runs: 3, min: 4 });
+    const rows = [0, 1, 2, 3].flatMap((repetition) => [
       row({ runtime: 'a', repetition, init_ms: 100, duration_ms: 1000, wait_ms: 5 }),
       row({ runtime: 'b', repetition, init_ms: 10, duration_ms: 200, wait_ms: 5 }),
     ]);
     const claims = buildReportModel(...analyzed(tableOf(rows))).claims as SweepClaims;
-    assert.deepEqual(claims.few_runs, { holds: false, runs: 3 });
+    assert.deepEqual(claims.few_runs, { holds: false, runs: 4, min: 4 });
   });
 });
 
