@@ -97,7 +97,9 @@ export function analyze(table: Table, options: AnalyzeOptions = {}): Analysis {
       ? []
       : computeSpeedups(baseline, compared.map((a) => a.figures as LevelFigures), overallFigures, (g) => replicates.get(g)),
     comparisons,
-    trends: trendsByRuntime(compared, unit.unit === 'run' ? (a) => runReplicatesOf(a, runSamples, several) : undefined),
+    // One run per level: the levels are different runs, so resampling activations would read the
+    // runs' own differences as a trend; only the fit over level means (one point a run) says anything.
+    trends: trendsByRuntime(compared, unit.unit === 'run' ? (a) => runReplicatesOf(a, runSamples, several) : () => ({ replicates: undefined, runs: 1 })),
     intervals: {
       level: BOOTSTRAP.level, method: 'percentile bootstrap', resamples: BOOTSTRAP.resamples, seed: BASE_SEED,
       exact_mean_max: exactMax,

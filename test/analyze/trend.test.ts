@@ -51,8 +51,9 @@ describe('trends', () => {
 
   it('says "grows" when the interval is above 0, "flat" when narrow around 0, "too thin" otherwise', () => {
     const uniform = mulberry32(1);
-    const rows = (runtime: string, slope: number, noise: number) => [1, 2, 4, 8].flatMap((c) =>
-      Array.from({ length: 30 }, () => row({ runtime, concurrency: c, wait: 10, duration: 1000 + slope * c + noise * normal(uniform) })));
+    // 6 runs of 5 a level (the total_ms fit resamples runs; with one run a level it has no interval).
+    const rows = (runtime: string, slope: number, noise: number, runs = 6) => [1, 2, 4, 8].flatMap((c) =>
+      Array.from({ length: 30 }, (_, i) => row({ runtime, concurrency: c, repetition: runs > 1 ? i % runs : null, wait: 10, duration: 1000 + slope * c + noise * normal(uniform) })));
     const { trends } = analyze(table([...rows('grows', 100, 50), ...rows('flat', 0, 20), ...rows('noisy', 0, 3000)]));
     const verdict = (runtime: string, metric: string) => trends.find((t) => t.runtime === runtime && t.metric === metric)!.verdict;
     assert.equal(verdict('grows', 'total_ms'), 'grows');
@@ -60,6 +61,10 @@ describe('trends', () => {
     assert.equal(verdict('noisy', 'total_ms'), 'too thin');
     const grows = trends.find((t) => t.runtime === 'grows' && t.metric === 'total_ms')!;
     assert.ok(grows.ci_low! < 100 && 100 < grows.ci_high!, `${grows.ci_low}–${grows.ci_high}`);
+    // One run a level: each level is another run, so only the fit over level means may speak.
+    const single = analyze(table(rows('grows', 100, 50, 1))).trends;
+    assert.deepEqual(single.map((t) => [t.metric, t.ci_low === null]), [['avg_total', false], ['total_ms', true]]);
+    assert.equal(single.find((t) => t.metric === 'total_ms')!.verdict, 'too thin');
   });
 
   it('is too thin under three levels, and never writes a curve shape', () => {
