@@ -15,7 +15,7 @@ import * as msg from './messages.js';
 import { poolFigures } from './pool.js';
 import { BASE_SEED, streamFor } from './prng.js';
 import { byCodeUnits, computeSpeedups } from './speedups.js';
-import { trendsOf } from './trend.js';
+import { trendsOf, type TrendLevel } from './trend.js';
 import { groupMeanInterval, meanTotalKey, totalsByGroupAndRun } from './group-interval.js';
 import { inferAtUnit } from './inference.js';
 import { chooseUnit, runKeyOf } from './unit.js';
@@ -99,7 +99,7 @@ export function analyze(table: Table, options: AnalyzeOptions = {}): Analysis {
     comparisons,
     // One run per level: the levels are different runs, so resampling activations would read the
     // runs' own differences as a trend; only the fit over level means (one point a run) says anything.
-    trends: trendsByRuntime(compared, unit.unit === 'run' ? (a) => runReplicatesOf(a, runSamples, several) : () => ({ replicates: undefined, runs: 1 })),
+    trends: trendsByRuntime(compared, (a) => (unit.unit === 'run' ? runReplicatesOf(a, runSamples, several) : NOT_RESAMPLED)),
     intervals: {
       level: BOOTSTRAP.level, method: 'percentile bootstrap', resamples: BOOTSTRAP.resamples, seed: BASE_SEED,
       exact_mean_max: exactMax,
@@ -168,24 +168,23 @@ function overallByRuntime(runtimes: readonly Analyzed[], levels: readonly Analyz
   return overall;
 }
 
-/** `atUnit`: where the unit is the run, each level's mean totals resampled over its runs. */
-function trendsByRuntime(levels: readonly Analyzed[], atUnit?: (a: Analyzed) => { replicates: Float64Array | undefined; runs: number }) {
+type Resampled = Pick<TrendLevel, 'meanReplicates' | 'runs'>;
+const NOT_RESAMPLED: Resampled = { meanReplicates: undefined, runs: 1 };
+
+/** `resampled`: each level's mean totals resampled over its runs (trend.ts takes no other). */
+function trendsByRuntime(levels: readonly Analyzed[], resampled: (a: Analyzed) => Resampled) {
   const runtimes = [...new Set(levels.map((a) => a.figures.runtime))].sort(byCodeUnits);
   return runtimes.flatMap((runtime) =>
-    trendsOf(runtime, levels.filter((a) => a.figures.runtime === runtime).map((a) => {
-      const resampled = atUnit?.(a);
-      return {
-        figures: a.figures as LevelFigures,
-        totals: a.totals,
-        meanReplicates: resampled ? resampled.replicates : a.bootstrap?.replicates.avg_total,
-        ...(resampled ? { runs: resampled.runs } : {}),
-      };
-    })));
+    trendsOf(runtime, levels.filter((a) => a.figures.runtime === runtime).map((a) => ({
+      figures: a.figures as LevelFigures,
+      totals: a.totals,
+      ...resampled(a),
+    }))));
 }
 
-function runReplicatesOf(a: Analyzed, samples: ReadonlyMap<string, RunSample[]>, several: ReadonlyMap<string, string[]>) {
+function runReplicatesOf(a: Analyzed, samples: ReadonlyMap<string, RunSample[]>, several: ReadonlyMap<string, string[]>): Resampled {
   const runs = samples.get(meanTotalKey(a.figures)) ?? [];
-  return { replicates: runMeanReplicates(runs, streamFor(`${groupKey(a.figures, new Set(), several)}\u0000trend_runs`)), runs: runs.length };
+  return { meanReplicates: runMeanReplicates(runs, streamFor(`${groupKey(a.figures, new Set(), several)}\u0000trend_runs`)), runs: runs.length };
 }
 
 function rejectOverlap(raw: GroupFigures[], aggregated: GroupFigures[]): void {

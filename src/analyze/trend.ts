@@ -3,7 +3,7 @@
 // from exponential would need a model comparison this data cannot carry.
 import type { TrendFit } from '../types.js';
 import type { LevelFigures } from './columns.js';
-import { BOOTSTRAP, percentileInterval } from './bootstrap.js';
+import { BOOTSTRAP } from './bootstrap.js';
 import { normalSf, studentTQuantile } from './distributions.js';
 import { typeQuantile } from './cluster-bootstrap.js';
 
@@ -17,10 +17,10 @@ export interface TrendLevel {
   figures: LevelFigures;
   /** Activations with a total; 0 for pre-aggregated rows. */
   totals: number;
-  /** Resampled means of total_ms; undefined without a distribution or with fewer than 2 totals. */
+  /** Means of total_ms resampled over whole runs (run-replicates.ts); undefined below 4 runs, or with one run a level. */
   meanReplicates: Float64Array | undefined;
-  /** The runs resampled for meanReplicates, where the unit is the run; absent: activations were. */
-  runs?: number;
+  /** The runs behind the level. */
+  runs: number;
 }
 
 /** Both fits for a runtime with raw activations; only `avg_total` for pre-aggregated rows. */
@@ -49,8 +49,8 @@ function overLevelMeans(runtime: string, levels: readonly TrendLevel[]): TrendFi
 
 /**
  * total_ms against concurrency over every activation. With x fixed within a level, the slope
- * depends on the data only through the level means and counts, so resampling within each level
- * (counts kept) gives a replicate slope from the levels' resampled means.
+ * depends on the data only through the level means and counts, so resampling each level's runs
+ * (weights kept) gives a replicate slope from the levels' resampled means.
  */
 function overActivations(runtime: string, levels: readonly TrendLevel[]): TrendFit {
   const x = levels.map((l) => l.figures.concurrency);
@@ -65,8 +65,7 @@ function overActivations(runtime: string, levels: readonly TrendLevel[]): TrendF
   for (let b = 0; b < slopes.length; b++) {
     slopes[b] = leastSquares(x, replicates.map((r) => (r as Float64Array)[b]), weights).slope;
   }
-  const runs = levels.map((l) => l.runs);
-  const ci = runs.every((r): r is number => r !== undefined) ? widenedInterval(slopes, runs) : percentileInterval(slopes);
+  const ci = widenedInterval(slopes, levels.map((l) => l.runs));
   if (ci === null) return { ...base, ci_low: null, ci_high: null, verdict: 'too thin' };
   return { ...base, ci_low: ci[0], ci_high: ci[1], verdict: verdictOf(ci, x, fit.meanY) };
 }
