@@ -98,8 +98,9 @@ export async function hoverLiveChart(page: Page, spec: unknown): Promise<{ marks
   const count = points.length;
   for (const point of points) {
     await page.mouse.move(point.x, point.y);
-    const tooltip = await page.evaluate(() => (window as any).tooltips[0]);
-    if (tooltip !== undefined) return { marks: count, tooltip };
+    // vega answers the pointer event on its own turn: wait a little for it rather than read at once.
+    const answered = await page.waitForFunction(() => (window as any).tooltips.length > 0, undefined, { timeout: 250 }).then(() => true, () => false);
+    if (answered) return { marks: count, tooltip: await page.evaluate(() => (window as any).tooltips[0]) };
   }
   return { marks: count, tooltip: undefined };
 }
