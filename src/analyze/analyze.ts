@@ -1,6 +1,8 @@
 // The analyze stage: the activation table in; the group figures, speedups, intervals, rank tests
 // and trends of DESIGN.md §2.3 (and issues 7 and 10) out.
 import type { Analysis, GroupFigures, Table } from '../types.js';
+import type { ActivationStore } from '../table/store.js';
+import { storeOf } from '../table/table.js';
 import { UsageError } from '../errors.js';
 import { aggregateGroups } from './aggregates.js';
 import { chooseBaseline, runtimesInInputOrder } from './baseline.js';
@@ -52,12 +54,14 @@ interface Analyzed {
 export function analyze(table: Table, options: AnalyzeOptions = {}): Analysis {
   const keys = groupKeysOf(options.by);
   const keySet = new Set(keys);
-  const baseline = chooseBaseline(runtimesInInputOrder(table), options.baseline);
+  // Every pass reads the activations as columns (src/table/store.ts), never as a million objects.
+  const store = storeOf(table);
+  const baseline = chooseBaseline(runtimesInInputOrder(table, store), options.baseline);
 
-  const levelColumns = collectColumns(table.activations, 'concurrency');
+  const levelColumns = collectColumns(store, 'concurrency');
   const several = severalConfigurations(levelColumns);
-  const reportedColumns = isDefaultKeys(keys) ? levelColumns : collectColumns(table.activations, keys);
-  const runtimeColumns = collectColumns(table.activations, 'runtime').filter((g) => !several.has(g.runtime));
+  const reportedColumns = isDefaultKeys(keys) ? levelColumns : collectColumns(store, keys);
+  const runtimeColumns = collectColumns(store, 'runtime').filter((g) => !several.has(g.runtime));
   const exactMax = exactMeanMaxFor([...levelColumns, ...(reportedColumns === levelColumns ? [] : reportedColumns), ...runtimeColumns]);
   const analyzedOf = (columns: GroupColumns, shown: ReadonlySet<GroupKey>, key: string) => bootstrapped(columns, shown, key, exactMax);
   const levelKey = (g: GroupColumns) => groupKey(g, keySet, several);
@@ -65,8 +69,8 @@ export function analyze(table: Table, options: AnalyzeOptions = {}): Analysis {
   const aggregateLevels = aggregateGroups(table.aggregates, 'concurrency').map(withoutBootstrap);
   rejectOverlap(rawLevels.map((a) => a.figures), aggregateLevels.map((a) => a.figures));
   const levels = [...rawLevels, ...aggregateLevels];
-  const unit = chooseUnit(table);
-  const runSamples = totalsByGroupAndRun(table.activations, runKeyOf(unit));
+  const unit = chooseUnit(store);
+  const runSamples = totalsByGroupAndRun(store, runKeyOf(unit));
   withMeanTotals(runSamples, rawLevels.map((a) => a.figures), several);
 
   const reported = isDefaultKeys(keys)
@@ -89,10 +93,10 @@ export function analyze(table: Table, options: AnalyzeOptions = {}): Analysis {
   const unrecorded = [...new Set(levels.filter((a) => a.figures.concurrency === null).map((a) => a.figures.runtime))];
   // Inference at the unit sees exactly the rows that are compared: no compositions, one
   // configuration per runtime; an unrecorded level is one stratum of its own.
-  const inference = baseline === null ? undefined : inferAtUnit({ activations: comparedRows(table, several) }, baseline);
+  const inference = baseline === null ? undefined : inferAtUnit(comparedRows(store, several), baseline);
   return {
     groups: reported.map((a) => a.figures).sort(groupOrder),
-    compositions: compositionsOf(table.activations),
+    compositions: compositionsOf(store),
     speedups: baseline === null
       ? []
       : computeSpeedups(baseline, compared.map((a) => a.figures as LevelFigures), overallFigures, (g) => replicates.get(g)),
@@ -205,6 +209,14 @@ function withMeanTotals(samples: ReadonlyMap<string, RunSample[]>, groups: Group
 /** Kept here too: the group order was analyze's before issue 10. */
 export { groupOrder } from './group-keys.js';
 
-function comparedRows(table: Table, several: ReadonlyMap<string, unknown>): Table['activations'] {
-  return table.activations.filter((row) => row.composition == null && !several.has(row.runtime));
+function comparedRows(store: ActivationStore, several: ReadonlyMap<string, unknown>): ActivationStore {
+  const runtime = store.codes('runtime');
+  const composition = store.labels.composition.codes;
+  const excluded = store.labels.runtime.values.map((name) => several.has(name));
+  const kept = new Int32Array(store.length);
+  let n = 0;
+  for (let i = 0; i < store.length; i++) {
+    if ((composition === null || composition[i] === -1) && !excluded[runtime[i]]) kept[n++] = i;
+  }
+  return n === store.length ? store : store.select(kept.subarray(0, n));
 }

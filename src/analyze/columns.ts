@@ -2,8 +2,10 @@
 // no per-row allocation beyond the group key: a million activations group in tens of
 // milliseconds. Every statistic is then computed on these columns, never on row objects or a
 // DataFrame. Compositions (sequences, conductors) are in no group (analyze reports them apart).
-import type { Activation, Failures, FailureStatus, GroupFigures, MissingCounts } from '../types.js';
-import { GroupIndex } from './group-index.js';
+import type { Failures, FailureStatus, GroupFigures, MissingCounts } from '../types.js';
+import type { RowView } from '../table/cursor.js';
+import type { ActivationStore } from '../table/store.js';
+import { groupIdsOf } from './group-ids.js';
 
 /** A key a group can be made of (`analyze --by`); see GROUP_KEYS_DEFAULT. */
 export type GroupKey = 'runtime' | 'function' | 'action' | 'memory' | 'concurrency' | 'repetition';
@@ -64,47 +66,66 @@ export const FAILURE_STATUSES: readonly FailureStatus[] = [
  * Groups the rows by `keys` (runtime always), in order of first appearance; within a group,
  * values keep row order. Counts first, then fills: each column is allocated once, at its size.
  */
-export function collectColumns(rows: readonly Activation[], by: GroupLevel | readonly GroupKey[]): GroupColumns[] {
+export function collectColumns(store: ActivationStore, by: GroupLevel | readonly GroupKey[]): GroupColumns[] {
   const keys = new Set(typeof by === 'string' ? keysOfLevel(by) : by);
-  const index = new GroupIndex(keys);
-  const groups: Builder[] = [];
-  const groupOf = new Int32Array(rows.length).fill(-1);
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i];
-    // Loose tests: rows made by hand before issue 10 have no composition or caused_by key.
-    if (row.composition != null) continue;
-    let g = index.find(row);
-    if (g === -1) {
-      g = groups.length;
-      index.add(row, g);
-      groups.push(newBuilder(row, keys));
-    }
-    groupOf[i] = g;
-    const { group, all, cold, warm } = groups[g];
-    if (row.caused_by != null) group.inComposition++;
-    if (row.status !== 'success') {
-      group.errors++;
-      group.failures[row.status]++;
+  const ids = groupIdsOf(store, keys);
+  const columns = valueColumnsOf(store);
+  const groups: Builder[] = ids.firstRow.map((first) => newBuilder(store.rowAt(first), keys));
+  const { cold } = store;
+  const inComposition = store.labels.caused_by.codes;
+  for (let i = 0; i < store.length; i++) {
+    const g = ids.of[i];
+    if (g === -1) continue;
+    const b = groups[g];
+    if (inComposition !== null && inComposition[i] !== -1) b.group.inComposition++;
+    if (!columns.success[i]) {
+      b.group.errors++;
+      b.group.failures[columns.statusOf(i)]++;
       continue;
     }
-    tally(group, all, row);
-    if (row.cold) tally(group.coldPart, cold, row);
-    else tally(group.warmPart, warm, row);
+    tally(b.group, b.all, columns, i);
+    if (cold[i] === 1) tally(b.group.coldPart, b.cold, columns, i);
+    else tally(b.group.warmPart, b.warm, columns, i);
   }
   for (const b of groups) {
     allocate(b.group, b.all);
     allocate(b.group.coldPart, b.cold);
     allocate(b.group.warmPart, b.warm);
   }
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i];
-    if (groupOf[i] === -1 || row.status !== 'success') continue;
-    const { group, all, cold, warm } = groups[groupOf[i]];
-    write(group, all, row);
-    if (row.cold) write(group.coldPart, cold, row);
-    else write(group.warmPart, warm, row);
+  for (let i = 0; i < store.length; i++) {
+    const g = ids.of[i];
+    if (g === -1 || !columns.success[i]) continue;
+    const b = groups[g];
+    write(b.group, b.all, columns, i);
+    if (cold[i] === 1) write(b.group.coldPart, b.cold, columns, i);
+    else write(b.group.warmPart, b.warm, columns, i);
   }
   return groups.map((b) => b.group);
+}
+
+/** What the columns of a group are made from, read straight from the store (NaN: no value). */
+interface ValueColumns {
+  wait: Float64Array;
+  init: Float64Array;
+  duration: Float64Array;
+  exec: Float64Array;
+  total: Float64Array;
+  /** 1 where the status is `success`. */
+  success: Uint8Array;
+  statusOf(i: number): FailureStatus;
+}
+
+function valueColumnsOf(store: ActivationStore): ValueColumns {
+  const status = store.codes('status');
+  const names = store.labels.status.values;
+  const successCode = store.labels.status.find('success');
+  const success = new Uint8Array(store.length);
+  for (let i = 0; i < store.length; i++) success[i] = status[i] === successCode && successCode !== -1 ? 1 : 0;
+  return {
+    wait: store.column('wait_ms'), init: store.column('init_ms'), duration: store.column('duration_ms'),
+    exec: store.column('exec_ms'), total: store.column('total_ms'), success,
+    statusOf: (i) => names[status[i]] as FailureStatus,
+  };
 }
 
 /** Lengths of init and coldCost in the first pass (the others follow from count − missing), then write cursors. */
@@ -124,15 +145,17 @@ interface Builder {
   warm: Tally;
 }
 
-function tally(set: ColumnSet, at: Tally, row: Activation): void {
+// `x !== x`: the value is NaN, which the store writes for null.
+function tally(set: ColumnSet, at: Tally, c: ValueColumns, i: number): void {
   set.count++;
-  if (row.wait_ms === null) set.missing.wait_ms++;
-  if (row.duration_ms === null) set.missing.duration_ms++;
-  if (row.exec_ms === null) set.missing.exec_ms++;
-  if (row.total_ms === null) set.missing.total_ms++;
-  if (row.init_ms !== null) {
+  const wait = c.wait[i];
+  if (wait !== wait) set.missing.wait_ms++;
+  if (c.duration[i] !== c.duration[i]) set.missing.duration_ms++;
+  if (c.exec[i] !== c.exec[i]) set.missing.exec_ms++;
+  if (c.total[i] !== c.total[i]) set.missing.total_ms++;
+  if (c.init[i] === c.init[i]) {
     at.init++;
-    if (row.wait_ms !== null) at.coldCost++;
+    if (wait === wait) at.coldCost++;
   }
 }
 
@@ -146,20 +169,25 @@ function allocate(set: ColumnSet, at: Tally): void {
   Object.assign(at, emptyTally());
 }
 
-function write(set: ColumnSet, at: Tally, row: Activation): void {
-  if (row.wait_ms !== null) set.wait[at.wait++] = row.wait_ms;
-  if (row.init_ms !== null) set.init[at.init++] = row.init_ms;
-  if (row.duration_ms !== null) set.duration[at.duration++] = row.duration_ms;
-  if (row.exec_ms !== null) set.exec[at.exec++] = row.exec_ms;
-  if (row.total_ms !== null) set.total[at.total++] = row.total_ms;
-  if (row.init_ms !== null && row.wait_ms !== null) set.coldCost[at.coldCost++] = row.wait_ms + row.init_ms;
+function write(set: ColumnSet, at: Tally, c: ValueColumns, i: number): void {
+  const wait = c.wait[i];
+  const init = c.init[i];
+  const duration = c.duration[i];
+  const exec = c.exec[i];
+  const total = c.total[i];
+  if (wait === wait) set.wait[at.wait++] = wait;
+  if (init === init) set.init[at.init++] = init;
+  if (duration === duration) set.duration[at.duration++] = duration;
+  if (exec === exec) set.exec[at.exec++] = exec;
+  if (total === total) set.total[at.total++] = total;
+  if (init === init && wait === wait) set.coldCost[at.coldCost++] = wait + init;
 }
 
 function emptyTally(): Tally {
   return { wait: 0, init: 0, duration: 0, exec: 0, total: 0, coldCost: 0 };
 }
 
-function newBuilder(row: Activation, keys: ReadonlySet<GroupKey>): Builder {
+function newBuilder(row: RowView, keys: ReadonlySet<GroupKey>): Builder {
   return { group: emptyGroup(row, keys), all: emptyTally(), cold: emptyTally(), warm: emptyTally() };
 }
 
@@ -171,7 +199,7 @@ function emptySet(): ColumnSet {
   };
 }
 
-function emptyGroup(row: Activation, keys: ReadonlySet<GroupKey>): GroupColumns {
+function emptyGroup(row: RowView, keys: ReadonlySet<GroupKey>): GroupColumns {
   return {
     ...emptySet(),
     runtime: row.runtime,

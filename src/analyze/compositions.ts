@@ -1,14 +1,18 @@
 // Sequences and conductor actions (issue 10): not runtimes, so in no group and never a baseline;
 // reported apart per action with their end-to-end duration and number of components.
+import type { ActivationStore } from '../table/store.js';
 import type { Activation, CompositionFigures, Failures } from '../types.js';
 import { FAILURE_STATUSES } from './columns.js';
 import { max, mean, orNull } from './moments.js';
 import { byCodeUnits } from './speedups.js';
 
-export function compositionsOf(rows: readonly Activation[]): CompositionFigures[] {
+export function compositionsOf(store: ActivationStore): CompositionFigures[] {
   const byAction = new Map<string, Activation[]>();
-  for (const row of rows) {
-    if (row.composition == null) continue;
+  const composition = store.labels.composition.codes;
+  if (composition === null) return [];
+  for (let i = 0; i < store.length; i++) {
+    if (composition[i] === -1) continue;
+    const row = store.rowAt(i);
     const key = `${row.composition}\u0000${row.action ?? ''}`;
     const list = byAction.get(key) ?? [];
     list.push(row);

@@ -4,14 +4,16 @@
 // (the pooled mean studentized by its cluster-robust standard error): one lognormal sample is
 // skewed, and a percentile or Student-t interval of it covered under 90% at the n owbench sees
 // (bench/coverage/coverage.md), where the bootstrap-t corrects for the skew.
-import type { Activation, GroupMeanInterval, Interval } from '../types.js';
+import type { GroupMeanInterval, Interval } from '../types.js';
+import { RowCursor, type RowView } from '../table/cursor.js';
+import type { ActivationStore } from '../table/store.js';
 import { BOOTSTRAP } from './bootstrap.js';
 import { typeQuantile } from './cluster-bootstrap.js';
 import { studentTQuantile } from './distributions.js';
 import type { Uniform } from './prng.js';
 import { countOf, sampleOf, type RunSample } from './run-cells.js';
 import { GROUP_KEYS_DEFAULT, type GroupKey } from './columns.js';
-import { GroupIndex } from './group-index.js';
+import { groupIdsOf } from './group-ids.js';
 
 /**
  * The fewest runs (several runs) or activations (one run) before a group's mean gets an interval:
@@ -79,29 +81,34 @@ function studentized(sums: Float64Array, sizes: Float64Array, counts: Uint32Arra
  * Each default group's successful totals split by run (`runOf`, the unit's choice), keyed as
  * meanTotalKey: the samples groupMeanInterval takes. Compositions are in no group.
  */
-export function totalsByGroupAndRun(rows: readonly Activation[], runOf: (row: Activation) => number): Map<string, RunSample[]> {
-  // Found by the key fields (group-index.ts), not a key string built per row.
-  const index = new GroupIndex(DEFAULT_KEYS);
+export function totalsByGroupAndRun(store: ActivationStore, runOf: (row: RowView) => number): Map<string, RunSample[]> {
+  const ids = groupIdsOf(store, DEFAULT_KEYS);
+  const total = store.column('total_ms');
+  const status = store.codes('status');
+  const success = store.labels.status.find('success');
+  const byGroup: Array<Map<number, number[]> | undefined> = [];
+  // Groups in order of their first successful total, as the samples were always keyed.
   const groups: Array<{ key: string; runs: Map<number, number[]> }> = [];
-  for (const row of rows) {
-    if (row.composition != null || row.status !== 'success' || row.total_ms === null) continue;
-    let g = index.find(row);
-    if (g === -1) {
-      g = groups.length;
-      index.add(row, g);
-      groups.push({ key: meanTotalKey(row), runs: new Map() });
+  const row = new RowCursor(store);
+  for (let i = 0; i < store.length; i++) {
+    const g = ids.of[i];
+    const value = total[i];
+    if (g === -1 || status[i] !== success || success === -1 || value !== value) continue;
+    let runs = byGroup[g];
+    if (runs === undefined) {
+      byGroup[g] = runs = new Map();
+      groups.push({ key: meanTotalKey(row.at(i)), runs });
     }
-    const runs = groups[g].runs;
-    const run = runOf(row);
+    const run = runOf(row.at(i));
     const values = runs.get(run);
-    if (values === undefined) runs.set(run, [row.total_ms]);
-    else values.push(row.total_ms);
+    if (values === undefined) runs.set(run, [value]);
+    else values.push(value);
   }
   return new Map(groups.map(({ key, runs }) => [key, [...runs.values()].map(sampleOf)]));
 }
 
 const DEFAULT_KEYS: ReadonlySet<GroupKey> = new Set(GROUP_KEYS_DEFAULT);
 
-export function meanTotalKey(g: Pick<Activation, 'runtime' | 'function' | 'memory_mb' | 'concurrency'>): string {
+export function meanTotalKey(g: Pick<RowView, 'runtime' | 'function' | 'memory_mb' | 'concurrency'>): string {
   return `${g.runtime}\u0000${g.function}\u0000${g.memory_mb}\u0000${g.concurrency}`;
 }

@@ -11,7 +11,9 @@ export const HEAVY_TAIL = {
   minCount: 10,
 } as const;
 
-import type { Activation, UnitComparison } from '../types.js';
+import type { UnitComparison } from '../types.js';
+import { RowCursor, type RowView } from '../table/cursor.js';
+import type { ActivationStore } from '../table/store.js';
 
 export interface HeavyTail {
   runtime: string;
@@ -43,7 +45,7 @@ export function heavyTailOf(runtime: string, sorted: Float64Array): HeavyTail | 
   return { runtime, few, slowest_ms: slowest, activations: n, mean_ms: mean, mean_without_ms: without };
 }
 
-const VALUE_OF: Record<UnitComparison['metric'], (row: Activation) => number | null> = {
+const VALUE_OF: Record<UnitComparison['metric'], (row: RowView) => number | null> = {
   init_ms: (row) => (row.cold ? row.init_ms : null),
   exec_ms: (row) => row.exec_ms,
   total_ms: (row) => row.total_ms,
@@ -54,7 +56,7 @@ const VALUE_OF: Record<UnitComparison['metric'], (row: Activation) => number | n
  * over the compared rows, and marks each comparison's claims as read from the median where a side
  * has a heavy tail. `rows`: the successful activations inference compared.
  */
-export function nameHeavyTails(comparisons: ReadonlyArray<Omit<UnitComparison, 'concurrency'> & { concurrency: number | null }>, rows: readonly Activation[]): void {
+export function nameHeavyTails(comparisons: ReadonlyArray<Omit<UnitComparison, 'concurrency'> & { concurrency: number | null }>, store: ActivationStore): void {
   const wanted = new Map<string, Array<{ metric: UnitComparison['metric']; tail: HeavyTail; found: Array<[number, string | null]> }>>();
   for (const c of comparisons) {
     c.claims_from = c.heavy_tails.length > 0 ? 'median' : 'mean';
@@ -66,7 +68,9 @@ export function nameHeavyTails(comparisons: ReadonlyArray<Omit<UnitComparison, '
     }
   }
   if (wanted.size === 0) return;
-  for (const row of rows) {
+  const row = new RowCursor(store);
+  for (let i = 0; i < store.length; i++) {
+    row.at(i);
     if (row.status !== 'success' || row.composition != null) continue;
     const list = wanted.get(`${row.runtime}\u0000${row.concurrency}\u0000${row.cold ? 'cold' : 'warm'}`);
     if (!list) continue;

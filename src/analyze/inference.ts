@@ -2,7 +2,9 @@
 // and metric, the ratios of pooled means and medians with their cluster-aware intervals, and a
 // permutation test on the units; then Holm across every test at once (one family per document)
 // and a stratified overall ratio per (candidate, part, metric).
-import type { Activation, ComparisonMetric, StratifiedRatio, Table, UnitComparison, UnitInference, UnrecordedLevelComparison } from '../types.js';
+import { ActivationStore } from '../table/store.js';
+import { storeOf } from '../table/table.js';
+import type { ComparisonMetric, StratifiedRatio, Table, UnitComparison, UnitInference, UnrecordedLevelComparison } from '../types.js';
 import { expandedRatioInterval, MEASURED_COVERAGE, MIN_UNITS, unitReplicates, type UnitStatistic } from './cluster-bootstrap.js';
 import { ALPHA } from './comparisons.js';
 import { heavyTailOf, nameHeavyTails, type HeavyTail } from './heavy-tail.js';
@@ -15,11 +17,12 @@ import { chooseUnit, runKeyOf } from './unit.js';
 
 const METRICS: ReadonlyArray<[ComparisonMetric, UnitMetric]> = [['init_ms', 'init'], ['exec_ms', 'exec'], ['total_ms', 'total']];
 
-export function inferAtUnit(table: Pick<Table, 'activations'>, baseline: string): UnitInference | undefined {
-  const rows: readonly Activation[] = table.activations;
-  if (rows.length === 0) return undefined;
-  const choice = chooseUnit(table);
-  const cells = collectRunCells(rows, runKeyOf(choice));
+/** `compared`: the activations compared (analyze gives its columns; a table's rows are made into columns). */
+export function inferAtUnit(compared: ActivationStore | Pick<Table, 'activations'>, baseline: string): UnitInference | undefined {
+  const store = compared instanceof ActivationStore ? compared : storeOf(compared);
+  if (store.length === 0) return undefined;
+  const choice = chooseUnit(store);
+  const cells = collectRunCells(store, runKeyOf(choice));
   const key = (c: Pick<RunCell, 'runtime' | 'concurrency' | 'part'>) => `${c.runtime}\u0000${c.concurrency}\u0000${c.part}`;
   const byKey = new Map(cells.map((c) => [key(c), c]));
   const candidates = [...new Set(cells.map((c) => c.runtime))].filter((r) => r !== baseline).sort(byCodeUnits);
@@ -44,7 +47,7 @@ export function inferAtUnit(table: Pick<Table, 'activations'>, baseline: string)
     all[i].p_adjusted = adjusted;
     all[i].significant = adjusted < ALPHA;
   });
-  nameHeavyTails(all, rows);
+  nameHeavyTails(all, store);
   const comparisons = all.filter((c): c is UnitComparison => c.concurrency !== null);
   const unrecorded = all.filter((c): c is UnrecordedLevelComparison => c.concurrency === null);
   const runCounts = cells.map((c) => Math.max(...Object.values(c.runs).map((r) => r.length)));

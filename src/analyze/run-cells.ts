@@ -1,7 +1,8 @@
 // Each cell's values split by run (issue 11): a cell is one runtime at one concurrency level, cold
 // or warm activations apart (a cold start and a warm one are never pooled in one comparison).
 // Each run's values are sorted once, which the medians read.
-import type { Activation } from '../types.js';
+import { RowCursor, type RowView } from '../table/cursor.js';
+import type { ActivationStore } from '../table/store.js';
 import { mergeAscending, sortAscending } from './sort.js';
 
 export type Part = 'cold' | 'warm';
@@ -35,13 +36,14 @@ interface Slot {
  * per-row allocation (as columns.ts): the first finds each row's slot and counts, the second fills
  * typed arrays, which are then sorted in place.
  */
-export function collectRunCells(rows: readonly Activation[], runOf: (row: Activation) => number): RunCell[] {
+export function collectRunCells(store: ActivationStore, runOf: (row: RowView) => number): RunCell[] {
   const index = new Map<string, Map<number, Map<number, number>>>();
   const cells: Array<Omit<RunCell, 'runs'> & { slots: number[] }> = [];
   const slots: Slot[] = [];
-  const slotOf = new Int32Array(rows.length).fill(-1);
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i];
+  const slotOf = new Int32Array(store.length).fill(-1);
+  const row = new RowCursor(store);
+  for (let i = 0; i < store.length; i++) {
+    row.at(i);
     if (row.status !== 'success') continue;
     let byLevel = index.get(row.runtime);
     if (byLevel === undefined) index.set(row.runtime, (byLevel = new Map()));
@@ -72,9 +74,9 @@ export function collectRunCells(rows: readonly Activation[], runOf: (row: Activa
     for (const metric of UNIT_METRICS) slot.values[metric] = new Float64Array(slot.counts[metric]);
     slot.counts = { init: 0, exec: 0, total: 0 };
   }
-  for (let i = 0; i < rows.length; i++) {
+  for (let i = 0; i < store.length; i++) {
     if (slotOf[i] < 0) continue;
-    const row = rows[i];
+    row.at(i);
     const { counts, values } = slots[slotOf[i]];
     if (row.init_ms !== null && row.cold) values.init[counts.init++] = row.init_ms;
     if (row.exec_ms !== null) values.exec[counts.exec++] = row.exec_ms;

@@ -2,7 +2,8 @@
 // of one run share that run's conditions (host load, cache state, a fresh deployment), so where the
 // data holds several runs of a cell, inference resamples and tests runs, not activations. This is
 // the one place that decides it; every interval and test asks here.
-import type { Activation, Table } from '../types.js';
+import { RowCursor, type RowView } from '../table/cursor.js';
+import type { ActivationStore } from '../table/store.js';
 
 export interface UnitChoice {
   /** 'run': several runs per cell, inference at the run level; 'activation': one run per cell. */
@@ -15,15 +16,15 @@ export interface UnitChoice {
  * Runs by `repetition` when some cell has two or more distinct repetitions; else by input file
  * when some cell draws on two or more files; else each cell is one run (unit: activation).
  */
-export function chooseUnit(table: Pick<Table, 'activations'>): UnitChoice {
-  const two = cellsWithTwo(table.activations);
+export function chooseUnit(store: ActivationStore): UnitChoice {
+  const two = cellsWithTwo(store);
   if (two.repetition) return { unit: 'run', field: 'repetition' };
   if (two.source) return { unit: 'run', field: 'source' };
   return { unit: 'activation', field: null };
 }
 
 /** The run an activation belongs to under `choice` (one run per cell when the unit is the activation). */
-export function runKeyOf(choice: UnitChoice): (row: Activation) => number {
+export function runKeyOf(choice: UnitChoice): (row: RowView) => number {
   if (choice.field === 'repetition') return (row) => row.repetition ?? -1;
   if (choice.field === 'source') return (row) => row.source;
   return () => 0;
@@ -34,11 +35,12 @@ export function runKeyOf(choice: UnitChoice): (row: Activation) => number {
  * (nested maps, not a joined string key: this reads every row of a million-row table); it stops
  * at the first cell with two repetitions, which decides the unit whatever the sources say.
  */
-function cellsWithTwo(rows: readonly Activation[]): { repetition: boolean; source: boolean } {
+function cellsWithTwo(store: ActivationStore): { repetition: boolean; source: boolean } {
   const first = new Map<string, Map<number | null, { repetition?: number | null; source?: number }>>();
   let source = false;
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i];
+  const row = new RowCursor(store);
+  for (let i = 0; i < store.length; i++) {
+    row.at(i);
     let levels = first.get(row.runtime);
     if (levels === undefined) first.set(row.runtime, (levels = new Map()));
     let seen = levels.get(row.concurrency);

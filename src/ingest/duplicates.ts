@@ -1,28 +1,37 @@
 // The same activation read twice (a file given twice, overlapping exports): counted once, with a
 // warning saying how many were dropped. The same id with other contents is the user's error.
 import { InputError } from '../errors.js';
+import type { ActivationStore } from '../table/store.js';
 import type { Activation, Table } from '../types.js';
 import * as msg from './messages.js';
 
 /** Drops exact repeats of an activation id in place; throws when a repeat differs. */
-export function dropDuplicates(table: Table): void {
-  const rows = table.activations;
-  const first = new IdIndex(rows);
+export function dropDuplicates(store: ActivationStore, table: Pick<Table, 'sources' | 'warnings'>): void {
+  const ids = store.ids;
+  const first = new IdIndex(ids, store.length);
+  const keep = new Uint8Array(store.length);
+  // The kept row each kept index stands for (kept indices number the rows that stay).
+  const keptRow = new Int32Array(store.length);
   const droppedBySource = new Map<number, number>();
   let kept = 0;
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i];
-    const id = row.activation_id;
+  for (let i = 0; i < store.length; i++) {
+    const id = ids[i];
     const earlier = id === null ? -1 : first.findOrAdd(id, kept);
     if (earlier === -1) {
-      rows[kept++] = row;
+      keep[i] = 1;
+      keptRow[kept++] = i;
       continue;
     }
-    const differs = firstDifference(rows[earlier], row);
+    const a = store.rowAt(keptRow[earlier]);
+    const row = store.rowAt(i);
+    const differs = firstDifference(a, row);
     if (differs !== null) {
       // Places counted only now, off the hot loop: the nth activation each file gave.
-      const nth = (upTo: number, source: number) => rows.slice(0, upTo).filter((r) => r.source === source).length + 1;
-      const a = rows[earlier];
+      const nth = (upTo: number, source: number) => {
+        let n = 1;
+        for (let j = 0; j < upTo; j++) if (store.source[keptRow[j]] === source) n++;
+        return n;
+      };
       const fileOf = (source: number) => table.sources[source]?.path ?? '(input)';
       const here = nth(kept, row.source) + (droppedBySource.get(row.source) ?? 0);
       throw new InputError(fileOf(row.source), `activation ${here}`,
@@ -30,9 +39,11 @@ export function dropDuplicates(table: Table): void {
     }
     droppedBySource.set(row.source, (droppedBySource.get(row.source) ?? 0) + 1);
   }
-  const dropped = rows.length - kept;
-  rows.length = kept;
-  if (dropped > 0) table.warnings.push(msg.duplicatesDropped(dropped));
+  const dropped = store.length - kept;
+  if (dropped > 0) {
+    store.compact(keep);
+    table.warnings.push(msg.duplicatesDropped(dropped));
+  }
 }
 
 function firstDifference(a: Activation, b: Activation): keyof Activation | null {
@@ -53,9 +64,13 @@ class IdIndex {
   private readonly hashes: Int32Array;
   private readonly mask: number;
 
-  constructor(private readonly rows: readonly Activation[]) {
+  /** `keptIds`: the ids of the kept rows, by kept index (filled as findOrAdd records them). */
+  private readonly keptIds: Array<string | null>;
+
+  constructor(ids: ReadonlyArray<string | null>, count: number) {
     let size = 1024;
-    while (size < rows.length * 2) size *= 2;
+    while (size < count * 2) size *= 2;
+    this.keptIds = new Array(Math.min(count, ids.length));
     this.slots = new Int32Array(size);
     this.hashes = new Int32Array(size);
     this.mask = size - 1;
@@ -69,9 +84,10 @@ class IdIndex {
       if (slot === 0) {
         this.slots[at] = index + 1;
         this.hashes[at] = hash;
+        this.keptIds[index] = id;
         return -1;
       }
-      if (this.hashes[at] === hash && this.rows[slot - 1].activation_id === id) return slot - 1;
+      if (this.hashes[at] === hash && this.keptIds[slot - 1] === id) return slot - 1;
     }
   }
 }

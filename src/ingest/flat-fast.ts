@@ -5,14 +5,14 @@
 // null, leaving nothing behind) on anything else: other shapes, nesting, escapes it cannot trust,
 // syntax errors — the general path then reads the file and names the problem.
 import { closeSync, openSync } from 'node:fs';
-import type { Activation } from '../types.js';
+import { ActivationStore } from '../table/store.js';
 import { flatRow, looksFlatBy } from './flat.js';
 import { BAIL, ChunkedJsonBytes, NEED_MORE } from './json-bytes.js';
 import { FIELDS, fieldOf, KEY_BYTES, newScratch, REPEATING, resetScratch, sameBytes, store, type Scratch } from './flat-scratch.js';
 import { rejectRecord, type FileContext } from './problem.js';
 
 export interface FastResult {
-  rows: Activation[];
+  rows: ActivationStore;
   sha256: string;
 }
 
@@ -32,7 +32,7 @@ export function readFlatFast(path: string, ctx: FileContext, chunkSize = 4 << 20
 class FlatScanner extends ChunkedJsonBytes {
   private readonly scratch: Scratch = newScratch();
   private readonly cache: Array<{ bytes: Buffer; value: string } | undefined> = FIELDS.map(() => undefined);
-  private readonly rows: Activation[] = [];
+  private readonly rows = new ActivationStore();
   private readonly warnings: string[] = [];
   private firstError: unknown = null;
 
@@ -82,6 +82,7 @@ class FlatScanner extends ChunkedJsonBytes {
 
   private convert(index: number): void {
     try {
+      // The row object dies young: only its values stay, in the columns.
       this.rows.push(flatRow(this.scratch, this.ctx));
     } catch (error) {
       // Deferred: a syntax error later in the file must win, as it does on the general path.

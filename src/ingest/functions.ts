@@ -4,7 +4,7 @@
 // numbered copies (`mobilenet_native_rust1` … `5`, one per concurrent invocation). A trailing
 // number counts as numbering only when another action in the inputs has the same stem with
 // another number, so a lone `resnet50` keeps its name.
-import type { Activation } from '../types.js';
+import type { ActivationStore } from '../table/store.js';
 
 const FRESH_ACTION = /^(owbench-[0-9a-f]{8}-.+)-c\d+-r\d+-i\d+$/;
 const NUMBERED = /^(.*\D)(\d+)$/;
@@ -37,11 +37,16 @@ export function numberedStemsOf(actions: Iterable<string>): Set<string> {
 }
 
 /** Fills `function` from the action name on every row that has an action but no function. */
-export function deriveFunctions(rows: Activation[]): void {
+export function deriveFunctions(store: ActivationStore): void {
+  const action = store.labels.action;
+  if (action.codes === null) return;
+  const fn = store.codes('function');
   const actions = new Set<string>();
-  for (const row of rows) if (row.function === null && row.action !== null) actions.add(row.action);
+  for (let i = 0; i < store.length; i++) if (fn[i] === -1 && action.codes[i] !== -1) actions.add(action.values[action.codes[i]]);
   if (actions.size === 0) return;
   const stems = numberedStemsOf(actions);
-  const functionOf = new Map([...actions].map((action) => [action, functionOfAction(action, stems)]));
-  for (const row of rows) if (row.function === null && row.action !== null) row.function = functionOf.get(row.action)!;
+  const functionOf = action.values.map((name) => functionOfAction(name, stems));
+  for (let i = 0; i < store.length; i++) {
+    if (fn[i] === -1 && action.codes[i] !== -1) store.setLabel('function', i, functionOf[action.codes[i]]);
+  }
 }

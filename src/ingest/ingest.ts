@@ -5,6 +5,8 @@ import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { InputError } from '../errors.js';
+import { ActivationStore } from '../table/store.js';
+import { storedTable } from '../table/table.js';
 import type { Activation, AggregateRow, InputFormat, Source, Table } from '../types.js';
 import * as msg from './messages.js';
 import { parseFile } from './parse.js';
@@ -45,18 +47,24 @@ export function ingestText(text: string, file: string, options: IngestOptions & 
   return settled(table);
 }
 
+/** A table while its files are read: the activations as columns (src/table/store.ts). */
+interface Building extends Omit<Table, 'activations'> {
+  store: ActivationStore | null;
+}
+
 /** What needs every input: one row per activation id, and functions from the actions present. */
-function settled(table: Table): Table {
-  dropDuplicates(table);
-  deriveFunctions(table.activations);
-  return table;
+function settled({ store, ...rest }: Building): Table {
+  const activations = store ?? new ActivationStore();
+  dropDuplicates(activations, rest);
+  deriveFunctions(activations);
+  return storedTable(activations, rest);
 }
 
-function emptyTable(): Table {
-  return { activations: [], aggregates: [], sources: [], warnings: [] };
+function emptyTable(): Building {
+  return { store: null, aggregates: [], sources: [], warnings: [] };
 }
 
-function contextFor(table: Table, file: string, options: IngestOptions & { runtime?: string }): FileContext {
+function contextFor(table: Building, file: string, options: IngestOptions & { runtime?: string }): FileContext {
   return {
     file,
     source: table.sources.length,
@@ -67,7 +75,7 @@ function contextFor(table: Table, file: string, options: IngestOptions & { runti
 }
 
 /** Flat records are scanned from the bytes, NDJSON and CSV read in chunks of lines; everything else is read whole. */
-function addFile(table: Table, spec: InputSpec, options: IngestOptions): void {
+function addFile(table: Building, spec: InputSpec, options: IngestOptions): void {
   const ctx = contextFor(table, spec.path, { ...options, runtime: spec.runtime });
   const fast = readFile(spec.path, () => readFlatFast(spec.path, ctx));
   if (fast) {
@@ -95,30 +103,31 @@ function readFile<T>(path: string, read: () => T): T {
 }
 
 /** `read` gives the bytes: they live only in textOf's frame, not beside their text while it is parsed (0.47 GB for 1M NDJSON records). */
-function addText(table: Table, read: () => Buffer, file: string, options: IngestOptions & { runtime?: string }): void {
+function addText(table: Building, read: () => Buffer, file: string, options: IngestOptions & { runtime?: string }): void {
   const { sha256, text } = textOf(read(), file);
   const ctx = contextFor(table, file, options);
   const activations: Activation[] = [];
   const aggregates: AggregateRow[] = [];
   const format: InputFormat = parseFile(text, ctx, activations, aggregates);
-  addRows(table, { path: file, sha256, format, runtimes: [] }, activations, aggregates);
+  addRows(table, { path: file, sha256, format, runtimes: [] }, ActivationStore.fromRows(activations), aggregates);
 }
 
-function addRows(table: Table, source: Source, activations: Activation[], aggregates: AggregateRow[]): void {
+function addRows(table: Building, source: Source, activations: ActivationStore, aggregates: AggregateRow[]): void {
   source.runtimes = runtimesOf(activations, aggregates);
   const long = source.runtimes.find((name) => name.length > MAX_LABEL);
   if (long !== undefined) throw new InputError(source.path, placeOfRuntime(long, activations, aggregates), msg.tooLongLabel(MAX_LABEL, long.length));
   table.sources.push(source);
-  // The first file's rows become the table's own array: no copy of a million rows.
-  if (table.activations.length === 0) table.activations = activations;
-  else appendAll(table.activations, activations);
-  appendAll(table.aggregates, aggregates);
+  // The first file's columns become the table's own: no copy of a million rows.
+  if (table.store === null) table.store = activations;
+  else table.store.append(activations);
+  for (const row of aggregates) table.aggregates.push(row);
 }
 
 /** The first row that carries `runtime`, as "record N" (rows keep no line of their own). */
-function placeOfRuntime(runtime: string, activations: Activation[], aggregates: AggregateRow[]): string {
-  const at = activations.findIndex((row) => row.runtime === runtime);
-  return at !== -1 ? `record ${at + 1}` : `aggregate row ${aggregates.findIndex((row) => row.runtime === runtime) + 1}`;
+function placeOfRuntime(runtime: string, activations: ActivationStore, aggregates: AggregateRow[]): string {
+  const code = activations.labels.runtime.find(runtime);
+  const at = code === -1 ? -1 : activations.codes('runtime').indexOf(code);
+  return at !== -1 && at < activations.length ? `record ${at + 1}` : `aggregate row ${aggregates.findIndex((row) => row.runtime === runtime) + 1}`;
 }
 
 function textOf(bytes: Buffer, file: string): { sha256: string; text: string } {
@@ -162,14 +171,18 @@ function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-function runtimesOf(activations: Activation[], aggregates: AggregateRow[]): string[] {
+/** Runtime labels of the rows that are not compositions, then of the aggregates, in order of first appearance. */
+function runtimesOf(activations: ActivationStore, aggregates: AggregateRow[]): string[] {
   const seen = new Set<string>();
-  for (const row of activations) if (row.composition == null) seen.add(row.runtime);
+  const runtime = activations.codes('runtime');
+  const composition = activations.codes('composition');
+  const values = activations.labels.runtime.values;
+  const first = new Uint8Array(values.length);
+  for (let i = 0; i < activations.length; i++) {
+    if (composition[i] !== -1 || first[runtime[i]] === 1) continue;
+    first[runtime[i]] = 1;
+    seen.add(values[runtime[i]]);
+  }
   for (const row of aggregates) seen.add(row.runtime);
   return [...seen];
-}
-
-/** Appends without push(...rows), which overflows the stack for a million rows. */
-function appendAll<T>(target: T[], rows: T[]): void {
-  for (let i = 0; i < rows.length; i++) target.push(rows[i]);
 }

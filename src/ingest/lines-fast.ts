@@ -4,6 +4,7 @@
 // (another format, a bad record even under --skip-invalid, a quote in the CSV, whose quoted
 // fields may span lines) returns null, leaving nothing behind: the general path then reads the
 // file and names the problem with its line, exactly as before.
+import { ActivationStore } from '../table/store.js';
 import type { Activation, InputFormat } from '../types.js';
 import { csvRows } from './csv.js';
 import { detect } from './detect.js';
@@ -13,30 +14,30 @@ import { activationNdjsonRows } from './records.js';
 
 export interface LinesResult {
   format: Extract<InputFormat, 'activation-ndjson' | 'csv'>;
-  rows: Activation[];
+  rows: ActivationStore;
   sha256: string;
 }
 
 export function readLinesFast(path: string, ctx: FileContext, chunkSize?: number): LinesResult | null {
-  const rows: Activation[] = [];
+  const rows = new ActivationStore();
   // Strict, so that a bad record throws (and the general path reports or skips it, with its line).
   const strict: FileContext = { ...ctx, skipInvalid: false, warnings: [] };
   let format: LinesResult['format'] | null = null;
   let header = '';
-  const shared = new SharedStrings();
   const sha256 = readLineChunks(path, (text, first) => {
-    const from = rows.length;
+    // A chunk's rows live only until they are in the columns.
+    const chunk: Activation[] = [];
     try {
       if (first) {
         format = formatOf(text, strict);
         if (format === 'csv') header = text.slice(0, text.indexOf('\n') + 1);
       }
-      if (format === 'activation-ndjson') activationNdjsonRows(text, strict, rows);
+      if (format === 'activation-ndjson') activationNdjsonRows(text, strict, chunk);
       else if (format === 'csv' && !text.includes('"')) {
         // Later chunks under the header again; its warnings (unused columns) counted once.
-        csvRows(first ? text : header + text, first ? strict : { ...strict, warnings: [] }, rows);
+        csvRows(first ? text : header + text, first ? strict : { ...strict, warnings: [] }, chunk);
       } else return false;
-      shared.onRows(rows, from);
+      for (let i = 0; i < chunk.length; i++) rows.push(chunk[i]);
       return true;
     } catch {
       return false;
@@ -55,30 +56,4 @@ function formatOf(text: string, ctx: FileContext): LinesResult['format'] | null 
   if (!text.includes('\n')) return null;
   const format = detect(text, ctx).format;
   return format === 'activation-ndjson' || format === 'csv' ? format : null;
-}
-
-/**
- * One string for each repeated label, kind, action: every record parsed brings its own copy of
- * each (a million "nodejs:20"s), which would all live as long as the table. Bounded, so that
- * values that never repeat cost no more than they did.
- */
-class SharedStrings {
-  private readonly seen = new Map<string, string>();
-
-  onRows(rows: Activation[], from: number): void {
-    for (let i = from; i < rows.length; i++) {
-      const row = rows[i]!;
-      row.runtime = this.shared(row.runtime);
-      row.kind = row.kind === null ? null : this.shared(row.kind);
-      row.action = row.action === null ? null : this.shared(row.action);
-      row.label = row.label === null ? null : this.shared(row.label);
-    }
-  }
-
-  private shared(value: string): string {
-    const known = this.seen.get(value);
-    if (known !== undefined) return known;
-    if (this.seen.size < 10_000) this.seen.set(value, value);
-    return value;
-  }
 }

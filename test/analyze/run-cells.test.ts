@@ -1,6 +1,7 @@
 // Each cell's runs as splitting the rows by hand and sorting every (cell, run)'s values alone gives
 // them: the same values in the same order, and the same sums, which every median and mean reads.
 import assert from 'node:assert/strict';
+import { ActivationStore } from '../../src/table/store.js';
 import { mulberry32 } from '../../src/analyze/prng.js';
 import { collectRunCells, UNIT_METRICS } from '../../src/analyze/run-cells.js';
 import type { Activation } from '../../src/types.js';
@@ -16,7 +17,7 @@ describe('analyze/run-cells: collectRunCells', () => {
         status: u() < 0.05 ? 'application error' : 'success', init_ms: cold ? value() : null, exec_ms: value(), total_ms: value(),
       } as unknown as Activation;
     });
-    const cells = collectRunCells(rows, (row) => row.repetition ?? -1);
+    const cells = collectRunCells(ActivationStore.fromRows(rows), (row) => row.repetition ?? -1);
     let seen = 0;
     for (const cell of cells) {
       const mine = rows.filter((r) => r.status === 'success' && r.runtime === cell.runtime && r.concurrency === cell.concurrency && (r.cold ? 'cold' : 'warm') === cell.part);

@@ -29,7 +29,7 @@ describe('ingest: flat records fast path', () => {
       const fast = readFlatFast(file, context(file), chunk);
       assert.ok(fast, 'the fast path took the file');
       const general = ingestText(text, file);
-      assert.deepEqual(fast.rows, general.activations);
+      assert.deepEqual(fast.rows.rows(), general.activations);
       assert.equal(fast.sha256, general.sources[0].sha256);
     });
   }

@@ -1,6 +1,7 @@
 // The function behind an action name (issue 10): numbered copies and owbench's fresh actions are
 // one function; a lone number is part of the name; the run log takes it from its experiment.
 import assert from 'node:assert/strict';
+import { ActivationStore } from '../../src/table/store.js';
 import { deriveFunctions, functionOfAction, numberedStemsOf } from '../../src/ingest/functions.js';
 import { ingestFiles } from '../../src/ingest/index.js';
 import { fixture, peer, PEER_FILES } from './helpers.js';
@@ -30,8 +31,9 @@ describe('ingest: functions from action names', () => {
     const rows = ingestFiles([fixture('configurations.json')]).activations;
     for (const row of rows) row.function = null;
     rows[0].function = 'named';
-    deriveFunctions(rows);
-    assert.deepEqual([rows[0].function, rows[1].function, rows[2].function], ['named', 'thumb', 'resize']);
+    const store = ActivationStore.fromRows(rows);
+    deriveFunctions(store);
+    assert.deepEqual([0, 1, 2].map((i) => store.rowAt(i).function), ['named', 'thumb', 'resize']);
   });
 
   it('takes a run log\'s function from its experiment (its name, for every runtime)', () => {

@@ -35,7 +35,7 @@ describe('ingest: NDJSON and CSV fast path', () => {
         assert.ok(fast, 'the fast path took the file');
         const expected = general(text, file);
         assert.equal(fast.format, expected.format);
-        assert.deepEqual(fast.rows, expected.rows);
+        assert.deepEqual(fast.rows.rows(), expected.rows);
         assert.deepEqual(ctx.warnings, expected.warnings);
         assert.equal(fast.sha256, ingestText(text, file).sources[0].sha256);
       });

@@ -1,0 +1,286 @@
+// The activation table held as columns (issue 16): typed arrays for numbers, dictionary codes for
+// labels. A million row objects cost ~300 MB of heap that every major collection walks (four of
+// ~130 ms in one `analyze` of 1M records); these columns cost ~100 MB outside the heap, and the
+// analysis reads them directly. Row objects are made only for whoever asks for them (rowAt, rows).
+import type { Activation, Composition, Status } from '../types.js';
+
+export const NUMBER_FIELDS = [
+  'memory_mb', 'concurrency', 'repetition', 'start', 'end', 'wait_ms', 'init_ms', 'duration_ms',
+  'exec_ms', 'total_ms', 'client_ms', 'confidence', 'components',
+] as const;
+export const STRING_FIELDS = ['runtime', 'kind', 'action', 'function', 'status', 'label', 'composition', 'caused_by'] as const;
+
+export type NumberField = (typeof NUMBER_FIELDS)[number];
+export type StringField = (typeof STRING_FIELDS)[number];
+
+/** No value: numbers are finite in every row ingest makes (fields.ts), so NaN stands for null. */
+const NONE_CODE = -1;
+
+/**
+ * A string column: codes into `values` (NONE_CODE for null). A column nobody has set is not
+ * allocated: most inputs leave action, caused_by, composition and the like null throughout.
+ */
+export class Labels {
+  codes: Int32Array | null = null;
+  readonly values: string[] = [];
+  private readonly index = new Map<string, number>();
+  // Most rows repeat the previous row's label: one comparison instead of a Map lookup.
+  private last: string | null = null;
+  private lastCode = NONE_CODE;
+
+  codeOf(value: string): number {
+    if (value === this.last) return this.lastCode;
+    let code = this.index.get(value);
+    if (code === undefined) {
+      code = this.values.length;
+      this.values.push(value);
+      this.index.set(value, code);
+    }
+    this.last = value;
+    this.lastCode = code;
+    return code;
+  }
+
+  /** The code of `value` if any row has it, else NONE_CODE (no entry is made). */
+  find(value: string): number {
+    return this.index.get(value) ?? NONE_CODE;
+  }
+
+  at(i: number): string | null {
+    const code = this.codes === null ? NONE_CODE : this.codes[i];
+    return code === NONE_CODE ? null : this.values[code];
+  }
+}
+
+export class ActivationStore {
+  length = 0;
+  private capacity: number;
+  private readonly numbers = new Map<NumberField, Float64Array>();
+  /** The same columns by position in NUMBER_FIELDS, and the labels by position in STRING_FIELDS (push reads these). */
+  private readonly numberList: Array<Float64Array | undefined> = NUMBER_FIELDS.map(() => undefined);
+  private readonly labelList: Labels[];
+  readonly labels: Record<StringField, Labels>;
+  cold: Uint8Array;
+  source: Int32Array;
+  ids: Array<string | null> = [];
+
+  constructor(capacity = 1024) {
+    this.capacity = Math.max(16, capacity);
+    this.cold = new Uint8Array(this.capacity);
+    this.source = new Int32Array(this.capacity);
+    this.labelList = STRING_FIELDS.map(() => new Labels());
+    this.labels = Object.fromEntries(STRING_FIELDS.map((f, k) => [f, this.labelList[k]])) as Record<StringField, Labels>;
+  }
+
+  static fromRows(rows: readonly Activation[]): ActivationStore {
+    const store = new ActivationStore(rows.length);
+    for (let i = 0; i < rows.length; i++) store.push(rows[i]);
+    return store;
+  }
+
+  /** Written out field by field: this runs once per row of the largest inputs. */
+  push(row: Activation): void {
+    if (this.length === this.capacity) this.grow();
+    const i = this.length++;
+    if (row.memory_mb != null) this.numberSlot(0)[i] = row.memory_mb;
+    if (row.concurrency != null) this.numberSlot(1)[i] = row.concurrency;
+    if (row.repetition != null) this.numberSlot(2)[i] = row.repetition;
+    if (row.start != null) this.numberSlot(3)[i] = row.start;
+    if (row.end != null) this.numberSlot(4)[i] = row.end;
+    if (row.wait_ms != null) this.numberSlot(5)[i] = row.wait_ms;
+    if (row.init_ms != null) this.numberSlot(6)[i] = row.init_ms;
+    if (row.duration_ms != null) this.numberSlot(7)[i] = row.duration_ms;
+    if (row.exec_ms != null) this.numberSlot(8)[i] = row.exec_ms;
+    if (row.total_ms != null) this.numberSlot(9)[i] = row.total_ms;
+    if (row.client_ms != null) this.numberSlot(10)[i] = row.client_ms;
+    if (row.confidence != null) this.numberSlot(11)[i] = row.confidence;
+    if (row.components != null) this.numberSlot(12)[i] = row.components;
+    if (row.runtime != null) this.codeSlot(0)[i] = this.labelList[0].codeOf(row.runtime);
+    if (row.kind != null) this.codeSlot(1)[i] = this.labelList[1].codeOf(row.kind);
+    if (row.action != null) this.codeSlot(2)[i] = this.labelList[2].codeOf(row.action);
+    if (row.function != null) this.codeSlot(3)[i] = this.labelList[3].codeOf(row.function);
+    if (row.status != null) this.codeSlot(4)[i] = this.labelList[4].codeOf(row.status);
+    if (row.label != null) this.codeSlot(5)[i] = this.labelList[5].codeOf(row.label);
+    if (row.composition != null) this.codeSlot(6)[i] = this.labelList[6].codeOf(row.composition);
+    if (row.caused_by != null) this.codeSlot(7)[i] = this.labelList[7].codeOf(row.caused_by);
+    this.cold[i] = row.cold ? 1 : 0;
+    this.source[i] = row.source;
+    this.ids.push(row.activation_id ?? null);
+  }
+
+  private numberSlot(k: number): Float64Array {
+    return this.numberList[k] ?? this.writableNumbers(NUMBER_FIELDS[k]);
+  }
+
+  private codeSlot(k: number): Int32Array {
+    return this.labelList[k].codes ?? this.writableCodes(STRING_FIELDS[k]);
+  }
+
+  /** A number column, NaN where null (all NaN for a column no row set; allocated then, once). */
+  column(field: NumberField): Float64Array {
+    return this.writableNumbers(field);
+  }
+
+  /** A number column if any row has set it (without allocating one), else null. */
+  columnOrNull(field: NumberField): Float64Array | null {
+    return this.numbers.get(field) ?? null;
+  }
+
+  /** The codes of a label column, NONE_CODE where null (all of them for a column no row set). */
+  codes(field: StringField): Int32Array {
+    return this.writableCodes(field);
+  }
+
+  number(field: NumberField, i: number): number | null {
+    const column = this.numbers.get(field);
+    if (column === undefined) return null;
+    const value = column[i];
+    return value === value ? value : null; // NaN is null
+  }
+
+  label(field: StringField, i: number): string | null {
+    return this.labels[field].at(i);
+  }
+
+  /** Row i as ingest made it, in the key order of makeRow (row.ts). */
+  rowAt(i: number): Activation {
+    const n = (f: NumberField) => this.number(f, i);
+    const s = (f: StringField) => this.labels[f].at(i);
+    return {
+      runtime: s('runtime')!,
+      kind: s('kind'),
+      action: s('action'),
+      memory_mb: n('memory_mb'),
+      function: s('function'),
+      concurrency: n('concurrency'),
+      repetition: n('repetition'),
+      activation_id: this.ids[i],
+      start: n('start'),
+      end: n('end'),
+      wait_ms: n('wait_ms'),
+      init_ms: n('init_ms'),
+      duration_ms: n('duration_ms'),
+      exec_ms: n('exec_ms'),
+      total_ms: n('total_ms'),
+      client_ms: n('client_ms'),
+      cold: this.cold[i] === 1,
+      status: s('status') as Status,
+      label: s('label'),
+      confidence: n('confidence'),
+      composition: s('composition') as Composition | null,
+      caused_by: s('caused_by'),
+      components: n('components'),
+      source: this.source[i],
+    };
+  }
+
+  rows(): Activation[] {
+    const out = new Array<Activation>(this.length);
+    for (let i = 0; i < this.length; i++) out[i] = this.rowAt(i);
+    return out;
+  }
+
+  /** A new store of the rows at `indices`, in that order. */
+  select(indices: Int32Array): ActivationStore {
+    const out = new ActivationStore(indices.length);
+    out.length = indices.length;
+    for (const [field, column] of this.numbers) {
+      const target = out.writableNumbers(field);
+      for (let j = 0; j < indices.length; j++) target[j] = column[indices[j]];
+    }
+    for (const field of STRING_FIELDS) {
+      const from = this.labels[field];
+      if (from.codes === null) continue;
+      const target = out.writableCodes(field);
+      // Coded again in the new store's own dictionary (labels in order of first appearance there).
+      for (let j = 0; j < indices.length; j++) {
+        const code = from.codes[indices[j]];
+        target[j] = code === NONE_CODE ? NONE_CODE : out.labels[field].codeOf(from.values[code]);
+      }
+    }
+    for (let j = 0; j < indices.length; j++) {
+      out.cold[j] = this.cold[indices[j]];
+      out.source[j] = this.source[indices[j]];
+      out.ids.push(this.ids[indices[j]]);
+    }
+    return out;
+  }
+
+  /** Keeps the rows whose `keep` is set, in order (dropDuplicates): columns compacted in place. */
+  compact(keep: Uint8Array): void {
+    let kept = 0;
+    for (let i = 0; i < this.length; i++) {
+      if (keep[i] === 0) continue;
+      if (kept !== i) {
+        for (const column of this.numbers.values()) column[kept] = column[i];
+        for (const field of STRING_FIELDS) {
+          const codes = this.labels[field].codes;
+          if (codes !== null) codes[kept] = codes[i];
+        }
+        this.cold[kept] = this.cold[i];
+        this.source[kept] = this.source[i];
+        this.ids[kept] = this.ids[i];
+      }
+      kept++;
+    }
+    for (const column of this.numbers.values()) column.fill(NaN, kept, this.length);
+    for (const field of STRING_FIELDS) this.labels[field].codes?.fill(NONE_CODE, kept, this.length);
+    this.cold.fill(0, kept, this.length);
+    this.source.fill(0, kept, this.length);
+    this.ids.length = kept;
+    this.length = kept;
+  }
+
+  /** Sets a label on row i (deriveFunctions fills `function` from the action). */
+  setLabel(field: StringField, i: number, value: string): void {
+    this.writableCodes(field)[i] = this.labels[field].codeOf(value);
+  }
+
+  /** Appends every row of `other` (a later input file). */
+  append(other: ActivationStore): void {
+    for (let i = 0; i < other.length; i++) this.push(other.rowAt(i));
+  }
+
+  private writableNumbers(field: NumberField): Float64Array {
+    let column = this.numbers.get(field);
+    if (column === undefined) this.setNumbers(field, (column = new Float64Array(this.capacity).fill(NaN)));
+    return column;
+  }
+
+  private setNumbers(field: NumberField, column: Float64Array): void {
+    this.numbers.set(field, column);
+    this.numberList[NUMBER_FIELDS.indexOf(field)] = column;
+  }
+
+  private writableCodes(field: StringField): Int32Array {
+    const labels = this.labels[field];
+    if (labels.codes === null) labels.codes = new Int32Array(this.capacity).fill(NONE_CODE);
+    return labels.codes;
+  }
+
+  /** Doubles every column (the fast paths do not know the row count ahead). */
+  private grow(): void {
+    const capacity = this.capacity * 2;
+    for (const [field, column] of this.numbers) {
+      const next = new Float64Array(capacity).fill(NaN, column.length);
+      next.set(column);
+      this.setNumbers(field, next);
+    }
+    for (const field of STRING_FIELDS) {
+      const labels = this.labels[field];
+      if (labels.codes === null) continue;
+      const next = new Int32Array(capacity).fill(NONE_CODE, labels.codes.length);
+      next.set(labels.codes);
+      labels.codes = next;
+    }
+    const cold = new Uint8Array(capacity);
+    cold.set(this.cold);
+    this.cold = cold;
+    const source = new Int32Array(capacity);
+    source.set(this.source);
+    this.source = source;
+    this.capacity = capacity;
+  }
+}
+
+export { NONE_CODE };

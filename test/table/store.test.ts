@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { analyze } from '../../src/analyze/analyze.js';
+import { ingestFiles } from '../../src/ingest/index.js';
+import { ActivationStore } from '../../src/table/store.js';
+import { activationCount, storedTable, storeOf } from '../../src/table/table.js';
+import type { Activation, Table } from '../../src/types.js';
+import { repoRoot } from '../helpers/cli.js';
+
+const fixtures = path.join(repoRoot, 'test/ingest/fixtures');
+// Every shape the fixtures hold: compositions and components, failures, CSV exports, a run log.
+const INPUTS = ['sequence.json', 'configurations.json', 'statuses.ndjson', 'export.csv'].map((f) => path.join(fixtures, f))
+  .concat(path.join(repoRoot, 'data/runs/demo.ndjson'));
+
+/** Rows as plain objects, read through the table's getter once (the table then holds rows). */
+const rowsOf = (table: Table) => table.activations.map((row) => ({ ...row }));
+
+describe('table/store: the activation table as columns', () => {
+  for (const input of INPUTS) {
+    it(`gives back every row of ${path.basename(input)} as ingest made it (values, nulls, key order)`, () => {
+      const rows = rowsOf(ingestFiles([input]));
+      const again = ActivationStore.fromRows(rows).rows();
+      assert.deepStrictEqual(again, rows);
+      for (let i = 0; i < rows.length; i++) assert.deepEqual(Object.keys(again[i]), Object.keys(rows[i]));
+    });
+  }
+
+  it('keeps -0, fractions and a column only some rows set', () => {
+    const [a] = rowsOf(ingestFiles([INPUTS[1]]));
+    const rows: Activation[] = [{ ...a, wait_ms: -0, client_ms: 0.1 + 0.2 }, { ...a, client_ms: null, label: null }, { ...a, label: 'x' }];
+    const back = ActivationStore.fromRows(rows).rows();
+    assert.ok(Object.is(back[0].wait_ms, -0));
+    assert.equal(back[0].client_ms, 0.30000000000000004);
+    assert.deepEqual(back.map((r) => [r.client_ms, r.label]), [[0.30000000000000004, a.label], [null, null], [null, 'x']]);
+  });
+
+  it('grows past its first capacity, selects and compacts rows in order', () => {
+    const [a] = rowsOf(ingestFiles([INPUTS[1]]));
+    const rows = Array.from({ length: 3000 }, (_, i) => ({ ...a, activation_id: `id${i}`, wait_ms: i, label: i % 3 === 0 ? null : `l${i % 7}` }));
+    const store = ActivationStore.fromRows(rows);
+    assert.deepStrictEqual(store.rows(), rows);
+    const picked = Int32Array.from([2999, 5, 0]);
+    assert.deepStrictEqual(store.select(picked).rows(), [rows[2999], rows[5], rows[0]]);
+    const keep = Uint8Array.from(rows, (_, i) => (i % 2));
+    store.compact(keep);
+    assert.deepStrictEqual(store.rows(), rows.filter((_, i) => i % 2));
+  });
+});
+
+describe('table/table: columns until someone asks for rows', () => {
+  it('analyses the columns and the same rows alike (every figure, byte for byte)', () => {
+    const columns = ingestFiles(INPUTS.slice(0, 3));
+    const rows = { ...ingestFiles(INPUTS.slice(0, 3)) }; // the spread reads the getter: a table of rows
+    assert.equal(activationCount(columns), rows.activations.length);
+    assert.equal(JSON.stringify(analyze(columns)), JSON.stringify(analyze(rows)));
+  });
+
+  it('hands the table to its rows once they are read: an edit is what the analysis sees', () => {
+    const table = ingestFiles([path.join(repoRoot, 'data/runs/demo.ndjson')]);
+    const before = analyze(table).groups.length;
+    for (const row of table.activations) row.runtime = 'renamed';
+    assert.ok(storeOf(table).rows().every((row) => row.runtime === 'renamed'));
+    assert.deepEqual([...new Set(analyze(table).groups.map((g) => g.runtime))], ['renamed']);
+    assert.ok(before > 1);
+  });
+
+  it('takes rows assigned to it', () => {
+    const table = storedTable(ActivationStore.fromRows(rowsOf(ingestFiles([INPUTS[1]]))), { aggregates: [], sources: [], warnings: [] });
+    table.activations = table.activations.slice(0, 1);
+    assert.equal(storeOf(table).length, 1);
+    assert.equal(activationCount(table), 1);
+  });
+});
