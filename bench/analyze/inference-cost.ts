@@ -27,6 +27,8 @@ const dist = pathToFileURL(path.resolve(root, values.dist)).href;
 const { ingestFiles } = await import(`${dist}/ingest/index.js`) as typeof import('../../src/ingest/index.js');
 const { analyze } = await import(`${dist}/analyze/analyze.js`) as typeof import('../../src/analyze/analyze.js');
 const { inferAtUnit } = await import(`${dist}/analyze/inference.js`) as typeof import('../../src/analyze/inference.js');
+const { ActivationStore } = await import(`${dist}/table/store.js`) as typeof import('../../src/table/store.js');
+const { storedTable, storeOf } = await import(`${dist}/table/table.js`) as typeof import('../../src/table/table.js');
 
 const cpuMs = () => {
   const u = process.cpuUsage();
@@ -41,13 +43,20 @@ function timed<T>(run: () => T): { cpu: number; wall: number } {
   return { cpu: cpuMs() - cpu, wall: performance.now() - wall };
 }
 
-/** The rows analyze hands to inferAtUnit: no compositions, recorded levels (one configuration per runtime here). */
-const comparedRows = (table: Table) => table.activations.filter((row) => row.composition == null && row.concurrency != null);
+/**
+ * The activations analyze hands to inferAtUnit: no compositions, recorded levels (one
+ * configuration per runtime here), as columns, as analyze gives them.
+ */
+const comparedRows = (table: Table) =>
+  ActivationStore.fromRows(storeOf(table).rows().filter((row) => row.composition == null && row.concurrency != null));
 
 const input = inputFile(path.join(root, 'bench/out'), 'flat', Number(values.count), Number(values.seed));
+// Both tables hold columns, as ingest gives them (a table of row objects would be turned into columns on every analyze).
 const oneRun = ingestFiles([input]);
-const tenRuns: Table = { ...oneRun, activations: oneRun.activations.map((row, i) => ({ ...row, repetition: i % 10 })) };
-const result: Record<string, unknown> = { records: oneRun.activations.length, dist: values.dist, load_average_start: loadavg() };
+const tenRows = storeOf(oneRun).rows().map((row, i) => ({ ...row, repetition: i % 10 }));
+const tenRuns = storedTable(ActivationStore.fromRows(tenRows), { aggregates: [], sources: oneRun.sources, warnings: [] });
+tenRows.length = 0;
+const result: Record<string, unknown> = { records: storeOf(oneRun).length, dist: values.dist, load_average_start: loadavg() };
 for (const [shape, table] of [['one run per cell', oneRun], ['ten runs per cell', tenRuns]] as const) {
   const whole: number[] = [];
   const inference: number[] = [];
@@ -57,7 +66,7 @@ for (const [shape, table] of [['one run per cell', oneRun], ['ten runs per cell'
   let unit = '';
   for (let round = 0; round < Number(values.rounds); round++) {
     const a = timed(() => analyze(table));
-    const b = timed(() => (unit = inferAtUnit({ activations: rows }, 'blackbox')?.unit ?? 'none'));
+    const b = timed(() => (unit = inferAtUnit(rows, 'blackbox')?.unit ?? 'none'));
     whole.push(a.cpu);
     inference.push(b.cpu);
     wallWhole.push(a.wall);

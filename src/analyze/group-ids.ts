@@ -14,12 +14,13 @@ export interface GroupIds {
 
 const WIDTH = 6;
 
-export function groupIdsOf(store: ActivationStore, keys: ReadonlySet<GroupKey>): GroupIds {
+/** `compositions`: give sequences and conductors groups too (the run cells take every row they are given). */
+export function groupIdsOf(store: ActivationStore, keys: ReadonlySet<GroupKey>, compositions = false): GroupIds {
   const n = store.length;
   const of = new Int32Array(n);
   const firstRow: number[] = [];
   const runtime = store.codes('runtime');
-  const composition = store.labels.composition.codes;
+  const composition = compositions ? null : store.labels.composition.codes;
   // As before issue 16: by action, the action tells groups apart, not the function it derives.
   const fn = keys.has('function') ? store.labels.function.codes : null;
   const action = keys.has('action') ? store.labels.action.codes : null;

@@ -11,7 +11,7 @@ import { heavyTailOf, nameHeavyTails, type HeavyTail } from './heavy-tail.js';
 import { unitTest } from './permutation.js';
 import { streamFor } from './prng.js';
 import { holm, mannWhitney } from './rank-test.js';
-import { collectRunCells, countOf, pooledSortedOf, type RunCell, type RunSample, type UnitMetric } from './run-cells.js';
+import { collectRunCells, countOf, levelIdsOf, pooledSortedOf, type RunCell, type RunSample, type UnitMetric } from './run-cells.js';
 import { byCodeUnits } from './speedups.js';
 import { chooseUnit, runKeyOf } from './unit.js';
 
@@ -21,8 +21,9 @@ const METRICS: ReadonlyArray<[ComparisonMetric, UnitMetric]> = [['init_ms', 'ini
 export function inferAtUnit(compared: ActivationStore | Pick<Table, 'activations'>, baseline: string): UnitInference | undefined {
   const store = compared instanceof ActivationStore ? compared : storeOf(compared);
   if (store.length === 0) return undefined;
-  const choice = chooseUnit(store);
-  const cells = collectRunCells(store, runKeyOf(choice));
+  const ids = levelIdsOf(store);
+  const choice = chooseUnit(store, ids);
+  const cells = collectRunCells(store, runKeyOf(choice), ids);
   const key = (c: Pick<RunCell, 'runtime' | 'concurrency' | 'part'>) => `${c.runtime}\u0000${c.concurrency}\u0000${c.part}`;
   const byKey = new Map(cells.map((c) => [key(c), c]));
   const candidates = [...new Set(cells.map((c) => c.runtime))].filter((r) => r !== baseline).sort(byCodeUnits);

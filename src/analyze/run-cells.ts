@@ -4,6 +4,10 @@
 import { RowCursor, type RowView } from '../table/cursor.js';
 import type { ActivationStore } from '../table/store.js';
 import { mergeAscending, sortAscending } from './sort.js';
+import type { GroupKey } from './columns.js';
+import { groupIdsOf, type GroupIds } from './group-ids.js';
+
+const LEVEL_KEYS: ReadonlySet<GroupKey> = new Set(['runtime', 'concurrency']);
 
 export type Part = 'cold' | 'warm';
 export type UnitMetric = 'init' | 'exec' | 'total';
@@ -24,74 +28,87 @@ export interface RunCell {
   runs: Record<UnitMetric, RunSample[]>;
 }
 
-/** One (cell, run): its cell, then per metric a count (first pass) and the values (second). */
-interface Slot {
-  cell: number;
-  counts: Record<UnitMetric, number>;
-  values: Record<UnitMetric, Float64Array>;
-}
-
 /**
  * Successful activations only; cells and runs in order of first appearance. Two passes with no
  * per-row allocation (as columns.ts): the first finds each row's slot and counts, the second fills
  * typed arrays, which are then sorted in place.
  */
-export function collectRunCells(store: ActivationStore, runOf: (row: RowView) => number): RunCell[] {
-  const index = new Map<string, Map<number, Map<number, number>>>();
+export function collectRunCells(store: ActivationStore, runOf: (row: RowView) => number, ids: GroupIds = levelIdsOf(store)): RunCell[] {
+  const cellOf = new Int32Array(ids.firstRow.length * 2).fill(-1);
+  const runSlots: Array<Map<number, number>> = [];
+  // Each cell's last run and its slot: rows of one run tend to come together (and one-run cells always do).
+  const lastRun: number[] = [];
+  const lastSlot: number[] = [];
   const cells: Array<Omit<RunCell, 'runs'> & { slots: number[] }> = [];
-  const slots: Slot[] = [];
   const slotOf = new Int32Array(store.length).fill(-1);
+  // Per slot, the number of init, exec and total values: counts[3·slot + metric].
+  let counts = new Int32Array(3 * 64);
+  let slotCount = 0;
+  const status = store.codes('status');
+  const success = store.labels.status.find('success');
+  const { cold } = store;
+  const init = store.column('init_ms');
+  const exec = store.column('exec_ms');
+  const total = store.column('total_ms');
   const row = new RowCursor(store);
   for (let i = 0; i < store.length; i++) {
-    row.at(i);
-    if (row.status !== 'success') continue;
-    let byLevel = index.get(row.runtime);
-    if (byLevel === undefined) index.set(row.runtime, (byLevel = new Map()));
-    // An unrecorded level is one stratum (key −2, −1), apart from every recorded one.
-    const levelKey = (row.concurrency ?? -1) * 2 + (row.cold ? 1 : 0);
-    let byRun = byLevel.get(levelKey);
-    if (byRun === undefined) {
-      byLevel.set(levelKey, (byRun = new Map()));
-      cells.push({ runtime: row.runtime, concurrency: row.concurrency, part: row.cold ? 'cold' : 'warm', slots: [] });
-      byRun.set(-Infinity, cells.length - 1); // the cell's own index, under a key no run has
+    if (status[i] !== success || success === -1) continue;
+    const key = ids.of[i] * 2 + cold[i];
+    let c = cellOf[key];
+    if (c === -1) {
+      row.at(i);
+      c = cellOf[key] = cells.length;
+      cells.push({ runtime: row.runtime, concurrency: row.concurrency, part: cold[i] === 1 ? 'cold' : 'warm', slots: [] });
+      runSlots.push(new Map());
+      lastRun.push(NaN);
+      lastSlot.push(-1);
     }
-    const run = runOf(row);
-    let slot = byRun.get(run);
+    const run = runOf(row.at(i));
+    let slot = run === lastRun[c] ? lastSlot[c] : runSlots[c].get(run);
     if (slot === undefined) {
-      slot = slots.length;
-      byRun.set(run, slot);
-      const cell = byRun.get(-Infinity) as number;
-      cells[cell].slots.push(slot);
-      slots.push({ cell, counts: { init: 0, exec: 0, total: 0 }, values: { init: EMPTY, exec: EMPTY, total: EMPTY } });
+      slot = slotCount++;
+      runSlots[c].set(run, slot);
+      cells[c].slots.push(slot);
+      if (3 * slotCount > counts.length) {
+        const grown = new Int32Array(counts.length * 2);
+        grown.set(counts);
+        counts = grown;
+      }
     }
+    lastRun[c] = run;
+    lastSlot[c] = slot;
     slotOf[i] = slot;
-    const counts = slots[slot].counts;
-    if (row.init_ms !== null && row.cold) counts.init++;
-    if (row.exec_ms !== null) counts.exec++;
-    if (row.total_ms !== null) counts.total++;
+    // x === x: not NaN, the store's null.
+    if (init[i] === init[i] && cold[i] === 1) counts[3 * slot]++;
+    if (exec[i] === exec[i]) counts[3 * slot + 1]++;
+    if (total[i] === total[i]) counts[3 * slot + 2]++;
   }
-  for (const slot of slots) {
-    for (const metric of UNIT_METRICS) slot.values[metric] = new Float64Array(slot.counts[metric]);
-    slot.counts = { init: 0, exec: 0, total: 0 };
-  }
+  const values: Float64Array[] = [];
+  for (let k = 0; k < 3 * slotCount; k++) values.push(new Float64Array(counts[k]));
+  counts.fill(0);
   for (let i = 0; i < store.length; i++) {
-    if (slotOf[i] < 0) continue;
-    row.at(i);
-    const { counts, values } = slots[slotOf[i]];
-    if (row.init_ms !== null && row.cold) values.init[counts.init++] = row.init_ms;
-    if (row.exec_ms !== null) values.exec[counts.exec++] = row.exec_ms;
-    if (row.total_ms !== null) values.total[counts.total++] = row.total_ms;
+    const slot = slotOf[i];
+    if (slot < 0) continue;
+    if (init[i] === init[i] && cold[i] === 1) values[3 * slot][counts[3 * slot]++] = init[i];
+    if (exec[i] === exec[i]) values[3 * slot + 1][counts[3 * slot + 1]++] = exec[i];
+    if (total[i] === total[i]) values[3 * slot + 2][counts[3 * slot + 2]++] = total[i];
   }
   return cells.map(({ slots: mine, ...cell }) => {
     const runs = { init: [], exec: [], total: [] } as Record<UnitMetric, RunSample[]>;
     for (const s of mine) {
-      for (const metric of UNIT_METRICS) if (slots[s].values[metric].length > 0) runs[metric].push(sorted(slots[s].values[metric]));
+      UNIT_METRICS.forEach((metric, m) => {
+        if (values[3 * s + m].length > 0) runs[metric].push(sorted(values[3 * s + m]));
+      });
     }
     return { ...cell, runs };
   });
 }
 
-const EMPTY = new Float64Array(0);
+/** The (runtime, level) groups the cells split, compositions included (collectRunCells takes every row it is given). */
+export function levelIdsOf(store: ActivationStore): GroupIds {
+  return groupIdsOf(store, LEVEL_KEYS, true);
+}
+
 
 function sorted(values: Float64Array): RunSample {
   sortAscending(values);

@@ -2,7 +2,9 @@
 // of one run share that run's conditions (host load, cache state, a fresh deployment), so where the
 // data holds several runs of a cell, inference resamples and tests runs, not activations. This is
 // the one place that decides it; every interval and test asks here.
-import { RowCursor, type RowView } from '../table/cursor.js';
+import type { RowView } from '../table/cursor.js';
+import type { GroupIds } from './group-ids.js';
+import { levelIdsOf } from './run-cells.js';
 import type { ActivationStore } from '../table/store.js';
 
 export interface UnitChoice {
@@ -16,8 +18,8 @@ export interface UnitChoice {
  * Runs by `repetition` when some cell has two or more distinct repetitions; else by input file
  * when some cell draws on two or more files; else each cell is one run (unit: activation).
  */
-export function chooseUnit(store: ActivationStore): UnitChoice {
-  const two = cellsWithTwo(store);
+export function chooseUnit(store: ActivationStore, ids: GroupIds = levelIdsOf(store)): UnitChoice {
+  const two = cellsWithTwo(store, ids);
   if (two.repetition) return { unit: 'run', field: 'repetition' };
   if (two.source) return { unit: 'run', field: 'source' };
   return { unit: 'activation', field: null };
@@ -31,25 +33,29 @@ export function runKeyOf(choice: UnitChoice): (row: RowView) => number {
 }
 
 /**
- * Whether some cell has two repetitions, and whether some cell has two sources, in one pass
- * (nested maps, not a joined string key: this reads every row of a million-row table); it stops
- * at the first cell with two repetitions, which decides the unit whatever the sources say.
+ * Whether some cell has two repetitions, and whether some cell has two sources, in one pass over
+ * the cells' codes (group-ids.ts); it stops at the first cell with two repetitions, which decides
+ * the unit whatever the sources say. A null repetition is a value like any other.
  */
-function cellsWithTwo(store: ActivationStore): { repetition: boolean; source: boolean } {
-  const first = new Map<string, Map<number | null, { repetition?: number | null; source?: number }>>();
+function cellsWithTwo(store: ActivationStore, ids: GroupIds): { repetition: boolean; source: boolean } {
+  const cells = ids.firstRow.length;
+  const repetitions = store.columnOrNull('repetition');
+  const firstRepetition = new Float64Array(cells);
+  const firstSource = new Int32Array(cells);
+  for (let g = 0; g < cells; g++) {
+    firstRepetition[g] = repetitions === null ? NaN : repetitions[ids.firstRow[g]];
+    firstSource[g] = store.source[ids.firstRow[g]];
+  }
   let source = false;
-  const row = new RowCursor(store);
   for (let i = 0; i < store.length; i++) {
-    row.at(i);
-    let levels = first.get(row.runtime);
-    if (levels === undefined) first.set(row.runtime, (levels = new Map()));
-    let seen = levels.get(row.concurrency);
-    if (seen === undefined) levels.set(row.concurrency, (seen = { repetition: undefined, source: undefined }));
-    // A missing value (undefined) is no value: the first one present is the cell's.
-    if (seen.repetition === undefined) seen.repetition = row.repetition;
-    else if (seen.repetition !== row.repetition) return { repetition: true, source };
-    if (seen.source === undefined) seen.source = row.source;
-    else if (seen.source !== row.source) source = true;
+    const g = ids.of[i];
+    if (repetitions !== null) {
+      const r = repetitions[i];
+      const first = firstRepetition[g];
+      // NaN is null: equal to itself here.
+      if (r !== first && (r === r || first === first)) return { repetition: true, source };
+    }
+    if (store.source[i] !== firstSource[g]) source = true;
   }
   return { repetition: false, source };
 }
