@@ -24,10 +24,18 @@ export class ChunkedJsonBytes {
   protected eof = false;
   /** Whether the string scanString found last is ASCII (then latin1 decodes it, faster than utf8). */
   protected ascii = true;
-  protected readonly hash: Hash = createHash('sha256');
+  /** Null where another thread hashes the file (a worker reading its second half). */
+  protected readonly hash: Hash | null;
+  /** The file offset of buf[0]. */
+  protected base: number;
+  private filePos: number;
 
-  constructor(private readonly fd: number, chunkSize: number) {
+  /** Reads from byte `from` on (a worker's half starts mid-file). */
+  constructor(private readonly fd: number, chunkSize: number, from = 0, hashed = true) {
     this.buf = Buffer.allocUnsafe(chunkSize);
+    this.base = from;
+    this.filePos = from;
+    this.hash = hashed ? createHash('sha256') : null;
   }
 
   /** Moves the bytes from `keep` on to the front, reads more after them, and rewinds p to 0. */
@@ -41,14 +49,16 @@ export class ChunkedJsonBytes {
     } else if (rest > 0) {
       this.buf.copy(this.buf, 0, keep, this.n);
     }
+    this.base += keep;
     let filled = rest;
     while (filled < this.buf.length) {
-      const got = readSync(this.fd, this.buf, filled, this.buf.length - filled, null);
+      const got = readSync(this.fd, this.buf, filled, this.buf.length - filled, this.filePos);
       if (got === 0) {
         this.eof = true;
         break;
       }
-      this.hash.update(this.buf.subarray(filled, filled + got));
+      this.filePos += got;
+      this.hash?.update(this.buf.subarray(filled, filled + got));
       filled += got;
     }
     this.n = filled;

@@ -4,7 +4,7 @@
 // name (a byte-order mark, a NUL byte, bad UTF-8, a line longer than a chunk) returns null:
 // the caller then reads the file the general way, whose messages place the problem.
 import { isUtf8 } from 'node:buffer';
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
 
 /** `each` returns false to give up (the caller's own reason to use the general path). */
@@ -15,27 +15,48 @@ export function readLineChunks(path: string, each: ChunkReader, chunkSize = 8 <<
   const fd = openSync(path, 'r');
   try {
     const hash = createHash('sha256');
-    const buf = Buffer.allocUnsafe(chunkSize);
-    let kept = 0;
-    let first = true;
-    for (;;) {
-      const got = readSync(fd, buf, kept, buf.length - kept, null);
-      hash.update(buf.subarray(kept, kept + got));
-      const n = kept + got;
-      const eof = got === 0;
-      // Whole lines only: up to the last newline, or everything at the end of the file.
-      const end = eof ? n : buf.lastIndexOf(0x0a, n - 1) + 1;
-      if (end === 0 && n > 0) return null; // a line longer than the chunk
-      const bytes = buf.subarray(0, end);
-      if (first && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return null;
-      if (bytes.indexOf(0) !== -1 || !isUtf8(bytes)) return null;
-      if ((end > 0 || first) && !each(bytes.toString('utf8'), first)) return null;
-      first = false;
-      if (eof) return hash.digest('hex');
-      buf.copy(buf, 0, end, n);
-      kept = n - end;
-    }
+    return readLineRange(fd, 0, Infinity, each, chunkSize, hash) ? hash.digest('hex') : null;
   } finally {
     closeSync(fd);
+  }
+}
+
+/**
+ * Bytes from..to of an open file (`to` past its end: to the end) in chunks of whole lines, each
+ * given to `each`; `from` must start a line. `hash`, if given, takes every byte read. False: give up.
+ */
+export function readLineRange(fd: number, from: number, to: number, each: ChunkReader, chunkSize: number, hash: Hash | null): boolean {
+  const buf = Buffer.allocUnsafe(chunkSize);
+  let kept = 0;
+  let first = from === 0;
+  let position = from;
+  for (;;) {
+    const got = readSync(fd, buf, kept, Math.min(buf.length - kept, Math.max(0, to - position)), position);
+    position += got;
+    hash?.update(buf.subarray(kept, kept + got));
+    const n = kept + got;
+    const eof = got === 0;
+    // Whole lines only: up to the last newline, or everything at the end of the range.
+    const end = eof ? n : buf.lastIndexOf(0x0a, n - 1) + 1;
+    if (end === 0 && n > 0) return false; // a line longer than the chunk
+    const bytes = buf.subarray(0, end);
+    if (first && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return false;
+    if (bytes.indexOf(0) !== -1 || !isUtf8(bytes)) return false;
+    if ((end > 0 || first) && !each(bytes.toString('utf8'), first)) return false;
+    first = false;
+    if (eof) return true;
+    buf.copy(buf, 0, end, n);
+    kept = n - end;
+  }
+}
+
+/** Feeds bytes from..to of an open file to `hash` (the part a worker parsed, hashed here in order). */
+export function hashRange(fd: number, from: number, to: number, hash: Hash): void {
+  const buf = Buffer.allocUnsafe(8 << 20);
+  for (let position = from; position < to;) {
+    const got = readSync(fd, buf, 0, Math.min(buf.length, to - position), position);
+    if (got === 0) break;
+    hash.update(buf.subarray(0, got));
+    position += got;
   }
 }

@@ -4,11 +4,15 @@
 // (another format, a bad record even under --skip-invalid, a quote in the CSV, whose quoted
 // fields may span lines) returns null, leaving nothing behind: the general path then reads the
 // file and names the problem with its line, exactly as before.
+import { createHash } from 'node:crypto';
+import { closeSync, fstatSync, openSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { ActivationStore } from '../table/store.js';
 import type { Activation, InputFormat } from '../types.js';
 import { csvRows } from './csv.js';
 import { detect } from './detect.js';
-import { readLineChunks } from './line-chunks.js';
+import { readLineRange, type ChunkReader } from './line-chunks.js';
+import { readInHalves, type HalvesJob } from './lines-parallel.js';
 import type { FileContext } from './problem.js';
 import { activationNdjsonRows } from './records.js';
 
@@ -16,36 +20,72 @@ export interface LinesResult {
   format: Extract<InputFormat, 'activation-ndjson' | 'csv'>;
   rows: ActivationStore;
   sha256: string;
+  /** How many of the rows a worker read (the file's second half), or 0. */
+  workerRows: number;
 }
 
-export function readLinesFast(path: string, ctx: FileContext, chunkSize?: number): LinesResult | null {
+/** Lines read so far: the format and CSV header the first chunk showed. */
+export interface LinesState {
+  format: LinesResult['format'] | null;
+  header: string;
+}
+
+/**
+ * Reads `path` as NDJSON records or CSV if it is one; null means "use the general path". A file
+ * of PARALLEL_MIN bytes or more, where there is a second core, is read half here and half in a
+ * worker (lines-parallel.ts), with the same rows in the same order.
+ */
+export function readLinesFast(path: string, ctx: FileContext, chunkSize = 8 << 20, parallelMin = PARALLEL_MIN): LinesResult | null {
   const rows = new ActivationStore();
   // Strict, so that a bad record throws (and the general path reports or skips it, with its line).
   const strict: FileContext = { ...ctx, skipInvalid: false, warnings: [] };
-  let format: LinesResult['format'] | null = null;
-  let header = '';
-  const sha256 = readLineChunks(path, (text, first) => {
+  const state: LinesState = { format: null, header: '' };
+  const each = linesInto(rows, strict, state);
+  const fd = openSync(path, 'r');
+  let sha256: string | null;
+  let workerRows = 0;
+  try {
+    const hash = createHash('sha256');
+    const size = fstatSync(fd).size;
+    let ok: boolean;
+    if (size >= parallelMin && availableParallelism() >= 2) {
+      const job: HalvesJob = { each, rows, strict, state, chunkSize, hash };
+      ok = readInHalves(fd, path, size, job);
+      workerRows = job.workerRows ?? 0;
+    } else ok = readLineRange(fd, 0, Infinity, each, chunkSize, hash);
+    sha256 = ok ? hash.digest('hex') : null;
+  } finally {
+    closeSync(fd);
+  }
+  if (sha256 === null || state.format === null) return null;
+  for (const warning of strict.warnings) ctx.warnings.push(warning);
+  return { format: state.format, rows, sha256, workerRows };
+}
+
+/** Below this a second thread costs more than it saves (its start and its modules: ~50 ms). */
+export const PARALLEL_MIN = 32 << 20;
+
+/** Parses each chunk of lines into `rows`; false on anything the general path must name. */
+export function linesInto(rows: ActivationStore, strict: FileContext, state: LinesState): ChunkReader {
+  return (text, first) => {
     // A chunk's rows live only until they are in the columns.
     const chunk: Activation[] = [];
     try {
       if (first) {
-        format = formatOf(text, strict);
-        if (format === 'csv') header = text.slice(0, text.indexOf('\n') + 1);
+        state.format = formatOf(text, strict);
+        if (state.format === 'csv') state.header = text.slice(0, text.indexOf('\n') + 1);
       }
-      if (format === 'activation-ndjson') activationNdjsonRows(text, strict, chunk);
-      else if (format === 'csv' && !text.includes('"')) {
+      if (state.format === 'activation-ndjson') activationNdjsonRows(text, strict, chunk);
+      else if (state.format === 'csv' && !text.includes('"')) {
         // Later chunks under the header again; its warnings (unused columns) counted once.
-        csvRows(first ? text : header + text, first ? strict : { ...strict, warnings: [] }, chunk);
+        csvRows(first ? text : state.header + text, first ? strict : { ...strict, warnings: [] }, chunk);
       } else return false;
       for (let i = 0; i < chunk.length; i++) rows.push(chunk[i]);
       return true;
     } catch {
       return false;
     }
-  }, chunkSize);
-  if (sha256 === null || format === null) return null;
-  for (const warning of strict.warnings) ctx.warnings.push(warning);
-  return { format, rows, sha256 };
+  };
 }
 
 /** What detect() says of the whole file, from its first chunk; null for any other format. */

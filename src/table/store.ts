@@ -236,10 +236,54 @@ export class ActivationStore {
     this.writableCodes(field)[i] = this.labels[field].codeOf(value);
   }
 
-  /** Appends every row of `other` (a later input file). */
+  /** Appends every row of `other` (a later input file, a worker's half): columns copied, label codes translated. */
   append(other: ActivationStore): void {
-    for (let i = 0; i < other.length; i++) this.push(other.rowAt(i));
+    const at = this.length;
+    while (this.capacity < at + other.length) this.grow();
+    this.length = at + other.length;
+    for (const [field, column] of other.numbers) this.writableNumbers(field).set(column.subarray(0, other.length), at);
+    for (const field of STRING_FIELDS) {
+      const from = other.labels[field];
+      if (from.codes === null) continue;
+      const codeOf = from.values.map((value) => this.labels[field].codeOf(value));
+      const target = this.writableCodes(field);
+      for (let j = 0; j < other.length; j++) {
+        const code = from.codes[j];
+        target[at + j] = code === NONE_CODE ? NONE_CODE : codeOf[code];
+      }
+    }
+    this.cold.set(other.cold.subarray(0, other.length), at);
+    this.source.set(other.source.subarray(0, other.length), at);
+    for (let j = 0; j < other.length; j++) this.ids.push(other.ids[j]);
   }
+
+  /** The store as plain data a worker can post (its buffers transferred, not copied). */
+  toParts(): StoreParts {
+    const labels = STRING_FIELDS.map((f) => ({ field: f, codes: this.labels[f].codes, values: this.labels[f].values }))
+      .filter((l) => l.codes !== null) as StoreParts['labels'];
+    return { length: this.length, capacity: this.capacity, numbers: [...this.numbers], labels, cold: this.cold, source: this.source, ids: this.ids };
+  }
+
+  static fromParts(parts: StoreParts): ActivationStore {
+    const store = new ActivationStore(parts.capacity);
+    store.length = parts.length;
+    for (const [field, column] of parts.numbers) store.setNumbers(field, column);
+    for (const { field, codes, values } of parts.labels) {
+      const labels = store.labels[field];
+      for (const value of values) labels.codeOf(value);
+      labels.codes = codes;
+    }
+    store.cold = parts.cold;
+    store.source = parts.source;
+    store.ids = parts.ids;
+    return store;
+  }
+
+  /** What toParts posts: the buffers to transfer. */
+  static transferList(parts: StoreParts): ArrayBuffer[] {
+    return [...parts.numbers.map(([, c]) => c.buffer), ...parts.labels.map((l) => l.codes.buffer), parts.cold.buffer, parts.source.buffer] as ArrayBuffer[];
+  }
+
 
   private writableNumbers(field: NumberField): Float64Array {
     let column = this.numbers.get(field);
@@ -281,6 +325,16 @@ export class ActivationStore {
     this.source = source;
     this.capacity = capacity;
   }
+}
+
+export interface StoreParts {
+  length: number;
+  capacity: number;
+  numbers: Array<[NumberField, Float64Array]>;
+  labels: Array<{ field: StringField; codes: Int32Array; values: string[] }>;
+  cold: Uint8Array;
+  source: Int32Array;
+  ids: Array<string | null>;
 }
 
 export { NONE_CODE };

@@ -2,12 +2,18 @@
 // chunk boundary, or step aside.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { flatRecords } from '../../bench/analyze/flat-records.js';
 import { readFlatFast } from '../../src/ingest/flat-fast.js';
 import { ingestFiles, ingestText } from '../../src/ingest/index.js';
 import type { FileContext } from '../../src/ingest/problem.js';
-import { peer, PEER_FILES, peerAsFlat, SEED_PAIR, tempFile } from './helpers.js';
+import { captured, peer, PEER_FILES, peerAsFlat, SEED_PAIR, tempFile } from './helpers.js';
 
 const context = (file: string, skipInvalid = false): FileContext => ({ file, source: 0, skipInvalid, warnings: [] });
+
+/** The benchmark's own layout: one record a line. */
+function writeFlat(records: Array<Record<string, unknown>>): string {
+  return tempFile('halves-lines.json', `[\n${records.map((r) => JSON.stringify(r)).join(',\n')}\n]\n`);
+}
 
 describe('ingest: flat records fast path', () => {
   // Built from the peer's records when the first test runs (each is skipped without them).
@@ -33,6 +39,42 @@ describe('ingest: flat records fast path', () => {
       assert.equal(fast.sha256, general.sources[0].sha256);
     });
   }
+
+  describe('in two halves, a worker scanning the second', () => {
+    const records = [...flatRecords({ count: 3000, seed: 5, fractional: true, missingWait: true, configurations: true })];
+    const layouts = { 'one record a line': writeFlat(records), indented: tempFile('halves-indented.json', JSON.stringify(records, null, 1)) };
+
+    for (const [layout, file] of Object.entries(layouts)) {
+      for (const chunk of [4096, 1 << 16]) {
+        it(`gives the rows one thread gives (${layout}, ${chunk}-byte chunks)`, () => {
+          const fast = readFlatFast(file, context(file), chunk, 1);
+          assert.ok(fast, 'the fast path took the file');
+          assert.ok(fast.workerRows > 0 && fast.workerRows < fast.rows.length, `the worker read part of it (${fast.workerRows} of ${fast.rows.length})`);
+          // One thread's scan (which the tests above hold to the general path; functions are derived after both).
+          const whole = readFlatFast(file, context(file), chunk, Infinity)!;
+          assert.equal(whole.workerRows, 0);
+          assert.deepEqual(fast.rows.rows(), whole.rows.rows());
+          assert.equal(fast.sha256, ingestText(readFileSync(file, 'utf8'), file).sources[0].sha256);
+        });
+      }
+    }
+
+    it('gives the first bad record\'s message when it is in the worker\'s half, as one thread would', () => {
+      const bad = records.map((r, i) => (i === 2500 ? { ...r, status: 'bogus' } : r));
+      const file = tempFile('halves-bad.json', JSON.stringify(bad, null, 0).replace(/},{/g, '},\n{'));
+      const message = (min: number) => captured(() => readFlatFast(file, context(file), 4096, min));
+      assert.equal(message(1), message(Infinity));
+      assert.match(message(1), /\[2500\]/);
+    });
+
+    it('steps aside for a syntax error in the worker\'s half, as one thread would', () => {
+      const text = readFileSync(layouts['one record a line'], 'utf8');
+      const cut = text.lastIndexOf('"status"');
+      const file = tempFile('halves-syntax.json', `${text.slice(0, cut)}"status" "success"${text.slice(text.indexOf('}', cut))}`);
+      assert.equal(readFlatFast(file, context(file), 4096, Infinity), null);
+      assert.equal(readFlatFast(file, context(file), 4096, 1), null);
+    });
+  });
 
   it('is what ingestFiles uses, with the same source record', () => {
     const { text, file } = fixture();

@@ -81,3 +81,13 @@ export function peerAsFlat(name: string): Array<Record<string, unknown>> {
 export function fixture(name: string): string {
   return path.join(repoRoot, 'test/ingest/fixtures', name);
 }
+
+/** The message a call throws. */
+export function captured(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error('it did not throw');
+}

@@ -10,7 +10,7 @@ import { ingestFiles, ingestText } from '../../src/ingest/index.js';
 import { parseFile } from '../../src/ingest/parse.js';
 import type { FileContext } from '../../src/ingest/problem.js';
 import type { Activation, AggregateRow } from '../../src/types.js';
-import { tempFile } from './helpers.js';
+import { captured, tempFile } from './helpers.js';
 
 const context = (file: string, skipInvalid = false): FileContext => ({ file, source: 0, skipInvalid, warnings: [] });
 
@@ -40,6 +40,32 @@ describe('ingest: NDJSON and CSV fast path', () => {
         assert.equal(fast.sha256, ingestText(text, file).sources[0].sha256);
       });
     }
+  }
+
+  for (const [kind, file] of Object.entries(files)) {
+    for (const chunk of [4099, 1 << 16]) {
+      it(`${kind}: read in two halves, a worker taking the second, matches the general path (${chunk}-byte chunks)`, () => {
+        const text = readFileSync(file, 'utf8');
+        const ctx = context(file);
+        const fast = readLinesFast(file, ctx, chunk, 1);
+        assert.ok(fast, 'the fast path took the file');
+        assert.ok(fast.workerRows > 0 && fast.workerRows < fast.rows.length, `the worker read part of the file (${fast.workerRows} of ${fast.rows.length})`);
+        const expected = general(text, file);
+        assert.deepEqual(fast.rows.rows(), expected.rows);
+        assert.deepEqual(ctx.warnings, expected.warnings);
+        assert.equal(fast.sha256, ingestText(text, file).sources[0].sha256);
+      });
+    }
+
+    it(`${kind}: a bad record in the worker's half leaves it to the general path`, () => {
+      const lines = readFileSync(file, 'utf8').split('\n');
+      const at = Math.floor(lines.length * 0.8);
+      lines[at] = kind === 'csv' ? lines[at].replace(/,success,/, ',bogus,') : lines[at].replace('"duration":', '"duration":"x","was":');
+      assert.notEqual(lines[at], readFileSync(file, 'utf8').split('\n')[at], 'the record was broken');
+      const bad = tempFile(`bad-half.${kind}`, lines.join('\n'));
+      assert.equal(readLinesFast(bad, context(bad), 4099, 1), null);
+      assert.throws(() => ingestFiles([bad]), (error: Error) => error.message === captured(() => ingestText(lines.join('\n'), bad)));
+    });
   }
 
   it('keeps the header warning once, and is what ingestFiles uses', () => {
