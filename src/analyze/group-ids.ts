@@ -16,6 +16,45 @@ const WIDTH = 6;
 
 /** `compositions`: give sequences and conductors groups too (the run cells take every row they are given). */
 export function groupIdsOf(store: ActivationStore, keys: ReadonlySet<GroupKey>, compositions = false): GroupIds {
+  // The same grouping is asked for more than once per analysis (the default groups' columns and
+  // their run samples): made once per store, and kept only as long as the store.
+  const signature = `${[...keys].sort().join(',')}${compositions ? '+compositions' : ''}`;
+  let mine = known.get(store);
+  if (mine === undefined) known.set(store, (mine = new Map()));
+  let ids = mine.get(signature);
+  if (ids === undefined || ids.length !== store.length) {
+    ids = { ...(keys.size === 1 && keys.has('runtime') ? byRuntime(store, compositions) : byTuple(store, keys, compositions)), length: store.length };
+    mine.set(signature, ids);
+  }
+  return ids;
+}
+
+const known = new WeakMap<ActivationStore, Map<string, GroupIds & { length: number }>>();
+
+/** Grouped by runtime alone: the runtime's code gives the group. */
+function byRuntime(store: ActivationStore, compositions: boolean): GroupIds {
+  const n = store.length;
+  const of = new Int32Array(n);
+  const firstRow: number[] = [];
+  const runtime = store.codes('runtime');
+  const composition = compositions ? null : store.labels.composition.codes;
+  const groupOf = new Int32Array(store.labels.runtime.values.length).fill(-1);
+  for (let i = 0; i < n; i++) {
+    if (composition !== null && composition[i] !== -1) {
+      of[i] = -1;
+      continue;
+    }
+    let g = groupOf[runtime[i]];
+    if (g === -1) {
+      g = groupOf[runtime[i]] = firstRow.length;
+      firstRow.push(i);
+    }
+    of[i] = g;
+  }
+  return { of, firstRow };
+}
+
+function byTuple(store: ActivationStore, keys: ReadonlySet<GroupKey>, compositions: boolean): GroupIds {
   const n = store.length;
   const of = new Int32Array(n);
   const firstRow: number[] = [];
