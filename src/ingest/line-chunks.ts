@@ -1,7 +1,7 @@
 // Reading a line-oriented file (NDJSON, CSV) in chunks of whole lines: each chunk is hashed,
 // checked and decoded on its own, so neither the file's bytes nor its text are ever held whole
 // (for 1M NDJSON records both were 0.47 GB at once). Anything the general path would have to
-// name (a byte-order mark, a NUL byte, bad UTF-8, a line longer than a chunk) returns null:
+// name (a byte-order mark, a NUL byte, bad UTF-8) returns null; a line longer than a chunk grows it:
 // the caller then reads the file the general way, whose messages place the problem.
 import { isUtf8 } from 'node:buffer';
 import { createHash, type Hash } from 'node:crypto';
@@ -11,7 +11,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 export type ChunkReader = (text: string, first: boolean) => boolean;
 
 /** The file's sha256 once every chunk was read and accepted; null to use the general path. */
-export function readLineChunks(path: string, each: ChunkReader, chunkSize = 8 << 20): string | null {
+export function readLineChunks(path: string, each: ChunkReader, chunkSize = 1 << 20): string | null {
   const fd = openSync(path, 'r');
   try {
     const hash = createHash('sha256');
@@ -26,7 +26,7 @@ export function readLineChunks(path: string, each: ChunkReader, chunkSize = 8 <<
  * given to `each`; `from` must start a line. `hash`, if given, takes every byte read. False: give up.
  */
 export function readLineRange(fd: number, from: number, to: number, each: ChunkReader, chunkSize: number, hash: Hash | null): boolean {
-  const buf = Buffer.allocUnsafe(chunkSize);
+  let buf = Buffer.allocUnsafe(chunkSize);
   let kept = 0;
   let first = from === 0;
   let position = from;
@@ -38,7 +38,14 @@ export function readLineRange(fd: number, from: number, to: number, each: ChunkR
     const eof = got === 0;
     // Whole lines only: up to the last newline, or everything at the end of the range.
     const end = eof ? n : buf.lastIndexOf(0x0a, n - 1) + 1;
-    if (end === 0 && n > 0) return false; // a line longer than the chunk
+    if (end === 0 && n > 0) {
+      // A line longer than the buffer (a record with a large result): twice the room, and read on.
+      const bigger = Buffer.allocUnsafe(buf.length * 2);
+      buf.copy(bigger, 0, 0, n);
+      buf = bigger;
+      kept = n;
+      continue;
+    }
     const bytes = buf.subarray(0, end);
     if (first && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return false;
     if (bytes.indexOf(0) !== -1 || !isUtf8(bytes)) return false;

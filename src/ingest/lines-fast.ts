@@ -33,9 +33,10 @@ export interface LinesState {
 /**
  * Reads `path` as NDJSON records or CSV if it is one; null means "use the general path". A file
  * of PARALLEL_MIN bytes or more, where there is a second core, is read half here and half in a
- * worker (lines-parallel.ts), with the same rows in the same order.
+ * worker (lines-parallel.ts), with the same rows in the same order. Chunks of 1 MiB: faster than
+ * 8 MiB here, and 120–150 MB less peak memory on 1M records (a chunk's text and rows are transient).
  */
-export function readLinesFast(path: string, ctx: FileContext, chunkSize = 8 << 20, parallelMin = PARALLEL_MIN): LinesResult | null {
+export function readLinesFast(path: string, ctx: FileContext, chunkSize = 1 << 20, parallelMin = PARALLEL_MIN): LinesResult | null {
   const rows = new ActivationStore();
   // Strict, so that a bad record throws (and the general path reports or skips it, with its line).
   const strict: FileContext = { ...ctx, skipInvalid: false, warnings: [] };

@@ -27,7 +27,9 @@ describe('ingest: NDJSON and CSV fast path', () => {
   const files = { ndjson: inputFile(folder, 'ndjson', 300, 7), csv: inputFile(folder, 'csv', 300, 7) };
 
   for (const [kind, file] of Object.entries(files)) {
-    for (const chunk of [1024, 4099, 1 << 16, 1 << 23]) {
+    // 40 bytes: every line is longer than the chunk, which then grows (CSV: one NDJSON record
+    // alone in the first chunk is not yet NDJSON, and the general path decides).
+    for (const chunk of [...(kind === 'csv' ? [40] : []), 1024, 4099, 1 << 16, 1 << 23]) {
       it(`${kind}: matches the general path with ${chunk}-byte chunks`, () => {
         const text = readFileSync(file, 'utf8');
         const ctx = context(file);
@@ -90,12 +92,10 @@ describe('ingest: NDJSON and CSV fast path', () => {
       'a NUL byte': ndjson.replace('"guest"', '"gu\u0000est"'),
       'one record alone': lines[0]!,
       'a JSON array': `[${lines.slice(0, 3).join(',')}]`,
-      'a line longer than the chunk': csv,
     };
     for (const [name, text] of Object.entries(cases)) {
       const file = tempFile(`aside-${name.replace(/\W+/g, '-')}`, text);
-      const chunk = name === 'a line longer than the chunk' ? 40 : 4096;
-      assert.equal(readLinesFast(file, context(file, true), chunk), null, name);
+      assert.equal(readLinesFast(file, context(file, true), 4096), null, name);
     }
   });
 });
