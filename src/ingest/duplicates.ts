@@ -8,10 +8,10 @@ import * as msg from './messages.js';
 /** Drops exact repeats of an activation id in place; throws when a repeat differs. */
 export function dropDuplicates(store: ActivationStore, table: Pick<Table, 'sources' | 'warnings'>): void {
   const ids = store.ids;
-  const first = new IdIndex(ids, store.length);
   const keep = new Uint8Array(store.length);
   // The kept row each kept index stands for (kept indices number the rows that stay).
   const keptRow = new Int32Array(store.length);
+  const first = new IdIndex(ids, keptRow, store.length);
   const droppedBySource = new Map<number, number>();
   let kept = 0;
   for (let i = 0; i < store.length; i++) {
@@ -64,13 +64,10 @@ class IdIndex {
   private readonly hashes: Int32Array;
   private readonly mask: number;
 
-  /** `keptIds`: the ids of the kept rows, by kept index (filled as findOrAdd records them). */
-  private readonly keptIds: Array<string | null>;
-
-  constructor(ids: ReadonlyArray<string | null>, count: number) {
+  /** `keptRow`: the row of each kept index, which the caller fills as findOrAdd records it. */
+  constructor(private readonly ids: ReadonlyArray<string | null>, private readonly keptRow: Int32Array, count: number) {
     let size = 1024;
     while (size < count * 2) size *= 2;
-    this.keptIds = new Array(Math.min(count, ids.length));
     this.slots = new Int32Array(size);
     this.hashes = new Int32Array(size);
     this.mask = size - 1;
@@ -84,10 +81,9 @@ class IdIndex {
       if (slot === 0) {
         this.slots[at] = index + 1;
         this.hashes[at] = hash;
-        this.keptIds[index] = id;
         return -1;
       }
-      if (this.hashes[at] === hash && this.keptIds[slot - 1] === id) return slot - 1;
+      if (this.hashes[at] === hash && this.ids[this.keptRow[slot - 1]] === id) return slot - 1;
     }
   }
 }

@@ -55,8 +55,7 @@ export class Labels {
 export class ActivationStore {
   length = 0;
   private capacity: number;
-  private readonly numbers = new Map<NumberField, Float64Array>();
-  /** The same columns by position in NUMBER_FIELDS, and the labels by position in STRING_FIELDS (push reads these). */
+  /** Number columns by position in NUMBER_FIELDS (undefined: no row set it), labels by position in STRING_FIELDS. */
   private readonly numberList: Array<Float64Array | undefined> = NUMBER_FIELDS.map(() => undefined);
   private readonly labelList: Labels[];
   readonly labels: Record<StringField, Labels>;
@@ -123,7 +122,7 @@ export class ActivationStore {
 
   /** A number column if any row has set it (without allocating one), else null. */
   columnOrNull(field: NumberField): Float64Array | null {
-    return this.numbers.get(field) ?? null;
+    return this.numberList[NUMBER_FIELDS.indexOf(field)] ?? null;
   }
 
   /** The codes of a label column, NONE_CODE where null (all of them for a column no row set). */
@@ -132,14 +131,10 @@ export class ActivationStore {
   }
 
   number(field: NumberField, i: number): number | null {
-    const column = this.numbers.get(field);
+    const column = this.numberList[NUMBER_FIELDS.indexOf(field)];
     if (column === undefined) return null;
     const value = column[i];
     return value === value ? value : null; // NaN is null
-  }
-
-  label(field: StringField, i: number): string | null {
-    return this.labels[field].at(i);
   }
 
   /** Row i as ingest made it, in the key order of makeRow (row.ts). */
@@ -184,7 +179,7 @@ export class ActivationStore {
   select(indices: Int32Array): ActivationStore {
     const out = new ActivationStore(indices.length);
     out.length = indices.length;
-    for (const [field, column] of this.numbers) {
+    for (const [field, column] of this.numberColumns()) {
       const target = out.writableNumbers(field);
       for (let j = 0; j < indices.length; j++) target[j] = column[indices[j]];
     }
@@ -212,7 +207,7 @@ export class ActivationStore {
     for (let i = 0; i < this.length; i++) {
       if (keep[i] === 0) continue;
       if (kept !== i) {
-        for (const column of this.numbers.values()) column[kept] = column[i];
+        for (const [, column] of this.numberColumns()) column[kept] = column[i];
         for (const field of STRING_FIELDS) {
           const codes = this.labels[field].codes;
           if (codes !== null) codes[kept] = codes[i];
@@ -223,7 +218,7 @@ export class ActivationStore {
       }
       kept++;
     }
-    for (const column of this.numbers.values()) column.fill(NaN, kept, this.length);
+    for (const [, column] of this.numberColumns()) column.fill(NaN, kept, this.length);
     for (const field of STRING_FIELDS) this.labels[field].codes?.fill(NONE_CODE, kept, this.length);
     this.cold.fill(0, kept, this.length);
     this.source.fill(0, kept, this.length);
@@ -241,7 +236,7 @@ export class ActivationStore {
     const at = this.length;
     while (this.capacity < at + other.length) this.grow();
     this.length = at + other.length;
-    for (const [field, column] of other.numbers) this.writableNumbers(field).set(column.subarray(0, other.length), at);
+    for (const [field, column] of other.numberColumns()) this.writableNumbers(field).set(column.subarray(0, other.length), at);
     for (const field of STRING_FIELDS) {
       const from = other.labels[field];
       if (from.codes === null) continue;
@@ -261,7 +256,7 @@ export class ActivationStore {
   toParts(): StoreParts {
     const labels = STRING_FIELDS.map((f) => ({ field: f, codes: this.labels[f].codes, values: this.labels[f].values }))
       .filter((l) => l.codes !== null) as StoreParts['labels'];
-    return { length: this.length, capacity: this.capacity, numbers: [...this.numbers], labels, cold: this.cold, source: this.source, ids: this.ids };
+    return { length: this.length, capacity: this.capacity, numbers: this.numberColumns(), labels, cold: this.cold, source: this.source, ids: this.ids };
   }
 
   static fromParts(parts: StoreParts): ActivationStore {
@@ -286,14 +281,23 @@ export class ActivationStore {
 
 
   private writableNumbers(field: NumberField): Float64Array {
-    let column = this.numbers.get(field);
+    let column = this.numberList[NUMBER_FIELDS.indexOf(field)];
     if (column === undefined) this.setNumbers(field, (column = new Float64Array(this.capacity).fill(NaN)));
     return column;
   }
 
   private setNumbers(field: NumberField, column: Float64Array): void {
-    this.numbers.set(field, column);
     this.numberList[NUMBER_FIELDS.indexOf(field)] = column;
+  }
+
+  /** The number columns some row has set, with their fields. */
+  private numberColumns(): Array<[NumberField, Float64Array]> {
+    const out: Array<[NumberField, Float64Array]> = [];
+    NUMBER_FIELDS.forEach((field, k) => {
+      const column = this.numberList[k];
+      if (column !== undefined) out.push([field, column]);
+    });
+    return out;
   }
 
   private writableCodes(field: StringField): Int32Array {
@@ -305,7 +309,7 @@ export class ActivationStore {
   /** Doubles every column (the fast paths do not know the row count ahead). */
   private grow(): void {
     const capacity = this.capacity * 2;
-    for (const [field, column] of this.numbers) {
+    for (const [field, column] of this.numberColumns()) {
       const next = new Float64Array(capacity).fill(NaN, column.length);
       next.set(column);
       this.setNumbers(field, next);
