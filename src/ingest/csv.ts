@@ -13,27 +13,15 @@ import { makeRow } from './row.js';
 const NEEDED: CsvField[] = ['duration_ms'];
 
 export function csvRows(text: string, ctx: FileContext, out: Activation[]): void {
-  let header: Map<CsvField, number> | null = null;
-  let columnOf: ColumnOf = {};
-  let width = 0;
+  let layout: CsvLayout | null = null;
   try {
     for (const { line, cells } of csvRecords(text, msg.csvUnclosedQuote())) {
-      if (header === null) {
-        if (cells.length === 1 && (cells[0] ?? '').includes(';')) fail(ctx, 'line 1', msg.csvSemicolons());
-        const read = readHeader(cells);
-        if ('clash' in read) fail(ctx, 'line 1', read.clash);
-        header = read.columns;
-        width = cells.length;
-        const missing: string[] = NEEDED.filter((name) => !header!.has(name));
-        if (!ctx.runtime && !header.has('runtime') && !header.has('kind')) missing.unshift('runtime');
-        if (missing.length) fail(ctx, 'line 1', msg.csvMissingColumns(missing));
-        if (read.unused.length) ctx.warnings.push(`${ctx.file}: line 1: ${msg.csvUnusedColumns(read.unused)}`);
-        columnOf = Object.fromEntries(header);
+      if (layout === null) {
+        layout = csvLayout(cells, ctx);
         continue;
       }
       try {
-        if (cells.length !== width) throw new RecordProblem('', msg.csvFieldCount(width, cells.length));
-        out.push(csvRow(cells, columnOf, ctx));
+        out.push(csvLine(cells, layout, ctx));
       } catch (error) {
         rejectRecord(ctx, `line ${line}`, error);
       }
@@ -42,11 +30,36 @@ export function csvRows(text: string, ctx: FileContext, out: Activation[]): void
     if (error instanceof CsvSyntaxError) fail(ctx, `line ${error.line}`, error.detail);
     throw error;
   }
-  if (header === null) fail(ctx, null, msg.emptyFile());
+  if (layout === null) fail(ctx, null, msg.emptyFile());
+}
+
+/** What the header says: the column each field is in, and how many cells a line must have. */
+export interface CsvLayout {
+  columnOf: ColumnOf;
+  width: number;
+}
+
+/** The header line's cells read (problems with them thrown against line 1; unused columns a warning). */
+export function csvLayout(cells: Cell[], ctx: FileContext): CsvLayout {
+  if (cells.length === 1 && (cells[0] ?? '').includes(';')) fail(ctx, 'line 1', msg.csvSemicolons());
+  const read = readHeader(cells);
+  if ('clash' in read) fail(ctx, 'line 1', read.clash);
+  const header = read.columns;
+  const missing: string[] = NEEDED.filter((name) => !header.has(name));
+  if (!ctx.runtime && !header.has('runtime') && !header.has('kind')) missing.unshift('runtime');
+  if (missing.length) fail(ctx, 'line 1', msg.csvMissingColumns(missing));
+  if (read.unused.length) ctx.warnings.push(`${ctx.file}: line 1: ${msg.csvUnusedColumns(read.unused)}`);
+  return { columnOf: Object.fromEntries(header), width: cells.length };
+}
+
+/** One line's row; a RecordProblem if its cells are not one. */
+export function csvLine(cells: Cell[], layout: CsvLayout, ctx: FileContext): Activation {
+  if (cells.length !== layout.width) throw new RecordProblem('', msg.csvFieldCount(layout.width, cells.length));
+  return csvRow(cells, layout.columnOf, ctx);
 }
 
 /** The header's columns as a plain object: a property read per cell, not a Map lookup (22 a row). */
-type ColumnOf = Partial<Record<CsvField, number>>;
+export type ColumnOf = Partial<Record<CsvField, number>>;
 
 function csvRow(cells: Cell[], columnOf: ColumnOf, ctx: FileContext): Activation {
   const cell = (name: CsvField): Cell => {
@@ -99,7 +112,7 @@ function csvRow(cells: Cell[], columnOf: ColumnOf, ctx: FileContext): Activation
   return row;
 }
 
-function numberOf(value: Cell, name: string): number | null {
+export function numberOf(value: Cell, name: string): number | null {
   if (value === null) return null;
   const trimmed = value.trim();
   if (trimmed === '') return null;
@@ -112,7 +125,7 @@ function numberOf(value: Cell, name: string): number | null {
   return n;
 }
 
-function booleanOf(value: string, name: string): boolean {
+export function booleanOf(value: string, name: string): boolean {
   const v = value.trim().toLowerCase();
   if (v === 'true' || v === '1') return true;
   if (v === 'false' || v === '0') return false;

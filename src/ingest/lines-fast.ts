@@ -9,7 +9,9 @@ import { closeSync, fstatSync, openSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { ActivationStore } from '../table/store.js';
 import type { Activation, InputFormat } from '../types.js';
-import { csvRows } from './csv.js';
+import { csvLayout } from './csv.js';
+import { CsvColumns } from './csv-columns.js';
+import { csvRecords } from './csv-text.js';
 import { detect } from './detect.js';
 import { readLineRange, type ChunkReader } from './line-chunks.js';
 import { readInHalves, type HalvesJob } from './lines-parallel.js';
@@ -28,6 +30,8 @@ export interface LinesResult {
 export interface LinesState {
   format: LinesResult['format'] | null;
   header: string;
+  /** CSV: the reader of the header's columns, made from the first chunk (or the header a worker is given). */
+  csv?: CsvColumns;
 }
 
 /**
@@ -78,8 +82,9 @@ export function linesInto(rows: ActivationStore, strict: FileContext, state: Lin
       }
       if (state.format === 'activation-ndjson') activationNdjsonRows(text, strict, chunk);
       else if (state.format === 'csv' && !text.includes('"')) {
-        // Later chunks under the header again; its warnings (unused columns) counted once.
-        csvRows(first ? text : state.header + text, first ? strict : { ...strict, warnings: [] }, chunk);
+        // The header's warnings (unused columns) are given once, for the file's first chunk.
+        state.csv ??= csvColumnsOf(state.header, first ? strict : { ...strict, warnings: [] }, rows);
+        state.csv.read(text, first ? state.header.length : 0);
       } else return false;
       for (let i = 0; i < chunk.length; i++) rows.push(chunk[i]);
       return true;
@@ -87,6 +92,12 @@ export function linesInto(rows: ActivationStore, strict: FileContext, state: Lin
       return false;
     }
   };
+}
+
+function csvColumnsOf(header: string, ctx: FileContext, rows: ActivationStore): CsvColumns {
+  const [first] = csvRecords(header, '');
+  if (first === undefined) throw new Error('no CSV header');
+  return new CsvColumns(csvLayout(first.cells, ctx), ctx, rows);
 }
 
 /** What detect() says of the whole file, from its first chunk; null for any other format. */

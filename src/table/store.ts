@@ -107,6 +107,26 @@ export class ActivationStore {
     this.ids.push(row.activation_id ?? null);
   }
 
+  /**
+   * Appends a row given as a reader's scratch (csv-columns.ts): numbers by position in
+   * NUMBER_FIELDS (NaN: null), labels by position in STRING_FIELDS. No row object is made.
+   */
+  pushValues(numbers: Float64Array, labels: ReadonlyArray<string | null>, cold: boolean, source: number, id: string | null): void {
+    if (this.length === this.capacity) this.grow();
+    const i = this.length++;
+    for (let k = 0; k < numbers.length; k++) {
+      const value = numbers[k];
+      if (value === value) this.numberSlot(k)[i] = value;
+    }
+    for (let k = 0; k < labels.length; k++) {
+      const value = labels[k];
+      if (value !== null) this.codeSlot(k)[i] = this.labelList[k].codeOf(value);
+    }
+    this.cold[i] = cold ? 1 : 0;
+    this.source[i] = source;
+    this.ids.push(id);
+  }
+
   private numberSlot(k: number): Float64Array {
     return this.numberList[k] ?? this.writableNumbers(NUMBER_FIELDS[k]);
   }
