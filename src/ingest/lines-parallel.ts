@@ -35,10 +35,17 @@ export interface HalfTask {
   chunkSize: number;
 }
 
+/**
+ * How much of the file this thread parses: more than half, because it starts at once while the
+ * worker first loads its modules, and it hashes the worker's part too (sha256 runs in file order).
+ * 1M records: with half each, this thread waited 0.48 s (NDJSON) and 0.19 s (CSV) for the worker.
+ */
+const MAIN_SHARE = 0.55;
+
 export function readInHalves(fd: number, path: string, size: number, job: HalvesJob): boolean {
   const head = headOf(fd, size, job);
   if (head === null) return readLineRange(fd, 0, Infinity, job.each, job.chunkSize, job.hash);
-  const middle = lineStartAfter(fd, Math.floor(size / 2), size);
+  const middle = lineStartAfter(fd, Math.floor(size * MAIN_SHARE), size);
   const task: HalfTask = {
     path, from: middle, format: head.format, header: head.header, source: job.strict.source,
     runtime: job.strict.runtime, chunkSize: job.chunkSize,
