@@ -5,8 +5,9 @@
 // (sent_at − planned_at per trial); (2) autocannon at overallRate R for N requests, its send
 // times taken from its clients' 'request' events against the evenly spaced schedule from its
 // first send; (3) the control: the same dispatcher with an empty send, alone in this process (the
-// floor the machine's scheduling sets). Reports p50/p99/max of the error, the achieved rate and the
-// latency, medians over rounds.
+// floor the machine's scheduling sets); (4) the CPU one call costs the driver, the server and its
+// containers, closed-loop (cpu-budget.ts), and so the cores rate R needs. Reports p50/p99/max of
+// the error, the achieved rate and the latency, and the CPU budget, medians over rounds.
 //
 // usage: npx tsx bench/driver/arrivals.ts [--rate 1000] [--count 3000] [--rounds 3] [--arrivals fixed|poisson] [--only owbench|autocannon]
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -20,6 +21,7 @@ import { arrivalOffsets, dispatch, preciseNow, type ArrivalProcess } from '../..
 import { runExperiment } from '../../src/openwhisk/runner.js';
 import { readRunLog } from '../../src/openwhisk/runlog.js';
 import { startServe, stop } from '../soak/server.js';
+import { cpuBudget, type CpuBudget } from './cpu-budget.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const { values } = parseArgs({
@@ -34,6 +36,8 @@ const { values } = parseArgs({
 const rate = Number(values.rate);
 const count = Number(values.count);
 const rounds = Number(values.rounds);
+/** Closed-loop calls per round for the CPU budget: enough that 10 ms clock ticks are under 1% of it. */
+const BUDGET_CALLS = 1000;
 
 const folder = mkdtempSync(path.join(tmpdir(), 'owbench-arrivals-'));
 const configFile = path.join(folder, 'config.json');
@@ -103,7 +107,7 @@ async function timerLoop(): Promise<Round> {
   return summarize(errors, (count - 1) * (1000 / rate), [0], 0);
 }
 
-const results: { round: number; owbench: Round; autocannon: Round; timer_loop: Round; load_average: number }[] = [];
+const results: { round: number; owbench: Round; autocannon: Round; timer_loop: Round; cpu_budget: CpuBudget; load_average: number }[] = [];
 try {
   await putAction('acnoop');
   for (let round = 1; round <= rounds; round++) {
@@ -115,18 +119,20 @@ try {
     const first = round % 2 ? await runOwbench() : await runCannon();
     const second = round % 2 ? await runCannon() : await runOwbench();
     const timer_loop = await timerLoop();
-    results.push({ round, owbench: round % 2 ? first : second, autocannon: round % 2 ? second : first, timer_loop, load_average });
+    const cpu_budget = await cpuBudget(server.apihost, GUEST_KEY, 'acnoop', server.child.pid!, BUDGET_CALLS, rate);
+    results.push({ round, owbench: round % 2 ? first : second, autocannon: round % 2 ? second : first, timer_loop, cpu_budget, load_average });
     console.error(JSON.stringify(results[results.length - 1]));
   }
 } finally {
   await stop(server.child, 'SIGTERM');
 }
 
-const medians = (pick: (r: (typeof results)[number]) => Round) =>
-  Object.fromEntries(Object.keys(results[0]!.owbench).map((key) => [key, median(results.map((r) => pick(r)[key as keyof Round]))]));
+const medians = <T extends object>(pick: (r: (typeof results)[number]) => T) =>
+  Object.fromEntries(Object.keys(pick(results[0]!)).map((key) => [key, median(results.map((r) => pick(r)[key as keyof T] as number))]));
 const summary = {
   rate, count, rounds, arrivals: values.arrivals,
-  owbench: medians((r) => r.owbench), autocannon: medians((r) => r.autocannon), timer_loop: medians((r) => r.timer_loop), results,
+  owbench: medians((r) => r.owbench), autocannon: medians((r) => r.autocannon), timer_loop: medians((r) => r.timer_loop),
+  cpu_budget: medians((r) => r.cpu_budget), results,
 };
 mkdirSync(path.join(root, 'bench/out'), { recursive: true });
 writeFileSync(path.join(root, 'bench/out/arrivals.json'), `${JSON.stringify(summary, null, 2)}\n`);
