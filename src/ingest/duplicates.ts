@@ -1,6 +1,7 @@
 // The same activation read twice (a file given twice, overlapping exports): counted once, with a
 // warning saying how many were dropped. The same id with other contents is the user's error.
 import { InputError } from '../errors.js';
+import type { IdColumn } from '../table/ids.js';
 import type { ActivationStore } from '../table/store.js';
 import type { Activation, Table } from '../types.js';
 import * as msg from './messages.js';
@@ -15,8 +16,7 @@ export function dropDuplicates(store: ActivationStore, table: Pick<Table, 'sourc
   const droppedBySource = new Map<number, number>();
   let kept = 0;
   for (let i = 0; i < store.length; i++) {
-    const id = ids[i];
-    const earlier = id === null ? -1 : first.findOrAdd(id, kept);
+    const earlier = ids.has(i) ? first.findOrAdd(i, kept) : -1;
     if (earlier === -1) {
       keep[i] = 1;
       keptRow[kept++] = i;
@@ -35,7 +35,7 @@ export function dropDuplicates(store: ActivationStore, table: Pick<Table, 'sourc
       const fileOf = (source: number) => table.sources[source]?.path ?? '(input)';
       const here = nth(kept, row.source) + (droppedBySource.get(row.source) ?? 0);
       throw new InputError(fileOf(row.source), `activation ${here}`,
-        msg.duplicateDiffers(id!, fileOf(a.source), nth(earlier, a.source), differs, a[differs], row[differs]));
+        msg.duplicateDiffers(ids.at(i)!, fileOf(a.source), nth(earlier, a.source), differs, a[differs], row[differs]));
     }
     droppedBySource.set(row.source, (droppedBySource.get(row.source) ?? 0) + 1);
   }
@@ -55,9 +55,9 @@ function firstDifference(a: Activation, b: Activation): keyof Activation | null 
 
 
 /**
- * Kept rows by activation id: open addressing over an Int32Array (row index + 1, 0 empty) with
- * the id's own hash, comparing ids only on a hash match. A Map of a million string keys took
- * three quarters of a second here (its growth and garbage); this takes a tenth.
+ * Kept rows by activation id: open addressing over an Int32Array (kept index + 1, 0 empty) with
+ * a hash of the id's bytes, comparing ids only on a hash match. A Map of a million string keys
+ * took three quarters of a second here (its growth and garbage); this takes a tenth.
  */
 class IdIndex {
   private readonly slots: Int32Array;
@@ -65,7 +65,7 @@ class IdIndex {
   private readonly mask: number;
 
   /** `keptRow`: the row of each kept index, which the caller fills as findOrAdd records it. */
-  constructor(private readonly ids: ReadonlyArray<string | null>, private readonly keptRow: Int32Array, count: number) {
+  constructor(private readonly ids: IdColumn, private readonly keptRow: Int32Array, count: number) {
     let size = 1024;
     while (size < count * 2) size *= 2;
     this.slots = new Int32Array(size);
@@ -73,9 +73,9 @@ class IdIndex {
     this.mask = size - 1;
   }
 
-  /** The kept index of an earlier row with this id, or -1 after recording `index` as its row. */
-  findOrAdd(id: string, index: number): number {
-    const hash = hashOf(id);
+  /** The kept index of an earlier row with row's id, or -1 after recording `index` as its row. */
+  findOrAdd(row: number, index: number): number {
+    const hash = this.ids.hash(row);
     for (let at = hash & this.mask; ; at = (at + 1) & this.mask) {
       const slot = this.slots[at];
       if (slot === 0) {
@@ -83,16 +83,7 @@ class IdIndex {
         this.hashes[at] = hash;
         return -1;
       }
-      if (this.hashes[at] === hash && this.ids[this.keptRow[slot - 1]] === id) return slot - 1;
+      if (this.hashes[at] === hash && this.ids.same(this.keptRow[slot - 1], row)) return slot - 1;
     }
   }
-}
-
-/** FNV-1a over the UTF-16 code units, then a final mix so that the low bits (the slot) vary. */
-function hashOf(id: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
-  h ^= h >>> 15;
-  h = Math.imul(h, 0x2c1b3c6d);
-  return h ^ (h >>> 12);
 }

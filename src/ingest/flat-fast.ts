@@ -89,6 +89,9 @@ function recordStartAfter(fd: number, at: number, size: number): number {
   return -1;
 }
 
+const ACTIVATION_ID = FIELDS.indexOf('activationId');
+const ACTIVATION_ID_TABLE = FIELDS.indexOf('activation_id');
+
 class FlatScanner extends ChunkedJsonBytes {
   private readonly scratch: Scratch = newScratch();
   private readonly cache: Array<{ bytes: Buffer; value: string } | undefined> = FIELDS.map(() => undefined);
@@ -173,7 +176,11 @@ class FlatScanner extends ChunkedJsonBytes {
   private convert(index: number): void {
     try {
       // The row object dies young: only its values stay, in the columns.
-      this.rows.push(flatRow(this.scratch, this.ctx));
+      const row = flatRow(this.scratch, this.ctx);
+      // The id stays bytes: the key flatRow took it from (activationId first) says which.
+      const range = this.scratch.activationId !== undefined ? 0 : 2;
+      if (row.activation_id === null) this.rows.push(row);
+      else this.rows.pushWithIdBytes(row, this.buf, this.idRanges[range], this.idRanges[range + 1]);
     } catch (error) {
       // Deferred: a syntax error later in the file must win, as it does on the general path.
       if (this.firstError !== null) return;
@@ -193,6 +200,9 @@ class FlatScanner extends ChunkedJsonBytes {
 
   /** Keys of the first record that flatRow does not read (to tell other shapes apart). */
   private readonly otherKeys = new Set<string>();
+
+  /** Where the record's activationId and activation_id strings are in buf: start, end of each. */
+  private readonly idRanges = new Int32Array(4);
 
   private readRecord(first: boolean): void {
     const scratch = this.scratch;
@@ -263,6 +273,13 @@ class FlatScanner extends ChunkedJsonBytes {
       const end = this.scanString(start);
       if (end < 0) throw BAIL;
       this.p = end + 1;
+      if (field === ACTIVATION_ID || field === ACTIVATION_ID_TABLE) {
+        // No string: the store copies the id's bytes (see convert); flatRow only sees that it is one.
+        const at = field === ACTIVATION_ID ? 0 : 2;
+        this.idRanges[at] = start;
+        this.idRanges[at + 1] = end;
+        return '';
+      }
       return field >= 0 ? this.stringOf(field, start, end) : undefined;
     }
     if (c === 0x2d || (c >= 0x30 && c <= 0x39)) return this.readNumber();

@@ -80,7 +80,7 @@ export class RowCursor implements RowView {
   }
 
   get activation_id(): string | null {
-    return this.store.ids[this.i];
+    return this.store.ids.at(this.i);
   }
 
   get cold(): boolean {

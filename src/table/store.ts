@@ -3,6 +3,7 @@
 // ~130 ms in one `analyze` of 1M records); these columns cost ~100 MB outside the heap, and the
 // analysis reads them directly. Row objects are made only for whoever asks for them (rowAt, rows).
 import type { Activation, Composition, Status } from '../types.js';
+import { IdColumn, type IdParts } from './ids.js';
 
 export const NUMBER_FIELDS = [
   'memory_mb', 'concurrency', 'repetition', 'start', 'end', 'wait_ms', 'init_ms', 'duration_ms',
@@ -61,12 +62,13 @@ export class ActivationStore {
   readonly labels: Record<StringField, Labels>;
   cold: Uint8Array;
   source: Int32Array;
-  ids: Array<string | null> = [];
+  ids: IdColumn;
 
   constructor(capacity = 1024) {
     this.capacity = Math.max(16, capacity);
     this.cold = new Uint8Array(this.capacity);
     this.source = new Int32Array(this.capacity);
+    this.ids = new IdColumn(this.capacity);
     this.labelList = STRING_FIELDS.map(() => new Labels());
     this.labels = Object.fromEntries(STRING_FIELDS.map((f, k) => [f, this.labelList[k]])) as Record<StringField, Labels>;
   }
@@ -77,8 +79,19 @@ export class ActivationStore {
     return store;
   }
 
-  /** Written out field by field: this runs once per row of the largest inputs. */
   push(row: Activation): void {
+    this.pushFields(row);
+    this.ids.push(row.activation_id ?? null);
+  }
+
+  /** A row whose id is given as UTF-8 bytes instead (the flat reader's): its `activation_id` is not read. */
+  pushWithIdBytes(row: Activation, bytes: Uint8Array, start: number, end: number): void {
+    this.pushFields(row);
+    this.ids.pushBytes(bytes, start, end);
+  }
+
+  /** Written out field by field: this runs once per row of the largest inputs. */
+  private pushFields(row: Activation): void {
     if (this.length === this.capacity) this.grow();
     const i = this.length++;
     if (row.memory_mb != null) this.numberSlot(0)[i] = row.memory_mb;
@@ -104,7 +117,6 @@ export class ActivationStore {
     if (row.caused_by != null) this.codeSlot(7)[i] = this.labelList[7].codeOf(row.caused_by);
     this.cold[i] = row.cold ? 1 : 0;
     this.source[i] = row.source;
-    this.ids.push(row.activation_id ?? null);
   }
 
   /**
@@ -169,7 +181,7 @@ export class ActivationStore {
       function: s('function'),
       concurrency: n('concurrency'),
       repetition: n('repetition'),
-      activation_id: this.ids[i],
+      activation_id: this.ids.at(i),
       start: n('start'),
       end: n('end'),
       wait_ms: n('wait_ms'),
@@ -216,8 +228,8 @@ export class ActivationStore {
     for (let j = 0; j < indices.length; j++) {
       out.cold[j] = this.cold[indices[j]];
       out.source[j] = this.source[indices[j]];
-      out.ids.push(this.ids[indices[j]]);
     }
+    out.ids = this.ids.select(indices);
     return out;
   }
 
@@ -234,7 +246,6 @@ export class ActivationStore {
         }
         this.cold[kept] = this.cold[i];
         this.source[kept] = this.source[i];
-        this.ids[kept] = this.ids[i];
       }
       kept++;
     }
@@ -242,7 +253,7 @@ export class ActivationStore {
     for (const field of STRING_FIELDS) this.labels[field].codes?.fill(NONE_CODE, kept, this.length);
     this.cold.fill(0, kept, this.length);
     this.source.fill(0, kept, this.length);
-    this.ids.length = kept;
+    this.ids.compact(keep);
     this.length = kept;
   }
 
@@ -269,14 +280,14 @@ export class ActivationStore {
     }
     this.cold.set(other.cold.subarray(0, other.length), at);
     this.source.set(other.source.subarray(0, other.length), at);
-    for (let j = 0; j < other.length; j++) this.ids.push(other.ids[j]);
+    this.ids.append(other.ids);
   }
 
   /** The store as plain data a worker can post (its buffers transferred, not copied). */
   toParts(): StoreParts {
     const labels = STRING_FIELDS.map((f) => ({ field: f, codes: this.labels[f].codes, values: this.labels[f].values }))
       .filter((l) => l.codes !== null) as StoreParts['labels'];
-    return { length: this.length, capacity: this.capacity, numbers: this.numberColumns(), labels, cold: this.cold, source: this.source, ids: this.ids };
+    return { length: this.length, capacity: this.capacity, numbers: this.numberColumns(), labels, cold: this.cold, source: this.source, ids: this.ids.toParts() };
   }
 
   static fromParts(parts: StoreParts): ActivationStore {
@@ -290,13 +301,13 @@ export class ActivationStore {
     }
     store.cold = parts.cold;
     store.source = parts.source;
-    store.ids = parts.ids;
+    store.ids = IdColumn.fromParts(parts.ids);
     return store;
   }
 
   /** What toParts posts: the buffers to transfer. */
   static transferList(parts: StoreParts): ArrayBuffer[] {
-    return [...parts.numbers.map(([, c]) => c.buffer), ...parts.labels.map((l) => l.codes.buffer), parts.cold.buffer, parts.source.buffer] as ArrayBuffer[];
+    return [...parts.numbers.map(([, c]) => c.buffer), ...parts.labels.map((l) => l.codes.buffer), parts.cold.buffer, parts.source.buffer, ...IdColumn.transferList(parts.ids)] as ArrayBuffer[];
   }
 
 
@@ -358,7 +369,7 @@ export interface StoreParts {
   labels: Array<{ field: StringField; codes: Int32Array; values: string[] }>;
   cold: Uint8Array;
   source: Int32Array;
-  ids: Array<string | null>;
+  ids: IdParts;
 }
 
 export { NONE_CODE };

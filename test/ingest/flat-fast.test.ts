@@ -40,6 +40,35 @@ describe('ingest: flat records fast path', () => {
     });
   }
 
+  it('keeps activation ids as the general path reads them, under either key, in one thread or two', () => {
+    // Hex ids, the table's key, both keys (activationId wins), a null one beside a string, the
+    // empty id, non-ASCII, and a key given twice (the last wins, as in JSON.parse).
+    const shapes = [
+      (i: number) => `{"kind":"nodejs:20","duration":${i},"activationId":"${i.toString(16).padStart(32, '0')}"}`,
+      (i: number) => `{"kind":"nodejs:20","duration":${i},"activation_id":"t-${i}"}`,
+      (i: number) => `{"kind":"nodejs:20","duration":${i},"activation_id":"t-${i}","activationId":"w-${i}"}`,
+      (i: number) => `{"kind":"nodejs:20","duration":${i},"activationId":null,"activation_id":"n-${i}"}`,
+      (i: number) => `{"kind":"nodejs:20","duration":${i},"activationId":"${i === 4 ? '' : `e-${i}`}"}`,
+      (i: number) => `{"kind":"nodejs:20","duration":${i},"activationId":"ид-${i} ✓"}`,
+      (i: number) => `{"kind":"nodejs:20","duration":${i},"activationId":"first-${i}","activationId":"last-${i}"}`,
+      (i: number) => `{"kind":"nodejs:20","duration":${i}}`,
+    ];
+    const text = `[\n${Array.from({ length: 4000 }, (_, i) => shapes[i % shapes.length](i)).join(',\n')}\n]\n`;
+    const file = tempFile('flat-ids.json', text);
+    const general = ingestText(text, file).activations;
+    assert.equal(general[6].activation_id, 'last-6');
+    assert.equal(general[2].activation_id, 'w-2');
+    assert.equal(general[4].activation_id, '');
+    for (const chunk of [61, 4096]) {
+      const one = readFlatFast(file, context(file), chunk, Infinity);
+      assert.ok(one, 'the fast path took the file');
+      assert.deepEqual(one.rows.rows(), general);
+      const two = readFlatFast(file, context(file), chunk, 1);
+      assert.ok(two && two.workerRows > 0, 'a worker read the second half');
+      assert.deepEqual(two.rows.rows(), general);
+    }
+  });
+
   describe('in two halves, a worker scanning the second', () => {
     const records = [...flatRecords({ count: 3000, seed: 5, fractional: true, missingWait: true, configurations: true })];
     const layouts = { 'one record a line': writeFlat(records), indented: tempFile('halves-indented.json', JSON.stringify(records, null, 1)) };
