@@ -89,12 +89,15 @@ function recordStartAfter(fd: number, at: number, size: number): number {
   return -1;
 }
 
+/** Distinct values of a repeating field remembered (more are decoded each time they come). */
+const CACHED = 16;
 const ACTIVATION_ID = FIELDS.indexOf('activationId');
 const ACTIVATION_ID_TABLE = FIELDS.indexOf('activation_id');
 
 class FlatScanner extends ChunkedJsonBytes {
   private readonly scratch: Scratch = newScratch();
-  private readonly cache: Array<{ bytes: Buffer; value: string } | undefined> = FIELDS.map(() => undefined);
+  /** Per repeating field, the values seen so far with their bytes (at most CACHED), newest last. */
+  private readonly cache: Array<Array<{ bytes: Buffer; value: string }>> = FIELDS.map(() => []);
   private readonly rows = new ActivationStore();
   private readonly warnings: string[] = [];
   private firstError: unknown = null;
@@ -292,10 +295,12 @@ class FlatScanner extends ChunkedJsonBytes {
   private stringOf(field: number, start: number, end: number): string {
     const b = this.buf;
     if (REPEATING.has(FIELDS[field])) {
+      // Rows alternate among a few runtimes and labels: each is found here, not decoded again.
       const cached = this.cache[field];
-      if (cached && sameBytes(cached.bytes, b, start, end)) return cached.value;
+      for (let k = cached.length - 1; k >= 0; k--) if (sameBytes(cached[k].bytes, b, start, end)) return cached[k].value;
       const value = b.toString('utf8', start, end);
-      this.cache[field] = { bytes: Buffer.from(b.subarray(start, end)), value };
+      if (cached.length === CACHED) cached.shift();
+      cached.push({ bytes: Buffer.from(b.subarray(start, end)), value });
       return value;
     }
     return b.toString(this.ascii ? 'latin1' : 'utf8', start, end);
