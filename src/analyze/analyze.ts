@@ -10,7 +10,8 @@ import { BOOTSTRAP } from './bootstrap.js';
 import { collectColumns, type GroupColumns, type GroupKey, type LevelColumns, type LevelFigures } from './columns.js';
 import { computeComparisons } from './comparisons.js';
 import { compositionsOf } from './compositions.js';
-import { figuresOf } from './figures.js';
+import { figuresOf, type SortedTotals } from './figures.js';
+import { mergeAscending } from './sort.js';
 import { groupKeysOf, groupOrder, isDefaultKeys, severalConfigurations } from './group-keys.js';
 import { bootstrapGroup, intervalsOf, MEAN_COLUMNS, type GroupBootstrap, type Replicates } from './intervals.js';
 import * as msg from './messages.js';
@@ -63,7 +64,7 @@ export function analyze(table: Table, options: AnalyzeOptions = {}): Analysis {
   const reportedColumns = isDefaultKeys(keys) ? levelColumns : collectColumns(store, keys);
   const runtimeColumns = collectColumns(store, 'runtime').filter((g) => !several.has(g.runtime));
   const exactMax = exactMeanMaxFor([...levelColumns, ...(reportedColumns === levelColumns ? [] : reportedColumns), ...runtimeColumns]);
-  const analyzedOf = (columns: GroupColumns, shown: ReadonlySet<GroupKey>, key: string) => bootstrapped(columns, shown, key, exactMax);
+  const analyzedOf = (columns: GroupColumns, shown: ReadonlySet<GroupKey>, key: string, sorted?: SortedTotals) => bootstrapped(columns, shown, key, exactMax, sorted);
   const levelKey = (g: GroupColumns) => groupKey(g, keySet, several);
   const rawLevels = levelColumns.map((g) => analyzedOf(g, new Set(), groupKey(g, new Set(), several)));
   const aggregateLevels = aggregateGroups(table.aggregates, 'concurrency').map(withoutBootstrap);
@@ -83,7 +84,7 @@ export function analyze(table: Table, options: AnalyzeOptions = {}): Analysis {
   // What is compared: one configuration per runtime, at recorded levels.
   const compared = levels.filter((a) => !several.has(a.figures.runtime) && a.figures.concurrency !== null);
   const comparedColumns = levelColumns.filter((g): g is LevelColumns => !several.has(g.runtime) && g.concurrency !== null);
-  const overall = overallByRuntime(runtimeColumns.map((g) => analyzedOf(g, new Set(), `${g.runtime}\u0000overall`)), compared);
+  const overall = overallByRuntime(runtimeColumns.map((g) => analyzedOf(g, new Set(), `${g.runtime}\u0000overall`, sortedFromLevels(g, levelColumns))), compared);
   const replicates = new Map<GroupFigures, Replicates>();
   for (const { figures, bootstrap } of [...compared, ...overall.values()]) {
     if (bootstrap) replicates.set(figures, bootstrap.replicates);
@@ -148,11 +149,28 @@ function exactMeanMaxFor(groups: readonly GroupColumns[]): number {
 }
 
 /** Figures, then the bootstrap (figuresOf sorts the totals, which the percentiles' resampling reads). */
-function bootstrapped(columns: GroupColumns, shown: ReadonlySet<GroupKey>, key: string, exactMax: number): Analyzed {
-  const figures = figuresOf(columns, shown);
+function bootstrapped(columns: GroupColumns, shown: ReadonlySet<GroupKey>, key: string, exactMax: number, sorted?: SortedTotals): Analyzed {
+  const figures = figuresOf(columns, shown, sorted);
   const bootstrap = bootstrapGroup(columns, key, exactMax);
   figures.ci = intervalsOf(bootstrap);
   return { figures, bootstrap, totals: columns.total.length };
+}
+
+/**
+ * A runtime's totals in order, merged from its level groups' (which figuresOf has sorted): its
+ * rows are exactly theirs, so the merge is the sort of its own, without sorting a million again.
+ * Undefined (sort them) should the sizes say otherwise.
+ */
+function sortedFromLevels(runtime: GroupColumns, levels: readonly GroupColumns[]): SortedTotals | undefined {
+  const mine = levels.filter((g) => g.runtime === runtime.runtime);
+  const merged = (pick: (g: GroupColumns) => Float64Array) => {
+    const parts = mine.map(pick);
+    return parts.reduce((n, p) => n + p.length, 0) === pick(runtime).length ? mergeAscending(parts) : null;
+  };
+  const all = merged((g) => g.total);
+  const cold = merged((g) => g.coldPart.total);
+  const warm = merged((g) => g.warmPart.total);
+  return all && cold && warm ? { all, cold, warm } : undefined;
 }
 
 function withoutBootstrap(figures: GroupFigures): Analyzed {
