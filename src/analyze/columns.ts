@@ -64,43 +64,57 @@ export const FAILURE_STATUSES: readonly FailureStatus[] = [
 
 /**
  * Groups the rows by `keys` (runtime always), in order of first appearance; within a group,
- * values keep row order. Counts first, then fills: each column is allocated once, at its size.
+ * values keep row order. A pass of counts sizes each column (its rows, and of them those with an
+ * init), one pass writes them; a column some rows lack a value of is a view of its written part.
  */
 export function collectColumns(store: ActivationStore, by: GroupLevel | readonly GroupKey[]): GroupColumns[] {
   const keys = new Set(typeof by === 'string' ? keysOfLevel(by) : by);
   const ids = groupIdsOf(store, keys);
   const columns = valueColumnsOf(store);
-  const groups: Builder[] = ids.firstRow.map((first) => newBuilder(store.rowAt(first), keys));
+  const groups = ids.firstRow.map((first) => emptyGroup(store.rowAt(first), keys));
   const { cold } = store;
   const inComposition = store.labels.caused_by.codes;
+  const rows = new Int32Array(groups.length);
+  const coldRows = new Int32Array(groups.length);
+  const inits = new Int32Array(groups.length);
+  const coldInits = new Int32Array(groups.length);
   for (let i = 0; i < store.length; i++) {
     const g = ids.of[i];
     if (g === -1) continue;
-    const b = groups[g];
-    if (inComposition !== null && inComposition[i] !== -1) b.group.inComposition++;
+    const group = groups[g];
+    if (inComposition !== null && inComposition[i] !== -1) group.inComposition++;
     if (!columns.success[i]) {
-      b.group.errors++;
-      b.group.failures[columns.statusOf(i)]++;
+      group.errors++;
+      group.failures[columns.statusOf(i)]++;
       continue;
     }
-    tally(b.group, b.all, columns, i);
-    if (cold[i] === 1) tally(b.group.coldPart, b.cold, columns, i);
-    else tally(b.group.warmPart, b.warm, columns, i);
+    rows[g]++;
+    const hasInit = columns.init[i] === columns.init[i];
+    if (hasInit) inits[g]++;
+    if (cold[i] === 1) {
+      coldRows[g]++;
+      if (hasInit) coldInits[g]++;
+    }
   }
-  for (const b of groups) {
-    allocate(b.group, b.all);
-    allocate(b.group.coldPart, b.cold);
-    allocate(b.group.warmPart, b.warm);
-  }
+  const writers = groups.map((group, g) => ({
+    all: new SetWriter(group, rows[g], inits[g]),
+    cold: new SetWriter(group.coldPart, coldRows[g], coldInits[g]),
+    warm: new SetWriter(group.warmPart, rows[g] - coldRows[g], inits[g] - coldInits[g]),
+  }));
   for (let i = 0; i < store.length; i++) {
     const g = ids.of[i];
     if (g === -1 || !columns.success[i]) continue;
-    const b = groups[g];
-    write(b.group, b.all, columns, i);
-    if (cold[i] === 1) write(b.group.coldPart, b.cold, columns, i);
-    else write(b.group.warmPart, b.warm, columns, i);
+    const w = writers[g];
+    w.all.write(columns, i);
+    if (cold[i] === 1) w.cold.write(columns, i);
+    else w.warm.write(columns, i);
   }
-  return groups.map((b) => b.group);
+  for (const w of writers) {
+    w.all.finish();
+    w.cold.finish();
+    w.warm.finish();
+  }
+  return groups;
 }
 
 /** What the columns of a group are made from, read straight from the store (NaN: no value). */
@@ -128,67 +142,63 @@ function valueColumnsOf(store: ActivationStore): ValueColumns {
   };
 }
 
-/** Lengths of init and coldCost in the first pass (the others follow from count − missing), then write cursors. */
-interface Tally {
-  wait: number;
-  init: number;
-  duration: number;
-  exec: number;
-  total: number;
-  coldCost: number;
-}
+/** Fills one set's columns, each allocated at the most values it can get; finish() trims them to what came. */
+class SetWriter {
+  private readonly wait: Float64Array;
+  private readonly init: Float64Array;
+  private readonly duration: Float64Array;
+  private readonly exec: Float64Array;
+  private readonly total: Float64Array;
+  private readonly coldCost: Float64Array;
+  private waits = 0;
+  private initsAt = 0;
+  private durations = 0;
+  private execs = 0;
+  private totals = 0;
+  private coldCosts = 0;
 
-interface Builder {
-  group: GroupColumns;
-  all: Tally;
-  cold: Tally;
-  warm: Tally;
-}
+  constructor(private readonly set: ColumnSet, private readonly rows: number, inits: number) {
+    this.wait = new Float64Array(rows);
+    this.init = new Float64Array(inits);
+    this.duration = new Float64Array(rows);
+    this.exec = new Float64Array(rows);
+    this.total = new Float64Array(rows);
+    this.coldCost = new Float64Array(inits);
+  }
 
-// `x !== x`: the value is NaN, which the store writes for null.
-function tally(set: ColumnSet, at: Tally, c: ValueColumns, i: number): void {
-  set.count++;
-  const wait = c.wait[i];
-  if (wait !== wait) set.missing.wait_ms++;
-  if (c.duration[i] !== c.duration[i]) set.missing.duration_ms++;
-  if (c.exec[i] !== c.exec[i]) set.missing.exec_ms++;
-  if (c.total[i] !== c.total[i]) set.missing.total_ms++;
-  if (c.init[i] === c.init[i]) {
-    at.init++;
-    if (wait === wait) at.coldCost++;
+  // `x === x`: the value is not NaN, which the store writes for null.
+  write(c: ValueColumns, i: number): void {
+    const wait = c.wait[i];
+    const init = c.init[i];
+    const duration = c.duration[i];
+    const exec = c.exec[i];
+    const total = c.total[i];
+    if (wait === wait) this.wait[this.waits++] = wait;
+    if (init === init) this.init[this.initsAt++] = init;
+    if (duration === duration) this.duration[this.durations++] = duration;
+    if (exec === exec) this.exec[this.execs++] = exec;
+    if (total === total) this.total[this.totals++] = total;
+    if (init === init && wait === wait) this.coldCost[this.coldCosts++] = wait + init;
+  }
+
+  finish(): void {
+    const set = this.set;
+    set.count = this.rows;
+    set.missing = {
+      wait_ms: this.rows - this.waits, duration_ms: this.rows - this.durations,
+      exec_ms: this.rows - this.execs, total_ms: this.rows - this.totals,
+    };
+    set.wait = trimmed(this.wait, this.waits);
+    set.init = this.init;
+    set.duration = trimmed(this.duration, this.durations);
+    set.exec = trimmed(this.exec, this.execs);
+    set.total = trimmed(this.total, this.totals);
+    set.coldCost = trimmed(this.coldCost, this.coldCosts);
   }
 }
 
-function allocate(set: ColumnSet, at: Tally): void {
-  set.wait = new Float64Array(set.count - set.missing.wait_ms);
-  set.init = new Float64Array(at.init);
-  set.duration = new Float64Array(set.count - set.missing.duration_ms);
-  set.exec = new Float64Array(set.count - set.missing.exec_ms);
-  set.total = new Float64Array(set.count - set.missing.total_ms);
-  set.coldCost = new Float64Array(at.coldCost);
-  Object.assign(at, emptyTally());
-}
-
-function write(set: ColumnSet, at: Tally, c: ValueColumns, i: number): void {
-  const wait = c.wait[i];
-  const init = c.init[i];
-  const duration = c.duration[i];
-  const exec = c.exec[i];
-  const total = c.total[i];
-  if (wait === wait) set.wait[at.wait++] = wait;
-  if (init === init) set.init[at.init++] = init;
-  if (duration === duration) set.duration[at.duration++] = duration;
-  if (exec === exec) set.exec[at.exec++] = exec;
-  if (total === total) set.total[at.total++] = total;
-  if (init === init && wait === wait) set.coldCost[at.coldCost++] = wait + init;
-}
-
-function emptyTally(): Tally {
-  return { wait: 0, init: 0, duration: 0, exec: 0, total: 0, coldCost: 0 };
-}
-
-function newBuilder(row: RowView, keys: ReadonlySet<GroupKey>): Builder {
-  return { group: emptyGroup(row, keys), all: emptyTally(), cold: emptyTally(), warm: emptyTally() };
+function trimmed(column: Float64Array, length: number): Float64Array {
+  return length === column.length ? column : column.subarray(0, length);
 }
 
 function emptySet(): ColumnSet {
