@@ -3,10 +3,35 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { ingestFiles, messages as msg } from '../../src/ingest/index.js';
+import { dropDuplicates } from '../../src/ingest/duplicates.js';
+import { ActivationStore } from '../../src/table/store.js';
+import { row } from '../analyze/table.js';
 import { runCli } from '../helpers/cli.js';
 import { fixture, peer, PEER_FILES, tempFile, throwsInput } from './helpers.js';
 
 describe('ingest: duplicate activations', () => {
+  it('keeps the first of each id among 300,000, ids whose hashes collide told apart (against a Set)', () => {
+    // 300,000 distinct ids give about five pairs of equal 32-bit hashes: counted below, so the
+    // test knows it met them. Then every seventh row again, in another order, and null ids.
+    const distinct = Array.from({ length: 300_000 }, (_, i) => ({ ...row({ runtime: 'r', wait: i % 97, duration: i % 1000 }), activation_id: `${(i * 2654435761 >>> 0).toString(16)}-${i}` }));
+    const repeats = distinct.filter((_, i) => i % 7 === 0).reverse();
+    const nulls = Array.from({ length: 5 }, (_, i) => ({ ...row({ runtime: 'r', wait: i, duration: 1 }), activation_id: null }));
+    const rows = [...distinct, ...nulls, ...repeats];
+    const store = ActivationStore.fromRows(rows);
+    const byHash = new Map<number, Set<string>>();
+    for (let i = 0; i < distinct.length; i++) {
+      const hash = store.ids.hash(i);
+      byHash.set(hash, (byHash.get(hash) ?? new Set()).add(distinct[i].activation_id!));
+    }
+    assert.ok([...byHash.values()].some((ids) => ids.size > 1), 'some distinct ids share a hash');
+    const table = { sources: [], warnings: [] as string[] };
+    dropDuplicates(store, table);
+    const seen = new Set<string>();
+    const expected = rows.filter((r) => r.activation_id === null || (!seen.has(r.activation_id) && seen.add(r.activation_id)));
+    assert.deepEqual(store.rows(), expected);
+    assert.deepEqual(table.warnings, [msg.duplicatesDropped(repeats.length)]);
+  });
+
   it('counts a file given twice once, saying how many were dropped', () => {
     const once = ingestFiles([peer(PEER_FILES.wasmCold)]);
     const twice = ingestFiles([peer(PEER_FILES.wasmCold), peer(PEER_FILES.wasmCold)]);
