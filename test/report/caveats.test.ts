@@ -41,6 +41,17 @@ describe('report/caveats: per-group intervals at the unit', () => {
     assert.match(fewer.markdown, /No group has a CI of its own/);
   });
 
+  it('says how many runs another set would have: the range, where cells hold 4 to 6', () => {
+    // Rows of the last runs dropped from some cells: cells of 4, 5 and 6 runs.
+    const rows = records({ ...base, name: 'uneven', levels: [1, 2], runs: 6, perRun: 5 }) as Array<Record<string, unknown>>;
+    const uneven = rows.filter((r) => !(r.repetition === 6 && r.concurrency === 1) && !(r.repetition === 5 && r.concurrency === 1 && r.runtime === 'rt1'));
+    const table = ingestText(JSON.stringify(uneven), 'caveats/uneven.json');
+    const markdown = renderReport(buildReportModel(table, analyze(table, { baseline: 'rt0' })));
+    assert.match(markdown, /another set of 4 to 6 runs of the same setup/);
+    const even = caveatsOf({ ...base, name: 'even', runs: 5, perRun: 5 }).markdown;
+    assert.match(even, /another set of 5 runs of the same setup/);
+  });
+
   it('gives none with 3 runs a group', () => {
     const three = caveatsOf({ ...base, name: 'three', runs: 3, perRun: 10 });
     assert.ok(three.analysis.groups.every((g) => g.mean_total?.no_interval === 'too few runs'));
