@@ -32,6 +32,8 @@ export interface Spread {
   /** The level with the largest factor, and the smallest. */
   max: LevelRatio;
   min: LevelRatio;
+  /** The smallest factor rounded down to 1 decimal: what "at least N×" may say (1.47 is not at least 1.5×). */
+  at_least: number;
   /** Levels each runtime had the lower figure at (relevantly), for the mixed case. */
   wins: Array<{ runtime: RuntimeRef; levels: number[] }>;
   /** Levels where neither was relevantly lower. */
@@ -65,12 +67,14 @@ export function spreadOf(a: RuntimeRef, b: RuntimeRef, levels: number[], value: 
   const winner = allWonBy(a) ? a : allWonBy(b) ? b : null;
   // Largest and smallest factor; the lower level wins ties so the choice is stable.
   const raw = (r: LevelRatio) => r.slower_ms / r.faster_ms;
+  const min = ratios.reduce((best, r) => (raw(r) < raw(best) ? r : best));
   return {
     levels: ratios,
     winner,
     loser: winner === null ? null : winner.id === a.id ? b : a,
     max: ratios.reduce((best, r) => (raw(r) > raw(best) ? r : best)),
-    min: ratios.reduce((best, r) => (raw(r) < raw(best) ? r : best)),
+    min,
+    at_least: Math.floor(raw(min) * 10 + 1e-9) / 10,
     wins: [a, b]
       .map((runtime) => ({ runtime, levels: decided.filter((r) => r.faster.id === runtime.id).map((r) => r.concurrency) }))
       .filter((w) => w.levels.length > 0),

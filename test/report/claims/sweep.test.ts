@@ -31,6 +31,14 @@ describe('report/claims/sweep', () => {
     assert.deepEqual(claims.missing.map((m) => [m.runtime.id, m.levels]), [['slow', [4]]]);
   });
 
+  it('"at least" is rounded down, so that it stays true (1.47 is at least 1.4×, not 1.5×)', () => {
+    // Level 1: 1470 / 1000 = 1.47; level 2: 3000 / 1000 = 3.
+    const rows = [aggregate('slow', 1, { avg_total: 1470, avg_duration: 1460, max_wait: 10, avg_init: 100 }), aggregate('slow', 2, { avg_total: 3000, avg_duration: 2990, max_wait: 20, avg_init: 100 }),
+      aggregate('fast', 1, { avg_total: 1000, avg_duration: 990, max_wait: 10, avg_init: 100 }), aggregate('fast', 2, { avg_total: 1000, avg_duration: 990, max_wait: 20, avg_init: 100 })];
+    const markdown = renderReport(buildReportModel(...analyzed(tableOf([], rows), 'slow'), { template: 'sweep', baseline: 'slow' }));
+    assert.match(markdown, /\*\*up to 3\.0× lower\*\*, at least 1\.4×/);
+  });
+
   it('is mixed when each runtime wins somewhere, and recommends nothing', () => {
     const claims = sweep({ a: [[1, 1000], [2, 3000]], b: [[1, 2000], [2, 1000]] }, 'a');
     const comparison = claims.comparisons[0];
