@@ -5,7 +5,7 @@
 // mapped cell with a space or a non-ASCII character at an end, a wrong cell count, an empty line,
 // a value that fails a check) is handed to csvLine() itself, which makes its row or throws.
 import { NUMBER_FIELDS, STRING_FIELDS, type ActivationStore, type NumberField, type StringField } from '../table/store.js';
-import { booleanOf, csvLine, type CsvLayout } from './csv.js';
+import { booleanOf, csvLine, derivedAgrees, type CsvLayout } from './csv.js';
 import type { CsvField } from './csv-header.js';
 import { csvRecords } from './csv-text.js';
 import { requireComposition, requireStatus } from './fields.js';
@@ -182,8 +182,7 @@ function numberIn(text: string, p: number, q: number): number {
   return Number(text.slice(p, q));
 }
 
-/** checkDerived's test: a given exec or total must match its derivation (either absent: nothing to check). */
+/** csvLine's check of a given exec or total (NaN: either absent, nothing to check). */
 function agrees(given: number, derived: number): boolean {
-  if (given !== given || derived !== derived) return true;
-  return Math.abs(given - derived) <= 1e-6 * Math.max(1, Math.abs(derived));
+  return given !== given || derived !== derived || derivedAgrees(given, derived);
 }

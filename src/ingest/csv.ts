@@ -135,7 +135,10 @@ export function booleanOf(value: string, name: string): boolean {
 function checkDerived(row: Activation, column: 'exec_ms' | 'total_ms', given: number | null): void {
   const derived = row[column];
   if (given === null || derived === null) return;
-  if (Math.abs(given - derived) > 1e-6 * Math.max(1, Math.abs(derived))) {
-    throw new RecordProblem(column, msg.inconsistentDerived(column, derived, given));
-  }
+  if (!derivedAgrees(given, derived)) throw new RecordProblem(column, msg.inconsistentDerived(column, derived, given));
+}
+
+/** A given exec or total matches its derivation within a millionth (rounding in the exporter). */
+export function derivedAgrees(given: number, derived: number): boolean {
+  return Math.abs(given - derived) <= 1e-6 * Math.max(1, Math.abs(derived));
 }
