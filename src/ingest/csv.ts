@@ -112,7 +112,7 @@ function csvRow(cells: Cell[], columnOf: ColumnOf, ctx: FileContext): Activation
   return row;
 }
 
-export function numberOf(value: Cell, name: string): number | null {
+function numberOf(value: Cell, name: string): number | null {
   if (value === null) return null;
   const trimmed = value.trim();
   if (trimmed === '') return null;
