@@ -7,6 +7,8 @@ import * as msg from './messages.js';
 const NUMBER = String.raw`(\d+(?:\.\d+)?)`;
 /** A factor shown to 1 decimal may differ by one unit in that decimal from the rounded table's. */
 const near = (shown: number, computed: number) => Math.abs(shown - computed) <= 0.051;
+/** A range's low end is "at least": the smallest factor rounded down to 1 decimal (claims/levels.ts). */
+const nearOrFloor = (shown: number, computed: number) => near(shown, computed) || shown === Math.floor(computed * 10 + 1e-9) / 10;
 const ratioText = (ratios: readonly number[]) => ratios.map((r) => `${Math.round(r * 10) / 10}×`).join(', ');
 
 type Statistic = 'mean' | 'median';
@@ -55,7 +57,7 @@ export function delivers(model: ReportModel, markdown: string): string[] {
     const high = Math.max(...values);
     const shownHigh = m[3] === undefined ? Number(m[2]) : Number(m[3]);
     const most = [...ratios].find(([, r]) => r === high)?.[0];
-    if (!near(Number(m[2]), low) || !near(shownHigh, high) || (m[8] !== undefined && Number(m[8]) !== most && !near(ratios.get(Number(m[8])) ?? 0, high))) {
+    if (!nearOrFloor(Number(m[2]), low) || !near(shownHigh, high) || (m[8] !== undefined && Number(m[8]) !== most && !near(ratios.get(Number(m[8])) ?? 0, high))) {
       out.push(msg.claimAgainstTable(claim, `${ratioText([low])} to ${ratioText([high])}, most at concurrency ${most}`));
     }
   }

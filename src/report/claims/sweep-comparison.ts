@@ -67,9 +67,9 @@ export interface SweepWords {
   /** "at every level" (two levels or more) of the total's levels, and of the init's. */
   every_level: boolean;
   init_every_level: boolean;
-  /** "up to N×" for the total time. */
+  /** "up to N×, at least M×" for the total time (findings/words/up-to.ts). */
   up_to: boolean;
-  /** The total's and the init's factors are a range (two different ends), not one value. */
+  /** The total's factors are a range (at least M× to N×, the same ends), and the init's (nearest tenths), not one value. */
   total_range: boolean;
   init_range: boolean;
   order_of_magnitude: boolean;
@@ -95,13 +95,13 @@ export function testsOf(total: Spread | null, tests: UnitComparison[], baseline:
 }
 
 export function wordsOf(total: Spread | null, init: Spread | null, tests: UnitComparison[]): SweepWords {
-  const factors = (s: Spread | null) => (s === null ? [] : s.levels.map((l) => l.factor));
   const winning = total?.winner ?? null;
+  const totalEnds = total !== null && upTo(total.levels.length, total.at_least, total.max.factor);
   return {
     every_level: total !== null && atEveryLevel(total.levels, () => true),
     init_every_level: init !== null && atEveryLevel(init.levels, () => true),
-    up_to: winning !== null && upTo(factors(total)),
-    total_range: total !== null && isRange(total.min.factor, total.max.factor),
+    up_to: winning !== null && totalEnds,
+    total_range: totalEnds,
     init_range: init !== null && isRange(init.min.factor, init.max.factor),
     order_of_magnitude: winning !== null && isOrderOfMagnitude((total as Spread).levels.map((l) => ({
       factor: l.factor,

@@ -6,6 +6,7 @@ import { aggregate, analyzed, row, tableOf } from '../tables.js';
 import { analyze } from '../../../src/analyze/index.js';
 import { ingestText } from '../../../src/ingest/index.js';
 import { renderReport } from '../../../src/report/render.js';
+import { contradictionsOf } from '../../../src/report/check/consistency.js';
 import { records, type Shape } from '../corpus/generate.js';
 
 function sweep(totals: Record<string, Array<[number, number, number?]>>, baseline: string): SweepClaims {
@@ -35,8 +36,25 @@ describe('report/claims/sweep', () => {
     // Level 1: 1470 / 1000 = 1.47; level 2: 3000 / 1000 = 3.
     const rows = [aggregate('slow', 1, { avg_total: 1470, avg_duration: 1460, max_wait: 10, avg_init: 100 }), aggregate('slow', 2, { avg_total: 3000, avg_duration: 2990, max_wait: 20, avg_init: 100 }),
       aggregate('fast', 1, { avg_total: 1000, avg_duration: 990, max_wait: 10, avg_init: 100 }), aggregate('fast', 2, { avg_total: 1000, avg_duration: 990, max_wait: 20, avg_init: 100 })];
-    const markdown = renderReport(buildReportModel(...analyzed(tableOf([], rows), 'slow'), { template: 'sweep', baseline: 'slow' }));
+    const model = buildReportModel(...analyzed(tableOf([], rows), 'slow'), { template: 'sweep', baseline: 'slow' });
+    const markdown = renderReport(model);
     assert.match(markdown, /\*\*up to 3\.0× lower\*\*, at least 1\.4×/);
+    // The conclusion's range has the same two ends, not "1.5× to 3.0×" beside "at least 1.4×".
+    assert.match(markdown, /\*\*1\.4× to 3\.0× lower mean total time\*\*/);
+    assert.doesNotMatch(markdown, /1\.5× to/);
+    assert.deepEqual(contradictionsOf(model, markdown), []);
+  });
+
+  it('gives one factor, not a range, when the two ends print alike or there is one level', () => {
+    // 1.74 and 1.72: at least 1.7×, largest 1.7×.
+    const alike = sweep({ slow: [[1, 1740], [2, 1720]], fast: [[1, 1000], [2, 1000]] }, 'slow').comparisons[0].words;
+    assert.deepEqual([alike.up_to, alike.total_range], [false, false]);
+    // One level, 1.65: "1.7×" (nearest), never "1.6× to 1.7×".
+    const one = sweep({ slow: [[1, 1650]], fast: [[1, 1000]] }, 'slow').comparisons[0].words;
+    assert.deepEqual([one.up_to, one.total_range], [false, false]);
+    // 1.65 and 1.66 print alike (1.7×) but are at least 1.6×: a range, "1.6× to 1.7×".
+    const ends = sweep({ slow: [[1, 1650], [2, 1660]], fast: [[1, 1000], [2, 1000]] }, 'slow').comparisons[0].words;
+    assert.deepEqual([ends.up_to, ends.total_range], [true, true]);
   });
 
   it('is mixed when each runtime wins somewhere, and recommends nothing', () => {
