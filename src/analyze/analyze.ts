@@ -20,7 +20,7 @@ import { BASE_SEED, streamFor } from './prng.js';
 import { byCodeUnits, computeSpeedups } from './speedups.js';
 import { trendsOf, type TrendLevel } from './trend.js';
 import { groupMeanInterval, meanTotalKey, totalsByGroupAndRun } from './group-interval.js';
-import { inferAtUnit } from './inference.js';
+import { inferenceOf, startInference } from './inference-thread.js';
 import { chooseUnit, runKeyOf } from './unit.js';
 import type { RunSample } from './run-cells.js';
 import { runMeanReplicates } from './run-replicates.js';
@@ -61,6 +61,9 @@ export function analyze(table: Table, options: AnalyzeOptions = {}): Analysis {
 
   const levelColumns = collectColumns(store, 'concurrency');
   const several = severalConfigurations(levelColumns);
+  // On a second core, while this thread computes the figures below (inference-thread.ts).
+  const excluded = new Set(several.keys());
+  const inferring = baseline === null ? null : startInference(store, baseline, excluded);
   const reportedColumns = isDefaultKeys(keys) ? levelColumns : collectColumns(store, keys);
   const runtimeColumns = collectColumns(store, 'runtime').filter((g) => !several.has(g.runtime));
   const exactMax = exactMeanMaxFor([...levelColumns, ...(reportedColumns === levelColumns ? [] : reportedColumns), ...runtimeColumns]);
@@ -94,7 +97,7 @@ export function analyze(table: Table, options: AnalyzeOptions = {}): Analysis {
   const unrecorded = [...new Set(levels.filter((a) => a.figures.concurrency === null).map((a) => a.figures.runtime))];
   // Inference at the unit sees exactly the rows that are compared: no compositions, one
   // configuration per runtime; an unrecorded level is one stratum of its own.
-  const inference = baseline === null ? undefined : inferAtUnit(comparedRows(store, several), baseline);
+  const inference = baseline === null ? undefined : inferenceOf(inferring, store, baseline, excluded);
   return {
     groups: reported.map((a) => a.figures).sort(groupOrder),
     compositions: compositionsOf(store),
@@ -226,15 +229,3 @@ function withMeanTotals(samples: ReadonlyMap<string, RunSample[]>, groups: Group
 
 /** Kept here too: the group order was analyze's before issue 10. */
 export { groupOrder } from './group-keys.js';
-
-function comparedRows(store: ActivationStore, several: ReadonlyMap<string, unknown>): ActivationStore {
-  const runtime = store.codes('runtime');
-  const composition = store.labels.composition.codes;
-  const excluded = store.labels.runtime.values.map((name) => several.has(name));
-  const kept = new Int32Array(store.length);
-  let n = 0;
-  for (let i = 0; i < store.length; i++) {
-    if ((composition === null || composition[i] === -1) && !excluded[runtime[i]]) kept[n++] = i;
-  }
-  return n === store.length ? store : store.select(kept.subarray(0, n));
-}

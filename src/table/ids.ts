@@ -3,6 +3,7 @@
 // again to be handed over. Here the ids are ~36 MB outside the heap, handed over without a copy,
 // compared and hashed as bytes (dropDuplicates), and a string is made only for whoever asks.
 // An id UTF-8 cannot carry (a lone surrogate, from a JSON escape) is kept as the string itself.
+import { int32s, sharedBytes, transferable, uint8s } from './shared.js';
 
 /** String.prototype.isWellFormed (ES2024, in Node 20), not yet in the ES2022 lib's types. */
 const isWellFormed = (id: string): boolean => (id as string & { isWellFormed(): boolean }).isWellFormed();
@@ -60,9 +61,9 @@ export class IdColumn {
   constructor(capacity = 1024) {
     const rows = Math.max(16, capacity);
     // Never from Buffer's shared pool: the buffer is transferred whole to another thread.
-    this.bytes = Buffer.allocUnsafeSlow(rows * BYTES_PER_ID);
-    this.ends = new Int32Array(rows);
-    this.present = new Uint8Array(rows);
+    this.bytes = sharedBytes(rows * BYTES_PER_ID);
+    this.ends = int32s(rows);
+    this.present = uint8s(rows);
   }
 
   private get used(): number {
@@ -170,7 +171,7 @@ export class IdColumn {
   }
 
   static transferList(parts: IdParts): ArrayBuffer[] {
-    return [parts.bytes.buffer, parts.ends.buffer, parts.present.buffer] as ArrayBuffer[];
+    return transferable([parts.bytes.buffer, parts.ends.buffer, parts.present.buffer]);
   }
 
   private copyRow(from: IdColumn, i: number): void {
@@ -191,10 +192,10 @@ export class IdColumn {
   /** Row index for a new id, the row arrays grown as needed. */
   private open(): number {
     if (this.length === this.ends.length) {
-      const ends = new Int32Array(this.ends.length * 2);
+      const ends = int32s(this.ends.length * 2);
       ends.set(this.ends);
       this.ends = ends;
-      const present = new Uint8Array(this.present.length * 2);
+      const present = uint8s(this.present.length * 2);
       present.set(this.present);
       this.present = present;
     }
@@ -206,7 +207,7 @@ export class IdColumn {
     if (at + extra <= this.bytes.length) return;
     let size = this.bytes.length * 2;
     while (size < at + extra) size *= 2;
-    const bytes = Buffer.allocUnsafeSlow(size);
+    const bytes = sharedBytes(size);
     this.bytes.copy(bytes, 0, 0, at);
     this.bytes = bytes;
   }

@@ -4,6 +4,7 @@
 // analysis reads them directly. Row objects are made only for whoever asks for them (rowAt, rows).
 import type { Activation, Composition, Status } from '../types.js';
 import { IdColumn, type IdParts } from './ids.js';
+import { float64s, int32s, transferable, uint8s } from './shared.js';
 
 export const NUMBER_FIELDS = [
   'memory_mb', 'concurrency', 'repetition', 'start', 'end', 'wait_ms', 'init_ms', 'duration_ms',
@@ -66,8 +67,8 @@ export class ActivationStore {
 
   constructor(capacity = 1024) {
     this.capacity = Math.max(16, capacity);
-    this.cold = new Uint8Array(this.capacity);
-    this.source = new Int32Array(this.capacity);
+    this.cold = uint8s(this.capacity);
+    this.source = int32s(this.capacity);
     this.ids = new IdColumn(this.capacity);
     this.labelList = STRING_FIELDS.map(() => new Labels());
     this.labels = Object.fromEntries(STRING_FIELDS.map((f, k) => [f, this.labelList[k]])) as Record<StringField, Labels>;
@@ -283,7 +284,7 @@ export class ActivationStore {
     this.ids.append(other.ids);
   }
 
-  /** The store as plain data a worker can post (its buffers transferred, not copied). */
+  /** The store as plain data a worker can post: its column memory is shared (shared.ts), never copied. */
   toParts(): StoreParts {
     const labels = STRING_FIELDS.map((f) => ({ field: f, codes: this.labels[f].codes, values: this.labels[f].values }))
       .filter((l) => l.codes !== null) as StoreParts['labels'];
@@ -307,13 +308,13 @@ export class ActivationStore {
 
   /** What toParts posts: the buffers to transfer. */
   static transferList(parts: StoreParts): ArrayBuffer[] {
-    return [...parts.numbers.map(([, c]) => c.buffer), ...parts.labels.map((l) => l.codes.buffer), parts.cold.buffer, parts.source.buffer, ...IdColumn.transferList(parts.ids)] as ArrayBuffer[];
+    return transferable([...parts.numbers.map(([, c]) => c.buffer), ...parts.labels.map((l) => l.codes.buffer), parts.cold.buffer, parts.source.buffer, ...IdColumn.transferList(parts.ids)]);
   }
 
 
   private writableNumbers(field: NumberField): Float64Array {
     let column = this.numberList[NUMBER_FIELDS.indexOf(field)];
-    if (column === undefined) this.setNumbers(field, (column = new Float64Array(this.capacity).fill(NaN)));
+    if (column === undefined) this.setNumbers(field, (column = float64s(this.capacity).fill(NaN)));
     return column;
   }
 
@@ -333,7 +334,7 @@ export class ActivationStore {
 
   private writableCodes(field: StringField): Int32Array {
     const labels = this.labels[field];
-    if (labels.codes === null) labels.codes = new Int32Array(this.capacity).fill(NONE_CODE);
+    if (labels.codes === null) labels.codes = int32s(this.capacity).fill(NONE_CODE);
     return labels.codes;
   }
 
@@ -341,21 +342,21 @@ export class ActivationStore {
   private grow(): void {
     const capacity = this.capacity * 2;
     for (const [field, column] of this.numberColumns()) {
-      const next = new Float64Array(capacity).fill(NaN, column.length);
+      const next = float64s(capacity).fill(NaN, column.length);
       next.set(column);
       this.setNumbers(field, next);
     }
     for (const field of STRING_FIELDS) {
       const labels = this.labels[field];
       if (labels.codes === null) continue;
-      const next = new Int32Array(capacity).fill(NONE_CODE, labels.codes.length);
+      const next = int32s(capacity).fill(NONE_CODE, labels.codes.length);
       next.set(labels.codes);
       labels.codes = next;
     }
-    const cold = new Uint8Array(capacity);
+    const cold = uint8s(capacity);
     cold.set(this.cold);
     this.cold = cold;
-    const source = new Int32Array(capacity);
+    const source = int32s(capacity);
     source.set(this.source);
     this.source = source;
     this.capacity = capacity;

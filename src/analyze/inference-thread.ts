@@ -1,0 +1,56 @@
+// The inference at the unit (inference.ts) on a second core while this thread computes the
+// groups' figures (issue 16): it reads the same columns and shares no state with them, and
+// every stream it draws is seeded by its key (prng.ts), so which thread computes it never
+// changes a byte. The worker gets a copy of the store's columns; should it fail or never answer,
+// this thread computes the inference itself, and so meets any error the worker met.
+import { availableParallelism } from 'node:os';
+import { ActivationStore, type StoreParts } from '../table/store.js';
+import { startSyncWorker, type SyncWorker } from '../table/threads.js';
+import type { UnitInference } from '../types.js';
+import { inferAtUnit } from './inference.js';
+
+/** Below this many rows the inference takes less than a worker takes to start. */
+export const PARALLEL_MIN_ROWS = 200_000;
+
+export interface InferenceTask {
+  parts: StoreParts;
+  baseline: string;
+  /** Runtimes with several configurations: compared nowhere (analyze.ts). */
+  excluded: string[];
+}
+
+export type InferenceAnswer = { ok: true; inference: UnitInference | undefined } | { ok: false };
+
+/** Where a second core is free and the table large: the worker, started; else null (compute here). */
+export function startInference(store: ActivationStore, baseline: string, excluded: ReadonlySet<string>, minRows = PARALLEL_MIN_ROWS): SyncWorker<InferenceAnswer> | null {
+  if (store.length < minRows || !parallel()) return null;
+  const task: InferenceTask = { parts: store.toParts(), baseline, excluded: [...excluded] };
+  return startSyncWorker<InferenceAnswer>(import.meta.url, 'inference-worker', { task });
+}
+
+/** The worker's inference, or this thread's when there is no worker or its answer failed. */
+export function inferenceOf(worker: SyncWorker<InferenceAnswer> | null, store: ActivationStore, baseline: string, excluded: ReadonlySet<string>): UnitInference | undefined {
+  const answer = worker?.take() ?? null;
+  worker?.stop();
+  return answer?.ok ? answer.inference : inferAtUnit(comparedRows(store, excluded), baseline);
+}
+
+/** The rows inference compares: no compositions, and no runtime with several configurations. */
+export function comparedRows(store: ActivationStore, excludedRuntimes: ReadonlySet<string>): ActivationStore {
+  const runtime = store.codes('runtime');
+  const composition = store.labels.composition.codes;
+  const excluded = store.labels.runtime.values.map((name) => excludedRuntimes.has(name));
+  const kept = new Int32Array(store.length);
+  let n = 0;
+  for (let i = 0; i < store.length; i++) {
+    if ((composition === null || composition[i] === -1) && !excluded[runtime[i]]) kept[n++] = i;
+  }
+  return n === store.length ? store : store.select(kept.subarray(0, n));
+}
+
+/** OWBENCH_ANALYZE_WORKERS=0 computes everything on this thread (benchmarks compare both). */
+function parallel(): boolean {
+  const override = process.env.OWBENCH_ANALYZE_WORKERS;
+  if (override !== undefined && /^\d+$/.test(override)) return Number(override) > 0;
+  return availableParallelism() >= 2;
+}

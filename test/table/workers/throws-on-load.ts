@@ -1,0 +1,2 @@
+// A worker module for threads.test.ts: it fails before it can answer.
+throw new Error('this worker fails while it loads');
