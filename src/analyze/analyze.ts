@@ -58,12 +58,12 @@ export function analyze(table: Table, options: AnalyzeOptions = {}): Analysis {
   // Every pass reads the activations as columns (src/table/store.ts), never as a million objects.
   const store = storeOf(table);
   const baseline = chooseBaseline(runtimesInInputOrder(table, store), options.baseline);
+  // On a second core, while this thread computes the figures below (inference-thread.ts).
+  const inferring = baseline === null ? null : startInference(store, baseline);
 
   const levelColumns = collectColumns(store, 'concurrency');
   const several = severalConfigurations(levelColumns);
-  // On a second core, while this thread computes the figures below (inference-thread.ts).
   const excluded = new Set(several.keys());
-  const inferring = baseline === null ? null : startInference(store, baseline, excluded);
   const reportedColumns = isDefaultKeys(keys) ? levelColumns : collectColumns(store, keys);
   const runtimeColumns = collectColumns(store, 'runtime').filter((g) => !several.has(g.runtime));
   const exactMax = exactMeanMaxFor([...levelColumns, ...(reportedColumns === levelColumns ? [] : reportedColumns), ...runtimeColumns]);

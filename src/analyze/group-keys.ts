@@ -27,7 +27,7 @@ export function isDefaultKeys(keys: readonly GroupKey[]): boolean {
 }
 
 /** Runtimes whose rows hold more than one (function, memory): their configurations, named. */
-export function severalConfigurations(levels: readonly GroupColumns[]): Map<string, string[]> {
+export function severalConfigurations(levels: ReadonlyArray<Pick<GroupColumns, 'runtime' | 'function' | 'memory_mb'>>): Map<string, string[]> {
   const configurations = new Map<string, Set<string>>();
   for (const g of levels) {
     const set = configurations.get(g.runtime) ?? new Set<string>();

@@ -4,13 +4,13 @@ import { workerData } from 'node:worker_threads';
 import { ActivationStore } from '../table/store.js';
 import { answerSync, type SyncChannel } from '../table/threads.js';
 import { inferAtUnit } from './inference.js';
-import { comparedRows, type InferenceAnswer, type InferenceTask } from './inference-thread.js';
+import { comparedRows, severalOf, type InferenceAnswer, type InferenceTask } from './inference-thread.js';
 
 const data = workerData as { task: InferenceTask } & SyncChannel;
 let answer: InferenceAnswer = { ok: false };
 try {
   const store = ActivationStore.fromParts(data.task.parts);
-  answer = { ok: true, inference: inferAtUnit(comparedRows(store, new Set(data.task.excluded)), data.task.baseline) };
+  answer = { ok: true, inference: inferAtUnit(comparedRows(store, severalOf(store)), data.task.baseline) };
 } catch {
   // The parent computes it again, and reports the error there.
 } finally {

@@ -6,7 +6,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyze } from '../../src/analyze/index.js';
 import { inferAtUnit } from '../../src/analyze/inference.js';
-import { comparedRows, PARALLEL_MIN_ROWS, startInference } from '../../src/analyze/inference-thread.js';
+import { comparedRows, PARALLEL_MIN_ROWS, severalOf, startInference } from '../../src/analyze/inference-thread.js';
+import { collectColumns } from '../../src/analyze/columns.js';
+import { severalConfigurations } from '../../src/analyze/group-keys.js';
 import { ingestFiles } from '../../src/ingest/index.js';
 import { storeOf } from '../../src/table/table.js';
 import type { Activation, Table } from '../../src/types.js';
@@ -42,9 +44,27 @@ function largeTable(rows: number): Table {
 }
 
 describe('analyze/inference-thread: the inference on a second core', () => {
+  it('leaves out the runtimes analyze finds several configurations of, and no other', () => {
+    const base = (runtime: string, extra: Partial<Activation> = {}): Activation => ({ ...row({ runtime, wait: 1, duration: 2 }), ...extra });
+    const activations = [
+      base('one'), base('one', { memory_mb: 256 }), // memory not recorded, then 256 MB: two
+      base('same', { function: 'f', memory_mb: 128 }), base('same', { function: 'f', memory_mb: 128 }),
+      // The name a missing function is given, and a function of that name: one configuration.
+      base('named', { function: null }), base('named', { function: 'function not named' }),
+      // A composition is in no group: its other function does not count.
+      base('composed', { function: 'g' }), base('composed', { function: 'h', composition: 'sequence' }),
+      base('nulls', { memory_mb: null }), base('nulls', { memory_mb: null }),
+      base('two', { function: 'a' }), base('other'), base('two', { function: 'b' }),
+    ];
+    const store = storeOf(table(activations));
+    const expected = new Set(severalConfigurations(collectColumns(store, 'concurrency')).keys());
+    assert.deepEqual([...expected].sort(), ['one', 'two']);
+    assert.deepEqual([...severalOf(store)].sort(), [...expected].sort());
+  });
+
   it('answers with what this thread computes, on the demo run log', () => {
     const store = storeOf(ingestFiles([{ path: path.join(repo, 'data/runs/demo.ndjson') }]));
-    const worker = startInference(store, 'blackbox', new Set(), 0);
+    const worker = startInference(store, 'blackbox', 0);
     assert.ok(worker !== null, 'a worker is started where a second core is free');
     const answer = worker.take();
     worker.stop();
