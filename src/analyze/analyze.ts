@@ -61,12 +61,13 @@ export function analyze(table: Table, options: AnalyzeOptions = {}): Analysis {
   // On a second core, while this thread computes the figures below (inference-thread.ts).
   const inferring = baseline === null ? null : startInference(store, baseline);
 
-  const levelColumns = collectColumns(store, 'concurrency');
+  // The level groups' columns are let go (null) before the runtimes' are made: a million rows'
+  // values are then held once, not twice (issue 16). Only their sorted totals are kept, merged.
+  let levelColumns: GroupColumns[] | null = collectColumns(store, 'concurrency');
   const several = severalConfigurations(levelColumns);
   const excluded = new Set(several.keys());
-  const reportedColumns = isDefaultKeys(keys) ? levelColumns : collectColumns(store, keys);
-  const runtimeColumns = collectColumns(store, 'runtime').filter((g) => !several.has(g.runtime));
-  const exactMax = exactMeanMaxFor([...levelColumns, ...(reportedColumns === levelColumns ? [] : reportedColumns), ...runtimeColumns]);
+  let reportedColumns: GroupColumns[] | null = isDefaultKeys(keys) ? levelColumns : collectColumns(store, keys);
+  const exactMax = exactMeanMaxFor([...levelColumns, ...(reportedColumns === levelColumns ? [] : reportedColumns), ...runtimeSizes(levelColumns, several)]);
   const analyzedOf = (columns: GroupColumns, shown: ReadonlySet<GroupKey>, key: string, sorted?: SortedTotals) => bootstrapped(columns, shown, key, exactMax, sorted);
   const levelKey = (g: GroupColumns) => groupKey(g, keySet, several);
   const rawLevels = levelColumns.map((g) => analyzedOf(g, new Set(), groupKey(g, new Set(), several)));
@@ -83,17 +84,22 @@ export function analyze(table: Table, options: AnalyzeOptions = {}): Analysis {
       ...reportedColumns.map((g) => analyzedOf(g, keySet, levelKey(g))),
       ...aggregateGroups(table.aggregates, keySet.has('repetition') ? 'repetition' : 'concurrency').map(withoutBootstrap),
     ];
+  reportedColumns = null;
 
   // What is compared: one configuration per runtime, at recorded levels.
   const compared = levels.filter((a) => !several.has(a.figures.runtime) && a.figures.concurrency !== null);
-  const comparedColumns = levelColumns.filter((g): g is LevelColumns => !several.has(g.runtime) && g.concurrency !== null);
-  const overall = overallByRuntime(runtimeColumns.map((g) => analyzedOf(g, new Set(), `${g.runtime}\u0000overall`, sortedFromLevels(g, levelColumns))), compared);
+  const comparisons = baseline === null
+    ? []
+    : computeComparisons(baseline, levelColumns.filter((g): g is LevelColumns => !several.has(g.runtime) && g.concurrency !== null));
+  const sortedTotals = sortedByRuntime(levelColumns, several);
+  levelColumns = null;
+  const runtimeColumns = collectColumns(store, 'runtime').filter((g) => !several.has(g.runtime));
+  const overall = overallByRuntime(runtimeColumns.map((g) => analyzedOf(g, new Set(), `${g.runtime}\u0000overall`, fitting(sortedTotals.get(g.runtime), g))), compared);
   const replicates = new Map<GroupFigures, Replicates>();
   for (const { figures, bootstrap } of [...compared, ...overall.values()]) {
     if (bootstrap) replicates.set(figures, bootstrap.replicates);
   }
   const overallFigures = new Map([...overall].map(([runtime, a]) => [runtime, a.figures]));
-  const comparisons = baseline === null ? [] : computeComparisons(baseline, comparedColumns);
   const unrecorded = [...new Set(levels.filter((a) => a.figures.concurrency === null).map((a) => a.figures.runtime))];
   // Inference at the unit sees exactly the rows that are compared: no compositions, one
   // configuration per runtime; an unrecorded level is one stratum of its own.
@@ -135,12 +141,15 @@ function groupKey(g: Pick<GroupFigures, 'runtime' | 'function' | 'memory_mb' | '
   return key;
 }
 
+/** What exactMeanMaxFor reads of a group: how many values each mean averages. */
+type MeanSizes = Record<(typeof MEAN_COLUMNS)[number][1], { length: number }>;
+
 /**
  * BOOTSTRAP.exactMeanMax, or 0 (every mean from its normal limit) when exact resampling of all the
  * groups' means would take more than BOOTSTRAP.exactDrawBudget draws. Decided from the table
  * alone, so the same data still gives the same bytes.
  */
-function exactMeanMaxFor(groups: readonly GroupColumns[]): number {
+function exactMeanMaxFor(groups: readonly MeanSizes[]): number {
   let draws = 0;
   for (const group of groups) {
     for (const [, column] of MEAN_COLUMNS) {
@@ -149,6 +158,21 @@ function exactMeanMaxFor(groups: readonly GroupColumns[]): number {
     }
   }
   return draws > BOOTSTRAP.exactDrawBudget ? 0 : BOOTSTRAP.exactMeanMax;
+}
+
+/**
+ * The sizes of each runtime group's means (runtimes of one configuration), before that group is
+ * made: a runtime's rows are exactly its level groups' rows, so each size is the sum of theirs.
+ */
+function runtimeSizes(levels: readonly GroupColumns[], several: ReadonlyMap<string, unknown>): MeanSizes[] {
+  const sizes = new Map<string, MeanSizes>();
+  for (const g of levels) {
+    if (several.has(g.runtime)) continue;
+    let mine = sizes.get(g.runtime);
+    if (mine === undefined) sizes.set(g.runtime, (mine = Object.fromEntries(MEAN_COLUMNS.map(([, c]) => [c, { length: 0 }])) as MeanSizes));
+    for (const [, column] of MEAN_COLUMNS) mine[column].length += g[column].length;
+  }
+  return [...sizes.values()];
 }
 
 /** Figures, then the bootstrap (figuresOf sorts the totals, which the percentiles' resampling reads). */
@@ -160,20 +184,27 @@ function bootstrapped(columns: GroupColumns, shown: ReadonlySet<GroupKey>, key: 
 }
 
 /**
- * A runtime's totals in order, merged from its level groups' (which figuresOf has sorted): its
+ * Each runtime's totals in order, merged from its level groups' (which figuresOf has sorted): its
  * rows are exactly theirs, so the merge is the sort of its own, without sorting a million again.
- * Undefined (sort them) should the sizes say otherwise.
  */
-function sortedFromLevels(runtime: GroupColumns, levels: readonly GroupColumns[]): SortedTotals | undefined {
-  const mine = levels.filter((g) => g.runtime === runtime.runtime);
-  const merged = (pick: (g: GroupColumns) => Float64Array) => {
-    const parts = mine.map(pick);
-    return parts.reduce((n, p) => n + p.length, 0) === pick(runtime).length ? mergeAscending(parts) : null;
-  };
-  const all = merged((g) => g.total);
-  const cold = merged((g) => g.coldPart.total);
-  const warm = merged((g) => g.warmPart.total);
-  return all && cold && warm ? { all, cold, warm } : undefined;
+function sortedByRuntime(levels: readonly GroupColumns[], several: ReadonlyMap<string, unknown>): Map<string, SortedTotals> {
+  const out = new Map<string, SortedTotals>();
+  for (const runtime of new Set(levels.filter((g) => !several.has(g.runtime)).map((g) => g.runtime))) {
+    const mine = levels.filter((g) => g.runtime === runtime);
+    out.set(runtime, {
+      all: mergeAscending(mine.map((g) => g.total)),
+      cold: mergeAscending(mine.map((g) => g.coldPart.total)),
+      warm: mergeAscending(mine.map((g) => g.warmPart.total)),
+    });
+  }
+  return out;
+}
+
+/** The merged totals where their sizes are the runtime group's own; undefined (sort them) should they say otherwise. */
+function fitting(sorted: SortedTotals | undefined, runtime: GroupColumns): SortedTotals | undefined {
+  if (sorted === undefined) return undefined;
+  const fits = sorted.all.length === runtime.total.length && sorted.cold.length === runtime.coldPart.total.length && sorted.warm.length === runtime.warmPart.total.length;
+  return fits ? sorted : undefined;
 }
 
 function withoutBootstrap(figures: GroupFigures): Analyzed {
