@@ -7,7 +7,7 @@ import { UsageError } from '../errors.js';
 import { aggregateGroups } from './aggregates.js';
 import { chooseBaseline, runtimesInInputOrder } from './baseline.js';
 import { BOOTSTRAP } from './bootstrap.js';
-import { collectColumns, type GroupColumns, type GroupKey, type LevelColumns, type LevelFigures } from './columns.js';
+import { collectColumns, type ColumnArena, type GroupColumns, type GroupKey, type LevelColumns, type LevelFigures } from './columns.js';
 import { computeComparisons } from './comparisons.js';
 import { compositionsOf } from './compositions.js';
 import { figuresOf, type SortedTotals } from './figures.js';
@@ -61,9 +61,11 @@ export function analyze(table: Table, options: AnalyzeOptions = {}): Analysis {
   // On a second core, while this thread computes the figures below (inference-thread.ts).
   const inferring = baseline === null ? null : startInference(store, baseline);
 
-  // The level groups' columns are let go (null) before the runtimes' are made: a million rows'
-  // values are then held once, not twice (issue 16). Only their sorted totals are kept, merged.
-  let levelColumns: GroupColumns[] | null = collectColumns(store, 'concurrency');
+  // The level groups' columns are let go (null) before the runtimes' are written over the same
+  // memory (arena): a million rows' values are held once, not twice (issue 16). Only the levels'
+  // sorted totals are kept, merged into arrays of their own.
+  const arena: ColumnArena = { block: null };
+  let levelColumns: GroupColumns[] | null = collectColumns(store, 'concurrency', arena);
   const several = severalConfigurations(levelColumns);
   const excluded = new Set(several.keys());
   let reportedColumns: GroupColumns[] | null = isDefaultKeys(keys) ? levelColumns : collectColumns(store, keys);
@@ -93,7 +95,8 @@ export function analyze(table: Table, options: AnalyzeOptions = {}): Analysis {
     : computeComparisons(baseline, levelColumns.filter((g): g is LevelColumns => !several.has(g.runtime) && g.concurrency !== null));
   const sortedTotals = sortedByRuntime(levelColumns, several);
   levelColumns = null;
-  const runtimeColumns = collectColumns(store, 'runtime').filter((g) => !several.has(g.runtime));
+  // Into the level groups' memory: nothing reads their columns from here on.
+  const runtimeColumns = collectColumns(store, 'runtime', arena).filter((g) => !several.has(g.runtime));
   const overall = overallByRuntime(runtimeColumns.map((g) => analyzedOf(g, new Set(), `${g.runtime}\u0000overall`, fitting(sortedTotals.get(g.runtime), g))), compared);
   const replicates = new Map<GroupFigures, Replicates>();
   for (const { figures, bootstrap } of [...compared, ...overall.values()]) {

@@ -67,7 +67,16 @@ export const FAILURE_STATUSES: readonly FailureStatus[] = [
  * values keep row order. A pass of counts sizes each column (its rows, and of them those with an
  * init), one pass writes them; a column some rows lack a value of is a view of its written part.
  */
-export function collectColumns(store: ActivationStore, by: GroupLevel | readonly GroupKey[]): GroupColumns[] {
+/**
+ * The one block a grouping's columns are cut from. Given again to a later grouping, that grouping
+ * writes over the same memory when it fits: only once nothing reads the earlier groups' columns
+ * (analyze.ts lets its level groups go before it groups by runtime, the same rows again).
+ */
+export interface ColumnArena {
+  block: Float64Array | null;
+}
+
+export function collectColumns(store: ActivationStore, by: GroupLevel | readonly GroupKey[], arena: ColumnArena = { block: null }): GroupColumns[] {
   const keys = new Set(typeof by === 'string' ? keysOfLevel(by) : by);
   const ids = groupIdsOf(store, keys);
   const columns = valueColumnsOf(store);
@@ -96,10 +105,15 @@ export function collectColumns(store: ActivationStore, by: GroupLevel | readonly
       if (hasInit) coldInits[g]++;
     }
   }
+  // Each row is in its group's set and in the cold or the warm part: 4 columns of rows, 2 of inits, twice.
+  let size = 0;
+  for (let g = 0; g < groups.length; g++) size += 2 * (4 * rows[g] + 2 * inits[g]);
+  if (arena.block === null || arena.block.length < size) arena.block = new Float64Array(size);
+  const cut = cutter(arena.block);
   const writers = groups.map((group, g) => ({
-    all: new SetWriter(group, rows[g], inits[g]),
-    cold: new SetWriter(group.coldPart, coldRows[g], coldInits[g]),
-    warm: new SetWriter(group.warmPart, rows[g] - coldRows[g], inits[g] - coldInits[g]),
+    all: new SetWriter(group, rows[g], inits[g], cut),
+    cold: new SetWriter(group.coldPart, coldRows[g], coldInits[g], cut),
+    warm: new SetWriter(group.warmPart, rows[g] - coldRows[g], inits[g] - coldInits[g], cut),
   }));
   for (let i = 0; i < store.length; i++) {
     const g = ids.of[i];
@@ -157,13 +171,13 @@ class SetWriter {
   private totals = 0;
   private coldCosts = 0;
 
-  constructor(private readonly set: ColumnSet, private readonly rows: number, inits: number) {
-    this.wait = new Float64Array(rows);
-    this.init = new Float64Array(inits);
-    this.duration = new Float64Array(rows);
-    this.exec = new Float64Array(rows);
-    this.total = new Float64Array(rows);
-    this.coldCost = new Float64Array(inits);
+  constructor(private readonly set: ColumnSet, private readonly rows: number, inits: number, cut: (n: number) => Float64Array) {
+    this.wait = cut(rows);
+    this.init = cut(inits);
+    this.duration = cut(rows);
+    this.exec = cut(rows);
+    this.total = cut(rows);
+    this.coldCost = cut(inits);
   }
 
   // `x === x`: the value is not NaN, which the store writes for null.
@@ -195,6 +209,12 @@ class SetWriter {
     set.total = trimmed(this.total, this.totals);
     set.coldCost = trimmed(this.coldCost, this.coldCosts);
   }
+}
+
+/** Consecutive columns of `block`, each of the length asked for. */
+function cutter(block: Float64Array): (n: number) => Float64Array {
+  let at = 0;
+  return (n) => block.subarray(at, (at += n));
 }
 
 function trimmed(column: Float64Array, length: number): Float64Array {

@@ -6,7 +6,7 @@
 // syntax errors — the general path then reads the file and names the problem.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { ActivationStore } from '../table/store.js';
+import { ActivationStore, ESTIMATE_FROM_ROWS, ESTIMATE_MIN_BYTES } from '../table/store.js';
 import { flatRow, looksFlatBy } from './flat.js';
 import { BAIL, ChunkedJsonBytes, NEED_MORE } from './json-bytes.js';
 import { FIELDS, fieldOf, KEY_BYTES, newScratch, REPEATING, resetScratch, sameBytes, store, type Scratch } from './flat-scratch.js';
@@ -40,7 +40,7 @@ export function readFlatFast(path: string, ctx: FileContext, chunkSize = 4 << 20
       const task: FlatHalfTask = { path, from: at, source: ctx.source, runtime: ctx.runtime, chunkSize };
       split = { at, worker: startHalf('flat-worker', task) };
     }
-    return new FlatScanner(fd, ctx, chunkSize).run(split);
+    return new FlatScanner(fd, ctx, chunkSize, 0, size).run(split);
   } catch (error) {
     if (error === BAIL) return null;
     throw error;
@@ -69,7 +69,7 @@ export function scanFlatHalf(task: FlatHalfTask): ActivationStore | null {
   const fd = openSync(task.path, 'r');
   try {
     const ctx: FileContext = { file: task.path, source: task.source, runtime: task.runtime, skipInvalid: false, warnings: [] };
-    return new FlatScanner(fd, ctx, task.chunkSize, task.from).half();
+    return new FlatScanner(fd, ctx, task.chunkSize, task.from, fstatSync(fd).size).half();
   } catch {
     return null;
   } finally {
@@ -103,9 +103,11 @@ class FlatScanner extends ChunkedJsonBytes {
   private firstError: unknown = null;
   private index = 0;
 
-  constructor(fd: number, private readonly ctx: FileContext, chunkSize: number, from = 0) {
+  constructor(fd: number, private readonly ctx: FileContext, chunkSize: number, private readonly from: number, private readonly size: number) {
     super(fd, chunkSize, from, from === 0);
   }
+
+
 
   run(split: Split | null): FastResult | null {
     this.fill(0);
@@ -184,6 +186,9 @@ class FlatScanner extends ChunkedJsonBytes {
       const range = this.scratch.activationId !== undefined ? 0 : 2;
       if (row.activation_id === null) this.rows.push(row);
       else this.rows.pushWithIdBytes(row, this.buf, this.idRanges[range], this.idRanges[range + 1]);
+      // Room for the rest of the file at once (ActivationStore.reserveFor): to its end, since this
+      // thread's store also takes the rows a worker reads.
+      if (this.rows.length === ESTIMATE_FROM_ROWS && this.size - this.from >= ESTIMATE_MIN_BYTES) this.rows.reserveFor(this.base + this.p - this.from, this.size - this.from);
     } catch (error) {
       // Deferred: a syntax error later in the file must win, as it does on the general path.
       if (this.firstError !== null) return;

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { ActivationStore } from '../table/store.js';
+import { ActivationStore, ESTIMATE_FROM_ROWS, ESTIMATE_MIN_BYTES } from '../table/store.js';
 import type { Activation, InputFormat } from '../types.js';
 import { csvLayout } from './csv.js';
 import { CsvColumns } from './csv-columns.js';
@@ -45,8 +45,8 @@ export function readLinesFast(path: string, ctx: FileContext, chunkSize = 1 << 2
   // Strict, so that a bad record throws (and the general path reports or skips it, with its line).
   const strict: FileContext = { ...ctx, skipInvalid: false, warnings: [] };
   const state: LinesState = { format: null, header: '' };
-  const each = linesInto(rows, strict, state);
   const fd = openSync(path, 'r');
+  const each = linesInto(rows, strict, state, fstatSync(fd).size);
   let sha256: string | null;
   let workerRows = 0;
   try {
@@ -70,8 +70,14 @@ export function readLinesFast(path: string, ctx: FileContext, chunkSize = 1 << 2
 /** Below this a second thread costs more than it saves (its start and its modules: ~50 ms). */
 export const PARALLEL_MIN = 32 << 20;
 
-/** Parses each chunk of lines into `rows`; false on anything the general path must name. */
-export function linesInto(rows: ActivationStore, strict: FileContext, state: LinesState): ChunkReader {
+/**
+ * Parses each chunk of lines into `rows`; false on anything the general path must name.
+ * `ahead`: the bytes of input `rows` will take in all (to the file's end, a worker's part
+ * included), from which its room is reserved once (ActivationStore.reserveFor).
+ */
+export function linesInto(rows: ActivationStore, strict: FileContext, state: LinesState, ahead = 0): ChunkReader {
+  let read = 0;
+  let estimated = ahead < ESTIMATE_MIN_BYTES;
   return (text, first) => {
     // A chunk's rows live only until they are in the columns.
     const chunk: Activation[] = [];
@@ -87,6 +93,12 @@ export function linesInto(rows: ActivationStore, strict: FileContext, state: Lin
         state.csv.read(text, first ? state.header.length : 0);
       } else return false;
       for (let i = 0; i < chunk.length; i++) rows.push(chunk[i]);
+      // The chunk's characters: its bytes, near enough for an estimate.
+      read += text.length;
+      if (!estimated && rows.length >= ESTIMATE_FROM_ROWS) {
+        rows.reserveFor(read, ahead);
+        estimated = true;
+      }
       return true;
     } catch {
       return false;

@@ -1,6 +1,6 @@
 // The worker of lines-parallel.ts: parses the second half of a large NDJSON or CSV file into
 // columns and posts them back, or says it gave up. It always raises the flag its parent waits on.
-import { closeSync, openSync } from 'node:fs';
+import { closeSync, fstatSync, openSync } from 'node:fs';
 import { type MessagePort, workerData } from 'node:worker_threads';
 import { ActivationStore } from '../table/store.js';
 import { readLineRange } from './line-chunks.js';
@@ -18,7 +18,7 @@ try {
   const state: LinesState = { format: task.format, header: task.header };
   const fd = openSync(task.path, 'r');
   try {
-    const ok = readLineRange(fd, task.from, Infinity, linesInto(rows, strict, state), task.chunkSize, null);
+    const ok = readLineRange(fd, task.from, Infinity, linesInto(rows, strict, state, fstatSync(fd).size - task.from), task.chunkSize, null);
     // A warning is the parent's to give, with its place: it reads this half itself then.
     if (ok && strict.warnings.length === 0) answer = { ok: true, parts: rows.toParts() };
   } finally {

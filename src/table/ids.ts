@@ -60,7 +60,7 @@ export class IdColumn {
 
   constructor(capacity = 1024) {
     const rows = Math.max(16, capacity);
-    // Never from Buffer's shared pool: the buffer is transferred whole to another thread.
+    // Its own shared memory, never Buffer's pool: another thread is given it whole.
     this.bytes = sharedBytes(rows * BYTES_PER_ID);
     this.ends = int32s(rows);
     this.present = uint8s(rows);
@@ -189,26 +189,50 @@ export class IdColumn {
     this.odd = other.odd;
   }
 
+  /** Room for `rows` ids of `bytes` bytes in all (ActivationStore.reserve); growth is by a quarter after. */
+  reserve(rows: number, bytes: number): void {
+    this.reserved = true;
+    if (rows > this.ends.length) this.growRows(rows);
+    if (bytes > this.bytes.length) this.growBytes(bytes);
+  }
+
+  private reserved = false;
+
+  private grown(size: number): number {
+    return this.reserved ? Math.ceil(size * 1.25) : size * 2;
+  }
+
   /** Row index for a new id, the row arrays grown as needed. */
   private open(): number {
-    if (this.length === this.ends.length) {
-      const ends = int32s(this.ends.length * 2);
-      ends.set(this.ends);
-      this.ends = ends;
-      const present = uint8s(this.present.length * 2);
-      present.set(this.present);
-      this.present = present;
-    }
+    if (this.length === this.ends.length) this.growRows(this.grown(this.ends.length));
     return this.length++;
+  }
+
+  private growRows(rows: number): void {
+    const ends = int32s(rows);
+    ends.set(this.ends.subarray(0, Math.min(this.ends.length, rows)));
+    this.ends = ends;
+    const present = uint8s(rows);
+    present.set(this.present.subarray(0, Math.min(this.present.length, rows)));
+    this.present = present;
   }
 
   /** Room for `extra` more bytes after `at`. */
   private room(at: number, extra: number): void {
     if (at + extra <= this.bytes.length) return;
-    let size = this.bytes.length * 2;
-    while (size < at + extra) size *= 2;
+    let size = this.grown(this.bytes.length);
+    while (size < at + extra) size = this.grown(size);
+    this.growBytes(size, at);
+  }
+
+  private growBytes(size: number, used = this.used): void {
     const bytes = sharedBytes(size);
-    this.bytes.copy(bytes, 0, 0, at);
+    this.bytes.copy(bytes, 0, 0, used);
     this.bytes = bytes;
+  }
+
+  /** Bytes the ids take so far (readers estimate a file's from them). */
+  get byteLength(): number {
+    return this.used;
   }
 }

@@ -15,6 +15,11 @@ export const STRING_FIELDS = ['runtime', 'kind', 'action', 'function', 'status',
 export type NumberField = (typeof NUMBER_FIELDS)[number];
 export type StringField = (typeof STRING_FIELDS)[number];
 
+/** When readers estimate their input's rows (reserveFor), and the estimate's margin. */
+export const ESTIMATE_FROM_ROWS = 4096;
+export const ESTIMATE_MIN_BYTES = 8 << 20;
+const ESTIMATE_MARGIN = 1.02;
+
 /** No value: numbers are finite in every row ingest makes (fields.ts), so NaN stands for null. */
 const NONE_CODE = -1;
 
@@ -338,9 +343,34 @@ export class ActivationStore {
     return labels.codes;
   }
 
-  /** Doubles every column (the fast paths do not know the row count ahead). */
-  private grow(): void {
-    const capacity = this.capacity * 2;
+  /**
+   * Room for `rows` rows, and `idBytes` bytes of ids, in all: a reader's estimate of its file's
+   * (issue 16). The columns grow once to that instead of doubling up to it, which leaves each
+   * half behind until a collection frees it. Past an estimate a column grows by a quarter, not
+   * double: the estimate is near, and a doubled column is NaN-filled (touched) to its end.
+   */
+  reserve(rows: number, idBytes: number): void {
+    this.reserved = true;
+    if (rows > this.capacity) this.grow(rows);
+    this.ids.reserve(rows, idBytes);
+  }
+
+  /**
+   * reserve for a reader (issue 16): room for the rows `bytes` bytes of input hold in all, at the
+   * rows and id bytes per byte of the `read` bytes that gave this store its rows so far, with a
+   * margin. Readers call it once, after ESTIMATE_FROM_ROWS rows, for inputs of ESTIMATE_MIN_BYTES
+   * or more (below, doubling costs little).
+   */
+  reserveFor(read: number, bytes: number): void {
+    const rows = Math.ceil((this.length / read) * bytes * ESTIMATE_MARGIN);
+    this.reserve(rows, Math.ceil((this.ids.byteLength / read) * bytes * ESTIMATE_MARGIN));
+  }
+
+  /** Whether reserve was called: then growth is by a quarter. */
+  private reserved = false;
+
+  /** Every column to `capacity` rows: doubled by default (the fast paths do not know the row count ahead). */
+  private grow(capacity = this.reserved ? Math.ceil(this.capacity * 1.25) : this.capacity * 2): void {
     for (const [field, column] of this.numberColumns()) {
       const next = float64s(capacity).fill(NaN, column.length);
       next.set(column);

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { flatRecords } from '../../bench/analyze/flat-records.js';
 import { readFlatFast } from '../../src/ingest/flat-fast.js';
+import { ESTIMATE_MIN_BYTES } from '../../src/table/store.js';
 import { ingestFiles, ingestText } from '../../src/ingest/index.js';
 import type { FileContext } from '../../src/ingest/problem.js';
 import { captured, peer, PEER_FILES, peerAsFlat, SEED_PAIR, tempFile } from './helpers.js';
@@ -66,6 +67,24 @@ describe('ingest: flat records fast path', () => {
       const two = readFlatFast(file, context(file), chunk, 1);
       assert.ok(two && two.workerRows > 0, 'a worker read the second half');
       assert.deepEqual(two.rows.rows(), general);
+    }
+  });
+
+  it('reserves room for a large file\'s rows from its first ones, and reads it as the general path does, in one thread or two', function () {
+    this.timeout(120_000);
+    const records = [...flatRecords({ count: 40_000, seed: 9, fractional: true, missingWait: true, configurations: true })];
+    const file = writeFlat(records);
+    const text = readFileSync(file, 'utf8');
+    assert.ok(text.length >= ESTIMATE_MIN_BYTES, `${text.length} bytes: large enough for an estimate`);
+    // Functions are derived from the actions after every file is read (ingest.ts): not here yet.
+    const general = ingestText(text, file).activations.map((row) => ({ ...row, function: null }));
+    for (const parallelMin of [Infinity, 1]) {
+      const fast = readFlatFast(file, context(file), 1 << 16, parallelMin);
+      assert.ok(fast, 'the fast path took the file');
+      assert.deepEqual(fast.rows.rows(), general);
+      // Reserved near the row count (doubling would have left 65,536 rows of room).
+      const { capacity } = fast.rows.toParts();
+      assert.ok(capacity >= general.length && capacity < general.length * 1.1, `capacity ${capacity} for ${general.length} rows`);
     }
   });
 

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { inputFile } from '../../bench/analyze/inputs.js';
 import { readLinesFast } from '../../src/ingest/lines-fast.js';
+import { ESTIMATE_MIN_BYTES } from '../../src/table/store.js';
 import { ingestFiles, ingestText } from '../../src/ingest/index.js';
 import { parseFile } from '../../src/ingest/parse.js';
 import type { FileContext } from '../../src/ingest/problem.js';
@@ -42,6 +43,24 @@ describe('ingest: NDJSON and CSV fast path', () => {
         assert.equal(fast.sha256, ingestText(text, file).sources[0].sha256);
       });
     }
+  }
+
+  for (const kind of ['ndjson', 'csv'] as const) {
+    it(`${kind}: reserves room for a large file's rows from its first chunk, and matches the general path, in one thread or two`, function () {
+      this.timeout(120_000);
+      // NDJSON records are ~470 bytes, CSV rows ~100: each file is past the size that is estimated.
+      const file = inputFile(folder, kind, kind === 'ndjson' ? 20_000 : 90_000, 11);
+      const text = readFileSync(file, 'utf8');
+      assert.ok(text.length >= ESTIMATE_MIN_BYTES, `${text.length} bytes`);
+      const expected = general(text, file);
+      for (const parallelMin of [Infinity, 1]) {
+        const fast = readLinesFast(file, context(file), 1 << 20, parallelMin);
+        assert.ok(fast, 'the fast path took the file');
+        assert.deepEqual(fast.rows.rows(), expected.rows);
+        const { capacity } = fast.rows.toParts();
+        assert.ok(capacity >= expected.rows.length && capacity < expected.rows.length * 1.1, `capacity ${capacity} for ${expected.rows.length} rows`);
+      }
+    });
   }
 
   for (const [kind, file] of Object.entries(files)) {

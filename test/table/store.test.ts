@@ -45,6 +45,29 @@ describe('table/store: the activation table as columns', () => {
     store.compact(keep);
     assert.deepStrictEqual(store.rows(), rows.filter((_, i) => i % 2));
   });
+
+  it('reserves room once, and grows by a quarter past it, every row and id kept', () => {
+    const [a] = rowsOf(ingestFiles([INPUTS[1]]));
+    const rows = Array.from({ length: 300 }, (_, i) => ({ ...a, activation_id: i % 5 === 0 ? null : `ид-${i}`, wait_ms: i, label: `l${i % 3}` }));
+    const store = new ActivationStore(16);
+    rows.slice(0, 10).forEach((row) => store.push(row));
+    store.reserve(100, 500);
+    assert.equal(store.toParts().capacity, 100);
+    rows.slice(10).forEach((row) => store.push(row));
+    // 100 → 125 → 157 → 197 → 247 → 309: by a quarter, not to 400.
+    assert.equal(store.toParts().capacity, 309);
+    assert.deepStrictEqual(store.rows(), rows);
+  });
+
+  it('reserveFor: the rows of the whole input, at the rows per byte read so far', () => {
+    const [a] = rowsOf(ingestFiles([INPUTS[1]]));
+    const store = new ActivationStore(16);
+    for (let i = 0; i < 50; i++) store.push({ ...a, activation_id: 'x'.repeat(10) });
+    // 50 rows from 5,000 bytes: 1,000,000 bytes hold 10,000 rows, with the 2% margin.
+    store.reserveFor(5_000, 1_000_000);
+    assert.equal(store.toParts().capacity, 10_200);
+    assert.equal(store.toParts().ids.bytes.length, 102_000);
+  });
 });
 
 describe('table/table: columns until someone asks for rows', () => {
