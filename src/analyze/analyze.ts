@@ -194,11 +194,10 @@ function sortedByRuntime(levels: readonly GroupColumns[], several: ReadonlyMap<s
   const out = new Map<string, SortedTotals>();
   for (const runtime of new Set(levels.filter((g) => !several.has(g.runtime)).map((g) => g.runtime))) {
     const mine = levels.filter((g) => g.runtime === runtime);
-    out.set(runtime, {
-      all: mergeAscending(mine.map((g) => g.total)),
-      cold: mergeAscending(mine.map((g) => g.coldPart.total)),
-      warm: mergeAscending(mine.map((g) => g.warmPart.total)),
-    });
+    const cold = mergeAscending(mine.map((g) => g.coldPart.total));
+    const warm = mergeAscending(mine.map((g) => g.warmPart.total));
+    // Every total is a cold or a warm one: the two merged are all of them, in order.
+    out.set(runtime, { all: mergeAscending([cold, warm]), cold, warm });
   }
   return out;
 }
