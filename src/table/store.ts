@@ -20,6 +20,9 @@ export const ESTIMATE_FROM_ROWS = 4096;
 export const ESTIMATE_MIN_BYTES = 8 << 20;
 const ESTIMATE_MARGIN = 1.02;
 
+/** Rows filled with null at a time (ActivationStore.fillTo). */
+const FILL_STEP = 1 << 16;
+
 /** No value: numbers are finite in every row ingest makes (fields.ts), so NaN stands for null. */
 const NONE_CODE = -1;
 
@@ -62,6 +65,13 @@ export class Labels {
 export class ActivationStore {
   length = 0;
   private capacity: number;
+  /**
+   * Rows [0, filled) of every column hold null (NaN, NONE_CODE) wherever no value was written;
+   * rows past it are not yet touched (length ≤ filled ≤ capacity). Filled FILL_STEP rows at a
+   * time as rows come, so that room reserved or doubled but not used stays untouched memory,
+   * which the system does not hand out (issue 16).
+   */
+  private filled = 0;
   /** Number columns by position in NUMBER_FIELDS (undefined: no row set it), labels by position in STRING_FIELDS. */
   private readonly numberList: Array<Float64Array | undefined> = NUMBER_FIELDS.map(() => undefined);
   private readonly labelList: Labels[];
@@ -99,6 +109,7 @@ export class ActivationStore {
   /** Written out field by field: this runs once per row of the largest inputs. */
   private pushFields(row: Activation): void {
     if (this.length === this.capacity) this.grow();
+    if (this.length === this.filled) this.fillTo(this.length + 1);
     const i = this.length++;
     if (row.memory_mb != null) this.numberSlot(0)[i] = row.memory_mb;
     if (row.concurrency != null) this.numberSlot(1)[i] = row.concurrency;
@@ -131,6 +142,7 @@ export class ActivationStore {
    */
   pushValues(numbers: Float64Array, labels: ReadonlyArray<string | null>, cold: boolean, source: number, id: string | null): void {
     if (this.length === this.capacity) this.grow();
+    if (this.length === this.filled) this.fillTo(this.length + 1);
     const i = this.length++;
     for (let k = 0; k < numbers.length; k++) {
       const value = numbers[k];
@@ -236,6 +248,8 @@ export class ActivationStore {
       out.source[j] = this.source[indices[j]];
     }
     out.ids = this.ids.select(indices);
+    // Every row of every column it has was written above.
+    out.filled = out.length;
     return out;
   }
 
@@ -272,6 +286,8 @@ export class ActivationStore {
   append(other: ActivationStore): void {
     const at = this.length;
     while (this.capacity < at + other.length) this.grow();
+    // Null in this store's columns that `other` lacks; its own columns are written over it.
+    this.fillTo(at + other.length);
     this.length = at + other.length;
     for (const [field, column] of other.numberColumns()) this.writableNumbers(field).set(column.subarray(0, other.length), at);
     for (const field of STRING_FIELDS) {
@@ -299,6 +315,7 @@ export class ActivationStore {
   static fromParts(parts: StoreParts): ActivationStore {
     const store = new ActivationStore(parts.capacity);
     store.length = parts.length;
+    store.filled = parts.length;
     for (const [field, column] of parts.numbers) store.setNumbers(field, column);
     for (const { field, codes, values } of parts.labels) {
       const labels = store.labels[field];
@@ -319,7 +336,7 @@ export class ActivationStore {
 
   private writableNumbers(field: NumberField): Float64Array {
     let column = this.numberList[NUMBER_FIELDS.indexOf(field)];
-    if (column === undefined) this.setNumbers(field, (column = float64s(this.capacity).fill(NaN)));
+    if (column === undefined) this.setNumbers(field, (column = float64s(this.capacity).fill(NaN, 0, this.filled)));
     return column;
   }
 
@@ -339,7 +356,7 @@ export class ActivationStore {
 
   private writableCodes(field: StringField): Int32Array {
     const labels = this.labels[field];
-    if (labels.codes === null) labels.codes = int32s(this.capacity).fill(NONE_CODE);
+    if (labels.codes === null) labels.codes = int32s(this.capacity).fill(NONE_CODE, 0, this.filled);
     return labels.codes;
   }
 
@@ -371,25 +388,35 @@ export class ActivationStore {
 
   /** Every column to `capacity` rows: doubled by default (the fast paths do not know the row count ahead). */
   private grow(capacity = this.reserved ? Math.ceil(this.capacity * 1.25) : this.capacity * 2): void {
+    // Only what is filled is copied: the rest of the new room stays untouched until fillTo.
     for (const [field, column] of this.numberColumns()) {
-      const next = float64s(capacity).fill(NaN, column.length);
-      next.set(column);
+      const next = float64s(capacity);
+      next.set(column.subarray(0, this.filled));
       this.setNumbers(field, next);
     }
     for (const field of STRING_FIELDS) {
       const labels = this.labels[field];
       if (labels.codes === null) continue;
-      const next = int32s(capacity).fill(NONE_CODE, labels.codes.length);
-      next.set(labels.codes);
+      const next = int32s(capacity);
+      next.set(labels.codes.subarray(0, this.filled));
       labels.codes = next;
     }
     const cold = uint8s(capacity);
-    cold.set(this.cold);
+    cold.set(this.cold.subarray(0, this.length));
     this.cold = cold;
     const source = int32s(capacity);
-    source.set(this.source);
+    source.set(this.source.subarray(0, this.length));
     this.source = source;
     this.capacity = capacity;
+  }
+
+  /** Fills rows up to `rows` (at least FILL_STEP more, at most the capacity) with null in every column. */
+  private fillTo(rows: number): void {
+    if (rows <= this.filled) return;
+    const to = Math.min(this.capacity, Math.max(rows, this.filled + FILL_STEP));
+    for (const [, column] of this.numberColumns()) column.fill(NaN, this.filled, to);
+    for (const field of STRING_FIELDS) this.labels[field].codes?.fill(NONE_CODE, this.filled, to);
+    this.filled = to;
   }
 }
 

@@ -59,6 +59,37 @@ describe('table/store: the activation table as columns', () => {
     assert.deepStrictEqual(store.rows(), rows);
   });
 
+  it('reads null wherever no value was written, past every step of its filling, after growth, append and select', () => {
+    const [a] = rowsOf(ingestFiles([INPUTS[1]]));
+    // 150,000 rows: past two steps of 65,536. A column first set at row 70,000, one set every third row.
+    const rows = Array.from({ length: 150_000 }, (_, i) => ({
+      ...a, activation_id: `r${i}`, client_ms: i >= 70_000 ? i : null, confidence: i % 3 === 0 ? 0.5 : null, label: i % 5 === 0 ? 'five' : null,
+    }));
+    const store = new ActivationStore(16);
+    rows.forEach((row) => store.push(row));
+    assert.deepStrictEqual(store.rows(), rows);
+    // Appended rows lack client_ms and label: null there, after a store whose columns have them.
+    const other = ActivationStore.fromRows(rows.slice(0, 100_000).map((row) => ({ ...row, client_ms: null, label: null })));
+    store.append(other);
+    assert.deepStrictEqual(store.rows().slice(150_000), rows.slice(0, 100_000).map((row) => ({ ...row, client_ms: null, label: null })));
+    const picked = store.select(Int32Array.from({ length: 1000 }, (_, j) => j * 7));
+    picked.push({ ...a, activation_id: 'after', client_ms: null, confidence: null, label: null });
+    assert.deepStrictEqual(picked.rowAt(1000), { ...a, activation_id: 'after', client_ms: null, confidence: null, label: null });
+  });
+
+  it('leaves room it reserved untouched until rows come', () => {
+    const [a] = rowsOf(ingestFiles([INPUTS[1]]));
+    const store = new ActivationStore(16);
+    store.push(a);
+    const before = process.memoryUsage.rss();
+    // Room for 10M rows: ~100 bytes a row in this row's columns, ~1 GB if it were filled.
+    store.reserve(10_000_000, 0);
+    for (let i = 0; i < 1000; i++) store.push(a);
+    const grew = process.memoryUsage.rss() - before;
+    assert.ok(grew < 200 * 1024 * 1024, `resident memory grew ${Math.round(grew / 1048576)} MB`);
+    assert.deepStrictEqual(store.rowAt(1000), a);
+  });
+
   it('reserveFor: the rows of the whole input, at the rows per byte read so far', () => {
     const [a] = rowsOf(ingestFiles([INPUTS[1]]));
     const store = new ActivationStore(16);
