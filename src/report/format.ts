@@ -27,7 +27,8 @@ export function formatDuration(valueMs: number, style: DurationStyle = 'short', 
   const gap = style === 'tight' ? '' : ' ';
   if (unitMs < 1000) return `${formatNumber(Number(valueMs.toFixed(2)))}${gap}ms`;
   const seconds = Number((valueMs / 1000).toFixed(2));
-  return `${formatNumber(seconds === 0 ? 0 : seconds)}${gap}${style === 'long' ? 'seconds' : 's'}`;
+  // "1 second" (1003 ms to two decimals), not "1 seconds".
+  return `${formatNumber(seconds === 0 ? 0 : seconds)}${gap}${style === 'long' ? (seconds === 1 ? 'second' : 'seconds') : 's'}`;
 }
 
 /** "1.04–1.22 s", "11–17 ms": both ends in the unit of the larger one. */

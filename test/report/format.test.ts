@@ -13,6 +13,8 @@ describe('report/format', () => {
     assert.equal(formatDuration(7.094), '7.09 ms');
     assert.equal(formatDuration(1567.75), '1.57 s');
     assert.equal(formatDuration(35518, 'long'), '35.52 seconds');
+    assert.equal(formatDuration(1003, 'long'), '1 second');
+    assert.equal(formatDuration(1006, 'long'), '1.01 seconds');
     assert.equal(formatDuration(16, 'long'), '16 ms');
     assert.equal(formatDuration(1567.75, 'tight'), '1.57s');
     // The unit of a companion value: both sides of "A = …, B = …" in seconds.
