@@ -1,8 +1,9 @@
 // The inference at the unit (inference.ts) on a second core while this thread computes the
 // groups' figures (issue 16): it reads the same columns and shares no state with them, and
 // every stream it draws is seeded by its key (prng.ts), so which thread computes it never
-// changes a byte. The worker gets a copy of the store's columns; should it fail or never answer,
-// this thread computes the inference itself, and so meets any error the worker met.
+// changes a byte. The worker reads the store's columns where they are (shared memory,
+// src/table/shared.ts), and this thread writes none of them meanwhile; should the worker fail or
+// never answer, this thread computes the inference itself, and so meets any error the worker met.
 import { availableParallelism } from 'node:os';
 import { ActivationStore, type StoreParts } from '../table/store.js';
 import { startSyncWorker, type SyncWorker } from '../table/threads.js';
