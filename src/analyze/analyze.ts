@@ -67,7 +67,6 @@ export function analyze(table: Table, options: AnalyzeOptions = {}): Analysis {
   const arena: ColumnArena = { block: null };
   let levelColumns: GroupColumns[] | null = collectColumns(store, 'concurrency', arena);
   const several = severalConfigurations(levelColumns);
-  const excluded = new Set(several.keys());
   let reportedColumns: GroupColumns[] | null = isDefaultKeys(keys) ? levelColumns : collectColumns(store, keys);
   const exactMax = exactMeanMaxFor([...levelColumns, ...(reportedColumns === levelColumns ? [] : reportedColumns), ...runtimeSizes(levelColumns, several)]);
   const analyzedOf = (columns: GroupColumns, shown: ReadonlySet<GroupKey>, key: string, sorted?: SortedTotals) => bootstrapped(columns, shown, key, exactMax, sorted);
@@ -106,7 +105,7 @@ export function analyze(table: Table, options: AnalyzeOptions = {}): Analysis {
   const unrecorded = [...new Set(levels.filter((a) => a.figures.concurrency === null).map((a) => a.figures.runtime))];
   // Inference at the unit sees exactly the rows that are compared: no compositions, one
   // configuration per runtime; an unrecorded level is one stratum of its own.
-  const inference = baseline === null ? undefined : inferenceOf(inferring, store, baseline, excluded);
+  const inference = baseline === null ? undefined : inferenceOf(inferring, store, baseline);
   return {
     groups: reported.map((a) => a.figures).sort(groupOrder),
     compositions: compositionsOf(store),

@@ -37,10 +37,10 @@ export function startInference(store: ActivationStore, baseline: string, minRows
 }
 
 /** The worker's inference, or this thread's when there is no worker or its answer failed. */
-export function inferenceOf(worker: SyncWorker<InferenceAnswer> | null, store: ActivationStore, baseline: string, excluded: ReadonlySet<string>): UnitInference | undefined {
+export function inferenceOf(worker: SyncWorker<InferenceAnswer> | null, store: ActivationStore, baseline: string): UnitInference | undefined {
   const answer = worker?.take() ?? null;
   worker?.stop();
-  return answer?.ok ? answer.inference : inferAtUnit(comparedRows(store, excluded), baseline);
+  return answer?.ok ? answer.inference : inferAtUnit(comparedRows(store, severalOf(store)), baseline);
 }
 
 /**

@@ -364,7 +364,7 @@ export class ActivationStore {
    * Room for `rows` rows, and `idBytes` bytes of ids, in all: a reader's estimate of its file's
    * (issue 16). The columns grow once to that instead of doubling up to it, which leaves each
    * half behind until a collection frees it. Past an estimate a column grows by a quarter, not
-   * double: the estimate is near, and a doubled column is NaN-filled (touched) to its end.
+   * double: the estimate is near, and each growth copies every filled row.
    */
   reserve(rows: number, idBytes: number): void {
     this.reserved = true;
