@@ -96,11 +96,16 @@ export async function hoverLiveChart(page: Page, spec: unknown): Promise<{ marks
     }),
   );
   const count = points.length;
-  for (const point of points) {
-    await page.mouse.move(point.x, point.y);
-    // vega answers the pointer event on its own turn: wait a little for it rather than read at once.
-    const answered = await page.waitForFunction(() => (window as any).tooltips.length > 0, undefined, { timeout: 250 }).then(() => true, () => false);
-    if (answered) return { marks: count, tooltip: await page.evaluate(() => (window as any).tooltips[0]) };
+  // vega answers the pointer event on its own turn: wait a little for it rather than read at once. On a
+  // busy machine that turn can come late, so a second pass waits longer; leaving the chart before each
+  // point makes every move a new hover, not a move within the mark already under the pointer.
+  for (const timeout of [250, 2000]) {
+    for (const point of points) {
+      await page.mouse.move(0, 0);
+      await page.mouse.move(point.x, point.y, { steps: 2 });
+      const answered = await page.waitForFunction(() => (window as any).tooltips.length > 0, undefined, { timeout }).then(() => true, () => false);
+      if (answered) return { marks: count, tooltip: await page.evaluate(() => (window as any).tooltips[0]) };
+    }
   }
   return { marks: count, tooltip: undefined };
 }
