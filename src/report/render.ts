@@ -111,6 +111,11 @@ function registerHelpers(h: Env): void {
   h.registerHelper('and', (a: unknown, b: unknown) => Boolean(a) && Boolean(b));
   h.registerHelper('not', (a: unknown) => !a);
   h.registerHelper('inc', (n: unknown) => Number(n) + 1);
+  // {{#bold words.bold}}…{{/bold}}: the text in bold when the rule that licenses it holds, else plain.
+  h.registerHelper('bold', function (this: unknown, on: unknown, options: Handlebars.HelperOptions) {
+    const inner = options.fn(this);
+    return on === true ? `**${inner}**` : inner;
+  });
   // {{#table}}…{{/table}}: pads the rows inside to the seed's aligned layout.
   h.registerHelper('table', function (this: unknown, options: Handlebars.HelperOptions) {
     return `${alignTable(options.fn(this))}\n`;

@@ -35,13 +35,13 @@ function ratiosOf(model: ReportModel, fastLabel: string, otherLabel: string, sta
 }
 
 /**
- * "X had **F× lower mean total time** than Y [over cold starts] at concurrency L, …" / "**F× to G×
+ * "X had [**]F× lower mean total time[**] than Y [over cold starts] at concurrency L, …" / "**F× to G×
  * …** at each of the N concurrency levels both measured (most at concurrency M)": against the
  * table's (or that part's) figures.
  */
 export function delivers(model: ReportModel, markdown: string): string[] {
   const out: string[] = [];
-  const pattern = new RegExp(String.raw`^(.+?) had \*\*${NUMBER}×(?: to ${NUMBER}×)? lower (mean|median) total time\*\* than (.+?)(?: over (cold starts|warm activations))? at (?:concurrency (\d+)|each of the \d+ concurrency levels both measured(?: \(most at concurrency (\d+)\))?)`, 'gm');
+  const pattern = new RegExp(String.raw`^(.+?) had (?:\*\*)?${NUMBER}×(?: to ${NUMBER}×)? lower (mean|median) total time(?:\*\*)? than (.+?)(?: over (cold starts|warm activations))? at (?:concurrency (\d+)|each of the \d+ concurrency levels both measured(?: \(most at concurrency (\d+)\))?)`, 'gm');
   for (const m of markdown.matchAll(pattern)) {
     const part: Part = m[6] === undefined ? null : m[6] === 'cold starts' ? 'cold' : 'warm';
     const ratios = ratiosOf(model, m[1], m[5], m[4] as Statistic, part);

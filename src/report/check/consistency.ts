@@ -41,6 +41,7 @@ export const RULES: readonly Rule[] = [
   { id: 'claim-against-table', find: (m, md) => [...upTo(m, md), ...claims.delivers(m, md), ...claims.largestDifference(m, md), ...claims.waitTimes(md)], enforced: true },
   { id: 'significance-against-p', find: (_m, md) => wording.significanceInTables(md), enforced: true },
   { id: 'significant-without-test', find: wording.significanceInProse, enforced: true },
+  { id: 'bold-without-test', find: wording.boldFactors, enforced: true },
   { id: 'empty-section', find: (_m, md) => structure.emptySections(md), enforced: true },
   { id: 'duplicate-heading', find: (_m, md) => structure.duplicateHeadings(md), enforced: true },
   { id: 'empty-table', find: (_m, md) => structure.emptyTables(md), enforced: true },

@@ -56,6 +56,10 @@ export function significanceAgainstP(cell: string, level: string): string {
   return `the test table's row at ${level} reads "${cell}": "significant" goes with p < 0.05 after Holm, and only with it`;
 }
 
+export function boldWithoutTest(span: string): string {
+  return `the document sets a factor in bold (${span}), but no test in it finds a difference significant`;
+}
+
 export function significantWithoutTest(sentence: string): string {
   return `the document calls a difference significant ("${sentence.slice(0, 120)}"), but no test of it is`;
 }

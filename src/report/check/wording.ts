@@ -93,6 +93,13 @@ export function significanceInProse(model: ReportModel, markdown: string): strin
   return claims.length > 0 ? [msg.significantWithoutTest(claims[0].trim())] : [];
 }
 
+/** A sweep's factor in bold ("**1.5× lower**") where no test of the document is significant (findings/words/bold.ts). */
+export function boldFactors(model: ReportModel, markdown: string): string[] {
+  if (model.template !== 'sweep' || model.statistics.rows.some((r) => r.test?.significant === true)) return [];
+  const bold = markdown.match(/\*\*[^*\n]*\d×[^*\n]*\blower\b[^*\n]*\*\*/);
+  return bold === null ? [] : [msg.boldWithoutTest(bold[0])];
+}
+
 /** "Apache OpenWhisk" (other than "not Apache OpenWhisk") where every run log says owbench's embedded server. */
 export function target(model: ReportModel, markdown: string): string[] {
   if (model.settings.length === 0 || !model.settings.every((s) => s.embedded)) return [];

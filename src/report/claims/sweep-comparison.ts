@@ -10,6 +10,7 @@ import { fasterHeading } from '../findings/words/faster.js';
 import { isOrderOfMagnitude } from '../findings/words/order-of-magnitude.js';
 import { isSignificant } from '../findings/words/significant.js';
 import { isRange, upTo } from '../findings/words/up-to.js';
+import { isBold } from '../findings/words/bold.js';
 import type { UnitComparison } from '../../types.js';
 
 export interface Recommendations {
@@ -73,6 +74,8 @@ export interface SweepWords {
   total_range: boolean;
   init_range: boolean;
   order_of_magnitude: boolean;
+  /** The total's factor is set in bold (findings/words/bold.ts): significant at every level it names. */
+  bold: boolean;
 }
 
 export function testsOf(total: Spread | null, tests: UnitComparison[], baseline: RuntimeRef, candidate: RuntimeRef): SweepTests {
@@ -108,6 +111,7 @@ export function wordsOf(total: Spread | null, init: Spread | null, tests: UnitCo
       heavyTail: tests.some((t) => t.concurrency === l.concurrency && t.heavy_tails.length > 0),
       significant: l.significant,
     }))),
+    bold: winning !== null && isBold((total as Spread).levels),
   };
 }
 

@@ -74,6 +74,14 @@ describe('report/check: each rule, broken and kept', () => {
     assert.deepEqual(firedBy(twice, 'The difference at concurrency 2 is significant.'), []);
   });
 
+  it('bold-without-test: a sweep\'s factor in bold where no test is significant', () => {
+    assert.equal(noDifference.model.template, 'sweep');
+    const insight = (text: string) => `- The mean total time is lower in rt1 at each of the 3 levels: ${text}, at least 1.1×.`;
+    assert.deepEqual(firedBy(noDifference, insight('**up to 1.3× lower**')), ['bold-without-test']);
+    assert.deepEqual(firedBy(noDifference, insight('up to 1.3× lower')), []);
+    assert.deepEqual(firedBy(twice, insight('**up to 2.1× lower**')), []);
+  });
+
   it('empty-section: a heading followed directly by a heading of its level or above, a rule or the end', () => {
     assert.deepEqual(firedBy(twice, '## Extra\n\n## Other\n\ntext'), ['empty-section']);
     assert.deepEqual(firedBy(twice, '### Extra\n\n---\n\ntext'), ['empty-section']);

@@ -28,6 +28,7 @@ describe('report/claims/sweep', () => {
     // Pre-aggregated rows: no test, so "up to" (a description) but never "order of magnitude".
     assert.equal(claims.comparisons[0].words.up_to, true);
     assert.equal(claims.comparisons[0].words.order_of_magnitude, false);
+    assert.equal(claims.comparisons[0].words.bold, false);
     assert.equal(claims.comparisons[0].tests.tested, false);
     assert.deepEqual(claims.missing.map((m) => [m.runtime.id, m.levels]), [['slow', [4]]]);
   });
@@ -38,9 +39,11 @@ describe('report/claims/sweep', () => {
       aggregate('fast', 1, { avg_total: 1000, avg_duration: 990, max_wait: 10, avg_init: 100 }), aggregate('fast', 2, { avg_total: 1000, avg_duration: 990, max_wait: 20, avg_init: 100 })];
     const model = buildReportModel(...analyzed(tableOf([], rows), 'slow'), { template: 'sweep', baseline: 'slow' });
     const markdown = renderReport(model);
-    assert.match(markdown, /\*\*up to 3\.0× lower\*\*, at least 1\.4×/);
+    assert.match(markdown, /: up to 3\.0× lower, at least 1\.4×/);
     // The conclusion's range has the same two ends, not "1.5× to 3.0×" beside "at least 1.4×".
-    assert.match(markdown, /\*\*1\.4× to 3\.0× lower mean total time\*\*/);
+    // No test on pre-aggregated rows: the factors are stated, not stressed (findings/words/bold.ts).
+    assert.match(markdown, / 1\.4× to 3\.0× lower mean total time than/);
+    assert.doesNotMatch(markdown, /\*\*[^*\n]*\d×[^*\n]*lower[^*\n]*\*\*/);
     assert.doesNotMatch(markdown, /1\.5× to/);
     assert.deepEqual(contradictionsOf(model, markdown), []);
   });
@@ -125,7 +128,7 @@ describe('report/claims/sweep: the words, on generated data whose shape meets or
     // Not significant (6 vs 6 runs, p = 0.12): a neutral heading and a described, untested init.
     assert.match(markdown, /^### ⚖️ rt1 vs rt0$/m);
     assert.match(markdown, /rt1 had the lower mean init at concurrency 4 \(1\.3× lower; init is shown, not tested\)/);
-    assert.match(markdown, /rt1 had \*\*1\.3× lower mean total time\*\* than rt0 at concurrency 4, the one level measured\. The test does not show the difference beyond run-to-run noise\./);
+    assert.match(markdown, /rt1 had 1\.3× lower mean total time than rt0 at concurrency 4, the one level measured\. The test does not show the difference beyond run-to-run noise\./);
   });
 
   it('a ✅ heading and "Prefer" only with significance at every level; several faster runtimes get no recommendation', () => {
@@ -153,8 +156,10 @@ describe('report/claims/sweep: the words, on generated data whose shape meets or
     assert.deepEqual(claims.comparisons.map((c) => c.part), ['cold', 'warm']);
     assert.match(markdown, /^### ⚖️ rt1 vs rt0, Cold Starts$/m);
     assert.match(markdown, /^### ⚖️ rt1 vs rt0, Warm Activations$/m);
-    assert.match(markdown, /lower mean total time\*\* than rt0 over cold starts at each of the 3 concurrency levels/);
-    assert.match(markdown, /lower mean total time\*\* than rt0 over warm activations at each of the 3 concurrency levels/);
+    // In bold only where the test finds it significant at every level: neither part here.
+    assert.deepEqual(claims.comparisons.map((c) => [c.tests.everywhere, c.words.bold]), [[false, false], [false, false]]);
+    assert.match(markdown, /\d× lower mean total time than rt0 over cold starts at each of the 3 concurrency levels/);
+    assert.match(markdown, /\d× lower mean total time than rt0 over warm activations at each of the 3 concurrency levels/);
     // The cold part's own means, not the pooled summary table's.
     const cold = claims.comparisons[0].total!;
     const group = claims.comparisons[0].total!.max.concurrency;
@@ -168,6 +173,9 @@ describe('report/claims/sweep: the words, on generated data whose shape meets or
     assert.match(markdown, /^# 🧪 Warm Performance Across Concurrency: rt1 vs rt0$/m);
     assert.match(markdown, /compares the performance of warm activations \(the data has no cold start\)/);
     assert.match(markdown, /\*\*Prefer rt1\*\* when warm latency matter/);
+    // Significant at every level: the factor in bold, in the insight and the conclusion.
+    assert.match(markdown, /at each of the 3 levels: \*\*up to \d+\.\d× lower\*\*, at least/);
+    assert.match(markdown, /rt1 had \*\*\d+\.\d× to \d+\.\d× lower mean total time\*\* than rt0/);
     assert.doesNotMatch(markdown.replace("(the data has no cold start)", "").replace("no activation was a cold start", ""), /cold start/i);
   });
 
