@@ -77,7 +77,9 @@ export class CsvColumns {
     const { ops, slots, numbers, labels, lastText } = this;
     numbers.fill(NaN);
     labels.fill(null);
-    let id: string | null = null;
+    // The id cell's place in the text (−1: none), copied into the store only once the row holds.
+    let idFrom = -1;
+    let idTo = -1;
     let cold: string | null = null;
     let p = from;
     const width = ops.length;
@@ -103,7 +105,8 @@ export class CsvColumns {
           if (op === Op.Cold) cold = value;
           else labels[slots[c]] = value;
         } else if (op === Op.Id) {
-          id = text.slice(p, q);
+          idFrom = p;
+          idTo = q;
         } else {
           const value = numberIn(text, p, q);
           if (!Number.isFinite(value)) return false;
@@ -116,11 +119,11 @@ export class CsvColumns {
       }
       p = q + 1;
     }
-    return this.commit(numbers, labels, id, cold);
+    return this.commit(numbers, labels, cold, text, idFrom, idTo);
   }
 
   /** csvRow's checks and makeRow's derivations on the scratch, then the row into the store. */
-  private commit(numbers: Float64Array, labels: Array<string | null>, id: string | null, cold: string | null): boolean {
+  private commit(numbers: Float64Array, labels: Array<string | null>, cold: string | null, text: string, idFrom: number, idTo: number): boolean {
     const runtime = this.ctx.runtime ?? labels[RUNTIME] ?? labels[KIND];
     if (runtime === null || runtime === undefined) return false;
     labels[RUNTIME] = runtime;
@@ -147,7 +150,7 @@ export class CsvColumns {
     numbers[TOTAL] = total;
     const isCold = init === init;
     if (cold !== null && booleanOf(cold, 'cold') !== isCold) return false;
-    this.store.pushValues(numbers, labels, isCold, this.ctx.source, id);
+    this.store.pushValuesWithIdText(numbers, labels, isCold, this.ctx.source, text, idFrom, idTo);
     return true;
   }
 }

@@ -138,9 +138,16 @@ export class ActivationStore {
 
   /**
    * Appends a row given as a reader's scratch (csv-columns.ts): numbers by position in
-   * NUMBER_FIELDS (NaN: null), labels by position in STRING_FIELDS. No row object is made.
+   * NUMBER_FIELDS (NaN: null), labels by position in STRING_FIELDS, the id as text[from, to)
+   * (IdColumn.pushText; from −1: no id). No row object is made.
    */
-  pushValues(numbers: Float64Array, labels: ReadonlyArray<string | null>, cold: boolean, source: number, id: string | null): void {
+  pushValuesWithIdText(numbers: Float64Array, labels: ReadonlyArray<string | null>, cold: boolean, source: number, text: string, from: number, to: number): void {
+    this.pushRowValues(numbers, labels, cold, source);
+    if (from < 0) this.ids.push(null);
+    else this.ids.pushText(text, from, to);
+  }
+
+  private pushRowValues(numbers: Float64Array, labels: ReadonlyArray<string | null>, cold: boolean, source: number): void {
     if (this.length === this.capacity) this.grow();
     if (this.length === this.filled) this.fillTo(this.length + 1);
     const i = this.length++;
@@ -154,7 +161,6 @@ export class ActivationStore {
     }
     this.cold[i] = cold ? 1 : 0;
     this.source[i] = source;
-    this.ids.push(id);
   }
 
   private numberSlot(k: number): Float64Array {

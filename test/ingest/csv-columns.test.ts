@@ -25,6 +25,8 @@ const VALID = [
   // Non-ASCII inside a label is read here; at a cell's end it goes to the general reader.
   'wasm:0.1,wasm:0.1,256,5,id-8,,1,,2,,,success,hén,,,,,,',
   'wasm:0.1,wasm:0.1,256,5,id-9,,1,,2,,,success,ħ,,,,,,',
+  // A non-ASCII id inside the cell: copied through push(), not as its char codes.
+  'wasm:0.1,wasm:0.1,256,5,ид-9✓x,,1,,2,,,success,hen,,,,,,',
   // An empty duration: a row without figures, as the general path keeps it.
   'wasm:0.1,wasm:0.1,256,5,id-10,,1,,,,,success,a-label-longer-than-13,,,,,,',
   'wasm:0.1,wasm:0.1,256,5,id-11,,1,,,,,success,a-label-longer-than-13,,,,,,',

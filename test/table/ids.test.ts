@@ -35,6 +35,20 @@ describe('table: id column', () => {
     assert.ok(column.same(0, 7));
   });
 
+  it('takes an id as a part of a text, ASCII or not, without its neighbours', () => {
+    const column = new IdColumn(2);
+    const text = `,${IDS.filter((id): id is string => id !== null).join(',')},`;
+    let from = 1;
+    for (const id of IDS) {
+      if (id === null) continue;
+      column.pushText(text, from, from + id.length);
+      from += id.length + 1;
+    }
+    assert.deepEqual(all(column), IDS.filter((id) => id !== null));
+    assert.ok(column.same(0, 5), 'the same id from two places of the text');
+    assert.ok(column.same(3, 3), 'a lone surrogate is itself');
+  });
+
   it('selects, compacts and appends as arrays would', () => {
     const column = filled(many);
     const indices = Int32Array.from([5, 4, 4, 2999, 0, 1]);
