@@ -1,6 +1,7 @@
 // The byte-scanning fast path must give exactly what the general path (JSON.parse) gives, at any
 // chunk boundary, or step aside.
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { flatRecords } from '../../bench/analyze/flat-records.js';
 import { readFlatFast } from '../../src/ingest/flat-fast.js';
@@ -113,6 +114,21 @@ describe('ingest: flat records fast path', () => {
       const message = (min: number) => captured(() => readFlatFast(file, context(file), 4096, min));
       assert.equal(message(1), message(Infinity));
       assert.match(message(1), /\[2500\]/);
+    });
+
+    it('scans the worker\'s half itself when the worker gives up (a record skipped with a warning there), hashing each byte once', () => {
+      const bad = records.map((r, i) => (i === 2500 ? { ...r, status: 'bogus' } : r));
+      const file = tempFile('halves-skipped.json', JSON.stringify(bad, null, 0).replace(/},{/g, '},\n{'));
+      const skipping = () => ({ ...context(file), skipInvalid: true });
+      const two = skipping();
+      const fast = readFlatFast(file, two, 4096, 1);
+      assert.ok(fast, 'the fast path took the file');
+      assert.equal(fast.workerRows, 0, 'the worker\'s rows are not taken');
+      const whole = skipping();
+      assert.deepEqual(fast.rows.rows(), readFlatFast(file, whole, 4096, Infinity)!.rows.rows());
+      assert.deepEqual(two.warnings, whole.warnings);
+      assert.equal(two.warnings.length, 1);
+      assert.equal(fast.sha256, createHash('sha256').update(readFileSync(file)).digest('hex'));
     });
 
     it('steps aside for a syntax error in the worker\'s half, as one thread would', () => {
