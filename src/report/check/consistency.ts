@@ -37,6 +37,7 @@ export const RULES: readonly Rule[] = [
   { id: 'heading-without-test', find: wording.favouringHeadings, enforced: true },
   { id: 'only-is-every-level', find: (_m, md) => onlyLists(md), enforced: true },
   { id: 'several-levels-word', find: wording.levelWords, enforced: true },
+  { id: 'several-steps-word', find: wording.stepWords, enforced: true },
   { id: 'equal-range', find: (_m, md) => wording.equalRanges(md), enforced: true },
   { id: 'claim-against-table', find: (m, md) => [...upTo(m, md), ...claims.delivers(m, md), ...claims.largestDifference(m, md), ...claims.waitTimes(md)], enforced: true },
   { id: 'significance-against-p', find: (_m, md) => wording.significanceInTables(md), enforced: true },

@@ -29,6 +29,13 @@ export function levelWords(model: ReportModel, markdown: string): string[] {
   return [...words].map((w) => msg.severalLevelsWord(w, model.levels.length));
 }
 
+/** "at every step" needs two steps or more: three levels. */
+export function stepWords(model: ReportModel, markdown: string): string[] {
+  if (model.levels.length > 2) return [];
+  const said = proseLines(markdown).some((line) => /\bat every step\b/i.test(line.replace(/\bnot at every step\b/gi, '')));
+  return said ? [msg.severalLevelsWord('at every step', model.levels.length)] : [];
+}
+
 /** A ✅ or "faster" heading favours a runtime: some test must be significant in its favour. */
 export function favouringHeadings(model: ReportModel, markdown: string): string[] {
   const labels = model.runtimes.map((r) => ({ id: r.id, shown: escapeInline(r.label) }));

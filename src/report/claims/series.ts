@@ -29,6 +29,8 @@ export interface Trend {
   change_percent: number;
   /** Every step moves in the trend's direction (never for "flat"). */
   monotone: boolean;
+  /** Two levels: one step, of which "at every step" would say more than there is. */
+  one_step: boolean;
 }
 
 export interface Range {
@@ -86,6 +88,7 @@ export function trendOf(values: LevelValue[]): Trend | null {
     factor: direction === 'falls' ? factor(1 / ratio) : Number.isFinite(ratio) ? factor(ratio) : 0,
     change_percent: Number.isFinite(ratio) ? percent(Math.abs(ratio - 1)) : 0,
     monotone,
+    one_step: steps.length === 1,
   };
 }
 

@@ -42,6 +42,14 @@ describe('report/check: each rule, broken and kept', () => {
     assert.deepEqual(firedBy(twice, 'rt1 is faster at every level.'), []);
   });
 
+  it('several-steps-word: "at every step" needs three levels or more', () => {
+    const two = documentOf({ ...base, name: 'two-levels', levels: [1, 4] });
+    assert.deepEqual(firedBy(two, "rt1's `avg_duration` went from 1 s at concurrency 1 to 2 s at concurrency 4 (2.0× higher), at every step."), ['several-steps-word']);
+    assert.deepEqual(firedBy(two, "rt1's `avg_duration` went from 1 s at concurrency 1 to 2 s at concurrency 4 (2.0× higher)."), []);
+    assert.deepEqual(firedBy(twice, "rt1's `avg_duration` went from 1 s at concurrency 1 to 2 s at concurrency 3 (2.0× higher), at every step."), []);
+    assert.deepEqual(firedBy(twice, 'went up, not at every step: highest 3 s at concurrency 2.'), []);
+  });
+
   it('heading-without-test: a ✅ or "faster" heading needs a significant test in its favour', () => {
     assert.deepEqual(firedBy(noDifference, '### ✅ rt1 Is Faster\n\ntext'), ['heading-without-test']);
     assert.deepEqual(firedBy(twice, '### ✅ rt0 Is Faster\n\ntext'), ['heading-without-test']);
