@@ -35,8 +35,8 @@ function ratiosOf(model: ReportModel, fastLabel: string, otherLabel: string, sta
 }
 
 /**
- * "X had [**]F× lower mean total time[**] than Y [over cold starts] at concurrency L, …" / "**F× to G×
- * …** at each of the N concurrency levels both measured (most at concurrency M)": against the
+ * "X had [**]F× lower mean total time[**] than Y [over cold starts] at concurrency L, …" / "[**]F× to G×
+ * …[**] at each of the N concurrency levels both measured (most at concurrency M)": against the
  * table's (or that part's) figures.
  */
 export function delivers(model: ReportModel, markdown: string): string[] {
