@@ -83,19 +83,27 @@ function preferences(model: ReportModel, markdown: string): string[] {
   return out;
 }
 
-/** "### ✅ X Is Faster … Significantly": every total-time test row for X must be significant and in X's favour. */
+/**
+ * "### ✅ X: Faster Than Y [Over Cold Starts|Over Warm Activations] at Every Level|at Concurrency N,
+ * Significantly": every total-time test row of X against Y, of the part and level the heading names,
+ * must be significant and in X's favour (the heading as sweep-insight.md.hbs writes it).
+ */
 function headings(markdown: string): string[] {
   const out: string[] = [];
-  const rows = tablesOf(markdown).filter((t) => t.header[1] === 'Component').flatMap((t) => t.rows.map((r) => ({ header: t.header, r })));
-  for (const m of markdown.matchAll(/^### ✅ (.+) Is Faster .*Significantly$/gm)) {
-    const runtime = m[1];
-    const total = rows.filter(({ r }) => /^Total/.test(r[1]));
-    const against = total.filter(({ header, r }) => {
-      const candidate = header[2].split(' vs ')[0] === runtime;
-      const direction = candidate ? 'faster' : 'slower';
-      return !((r[4] ?? '').includes('**significant**') && (r[2] ?? '').endsWith(direction));
+  const tables = tablesOf(markdown).filter((t) => t.header[1] === 'Component');
+  const pattern = /^### ✅ (.+): Faster Than (.+?)(?: Over (Cold Starts|Warm Activations))? at (?:Every Level|Concurrency (\S+)), Significantly(?: in This Run)?$/gm;
+  for (const m of markdown.matchAll(pattern)) {
+    const [, runtime, other, partName, level] = m;
+    const part = partName === undefined ? null : partName === 'Cold Starts' ? 'cold' : 'warm';
+    const rows = tables.flatMap((t) => {
+      const [candidate, baseline] = t.header[2].split(' vs ');
+      if (!((candidate === runtime && baseline === other) || (candidate === other && baseline === runtime))) return [];
+      const direction = candidate === runtime ? 'faster' : 'slower';
+      return t.rows.filter((r) => /^Total/.test(r[1]) && (part === null || r[1].includes(`, ${part} (`)) && (level === undefined || r[0] === level))
+        .map((r) => ({ r, direction }));
     });
-    if (total.length === 0 || against.length > 0) out.push(msg.headingAgainstTests(m[0].slice(4), against.length));
+    const against = rows.filter(({ r, direction }) => !((r[4] ?? '').includes('**significant**') && (r[2] ?? '').endsWith(direction)));
+    if (rows.length === 0 || against.length > 0) out.push(msg.headingAgainstTests(m[0].slice(4), rows.length === 0 ? null : against.length));
   }
   return out;
 }

@@ -8,8 +8,9 @@ export function preferredWithoutFinding(runtime: string): string {
   return `the document prefers ${runtime}, which no finding recommends`;
 }
 
-export function headingAgainstTests(heading: string, rows: number): string {
-  return `the heading "${heading}" claims a significant difference at every level, but ${rows} of the test table's total-time rows are not significant in that direction`;
+export function headingAgainstTests(heading: string, rows: number | null): string {
+  if (rows === null) return `the heading "${heading}" claims a significant difference, but the test table has no total-time row for it`;
+  return `the heading "${heading}" claims a significant difference, but ${rows} of the test table's total-time rows it covers are not significant in that direction`;
 }
 
 export function onlyIsEveryLevel(sentence: string): string {

@@ -53,7 +53,7 @@ export interface SweepComparison {
 /** What the document's tests (the total time, src/report/findings/family.ts) say about the pair. */
 export interface SweepTests {
   tested: boolean;
-  /** The runtime a "✅ … Is Faster, Significantly" heading may name (findings/words/faster.ts). */
+  /** The runtime a "✅ X: Faster Than Y …, Significantly" heading may name (findings/words/faster.ts). */
   heading: RuntimeRef | null;
   /** Levels where the test is significant and the difference relevant, by the runtime lower there. */
   significant: Array<{ runtime: RuntimeRef; levels: number[] }>;

@@ -23,10 +23,27 @@ describe('report/check: the consistency check', () => {
   });
 
   it('catches a heading that claims significance the test table does not show', () => {
-    // The seed sweep is pre-aggregated: it has no test at all, so no heading may claim one.
-    const text = sweep.markdown.replace(/^### ⚖️ WASM vs Docker$/m, '### ✅ WASM Is Faster at Every Level, Significantly');
+    // The seed sweep is pre-aggregated: it has no test at all (its 4 total-time rows say "not tested").
+    const text = sweep.markdown.replace(/^### ⚖️ WASM vs Docker$/m, '### ✅ WASM: Faster Than Docker at Every Level, Significantly');
     assert.notEqual(text, sweep.markdown);
-    assert.ok(contradictionsOf(sweep.model, text).some((p) => p.includes('claims a significant difference at every level')));
+    assert.ok(contradictionsOf(sweep.model, text).some((p) => p.includes('but 4 of the test table\'s total-time rows it covers are not significant')));
+  });
+
+  it('reads the ✅ heading as the sweep writes it: its runtimes, part and level against the rows they cover', () => {
+    const heading = '### ✅ wasm:0.1: Faster Than blackbox at Every Level, Significantly';
+    assert.ok(demo.markdown.includes(`\n${heading}\n`), 'the demo has the heading this test reads');
+    const fired = (text: string) => findContradictions(demo.model, text).filter((c) => c.rule === 'heading-against-tests').map((c) => c.message);
+    assert.deepEqual(fired(demo.markdown), []);
+    // One level's total-time row not significant: the heading says every level.
+    const row = /^(\| 3 +\| Total, wait \+ duration, cold \(mean\) .*)\*\*significant\*\*/m;
+    assert.match(demo.markdown, row);
+    assert.match(fired(demo.markdown.replace(row, '$1not significant')).join('\n'), /1 of the test table's total-time rows it covers are not significant/);
+    // A level, a part or a pair that the table does not have.
+    for (const claimed of [heading.replace('Every Level', 'Concurrency 9'), heading.replace(' at Every', ' Over Warm Activations at Every'), heading.replace('blackbox', 'nodejs')]) {
+      assert.match(fired(demo.markdown.replace(heading, claimed)).join('\n'), /has no total-time row for it/, claimed);
+    }
+    // The one level it names, significant there: nothing to report.
+    assert.deepEqual(fired(demo.markdown.replace(heading, heading.replace('Every Level', 'Concurrency 3'))), []);
   });
 
   it('catches "only" over every level, equal range ends, an empty heading and a claim against its table', () => {

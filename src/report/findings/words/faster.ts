@@ -17,7 +17,7 @@ export interface TestedLevel {
 }
 
 /**
- * "✅ X Is Faster …, Significantly": at every level compared (one or more) the document's test is
+ * "✅ X: Faster Than Y …, Significantly": at every level compared (one or more) the document's test is
  * significant and the difference relevant, all in one direction. 'candidate', 'baseline' or null.
  */
 export function fasterHeading(levels: readonly TestedLevel[]): 'candidate' | 'baseline' | null {
