@@ -81,6 +81,26 @@ describe('report corpus: documents over data with a known truth (issue 11)', fun
     assert.ok(inMarkdown / shapes.length <= 0.05, `${inMarkdown} of ${shapes.length} documents call a difference significant`);
   });
 
+  it('with one run per cell and a run effect, no document recommends, whatever its tests of those runs say', () => {
+    // Each level of each runtime is its own run: the runs' own difference (σ 0.3 on log time) is
+    // what an activation-level test sees, so it is often "significant in this run"; a recommendation
+    // would carry that to the runtimes.
+    let significant = 0;
+    const n = 24;
+    for (let i = 0; i < n; i++) {
+      const shape: Shape = { ...base, name: `one-run-null-${i}`, seed: 700 + i, runs: 1, perRun: 25, levels: i % 2 === 0 ? [1] : [1, 2, 3], cold: i % 3 === 0 ? 0 : 1, runEffect: 0.3 };
+      const { analysis, model, markdown } = document(shape.name, records(shape));
+      assert.equal(analysis.inference!.unit, 'activation');
+      if (tests(analysis).some((c) => c.significant)) significant++;
+      assert.equal(model.findings.recommended, null, `${shape.name} recommends`);
+      assert.doesNotMatch(markdown, /\*\*Prefer |prefer \*\*|better choice/, shape.name);
+      for (const heading of markdown.match(/^### ✅ .*$/gm) ?? []) assert.match(heading, /, Significantly in This Run$/, shape.name);
+      assert.doesNotMatch(markdown, /beyond run-to-run noise \(tested on activations/, shape.name);
+    }
+    console.log(`      one-run null corpus: ${significant} of ${n} significant at the activation (describing those runs), 0 recommend`);
+    assert.ok(significant > 0, 'the corpus has run effects a one-run test reads as differences');
+  });
+
   it('with a true 2× difference (5 per run, 6 runs, 3 levels), 90% or more find it and recommend the faster', () => {
     let found = 0;
     const n = 30;

@@ -33,6 +33,7 @@ export interface Rule {
 export const RULES: readonly Rule[] = [
   { id: 'preferred-twice', find: preferences, enforced: true },
   { id: 'recommended-twice', find: wording.recommendations, enforced: true },
+  { id: 'recommended-from-one-run', find: wording.oneRunRecommendation, enforced: true },
   { id: 'heading-against-tests', find: (_m, md) => headings(md), enforced: true },
   { id: 'heading-without-test', find: wording.favouringHeadings, enforced: true },
   { id: 'only-is-every-level', find: (_m, md) => onlyLists(md), enforced: true },

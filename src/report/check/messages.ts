@@ -76,3 +76,7 @@ export function apacheOnEmbedded(times: number): string {
 export function emptyTable(header: string): string {
   return `the table "${header.slice(0, 80)}" has no rows`;
 }
+
+export function recommendedFromOneRun(sentence: string): string {
+  return `"${sentence}" recommends a runtime, but each level was measured in a single run, which cannot tell a runtime from its run`;
+}

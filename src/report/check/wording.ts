@@ -67,6 +67,17 @@ export function recommendations(model: ReportModel, markdown: string): string[] 
   return named.size > 1 ? [msg.recommendedTwice([...named])] : [];
 }
 
+/**
+ * With one run per cell a runtime cannot be told from its run: a recommendation ("**Prefer X**",
+ * "the better choice", "default choice") reaches beyond what the document's tests describe.
+ */
+export function oneRunRecommendation(model: ReportModel, markdown: string): string[] {
+  if (model.findings.unit?.unit !== 'activation') return [];
+  return sentencesOf(markdown)
+    .filter((s) => /\*\*Prefer |prefer \*\*|\bthe better choice\b|\bdefault choice\b/i.test(s) && !NEGATED.test(s))
+    .map((s) => msg.recommendedFromOneRun(s.trim()));
+}
+
 /** "473.85–473.85 ms", "26.2× to 26.2×", "2.5–2.5×": a range whose ends are equal is one value. */
 export function equalRanges(markdown: string): string[] {
   const out: string[] = [];

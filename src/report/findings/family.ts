@@ -54,10 +54,16 @@ function attainableOf(tests: UnitComparison[]): Attainable | null {
   const best = tests.reduce((a, b) => (smallestP(b) < smallestP(a) ? b : a));
   const least = smallestP(best);
   const minAdjusted = Math.min(1, tests.length * least);
-  let needed = 2;
-  while (tests.length * (2 / choose(2 * needed, needed)) >= SIGNIFICANT.alpha) needed++;
+  const needed = unitsNeeded(tests.length);
   return {
     min_p: Math.round(least * 1e4) / 1e4, min_p_adjusted: Math.round(minAdjusted * 1e4) / 1e4,
     reachable: minAdjusted < SIGNIFICANT.alpha, units_needed: needed, n_baseline: best.n_baseline, n_candidate: best.n_candidate,
   };
+}
+
+/** Units per side at which an exact permutation test, Holm-corrected over `tests` tests, can reach significance. */
+export function unitsNeeded(tests: number): number {
+  let needed = 2;
+  while (tests * (2 / choose(2 * needed, needed)) >= SIGNIFICANT.alpha) needed++;
+  return needed;
 }

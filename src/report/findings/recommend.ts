@@ -5,7 +5,7 @@
 import type { UnitComparison } from '../../types.js';
 import type { RuntimeRef } from '../claims/levels.js';
 import { factor } from '../round.js';
-import type { Family } from './family.js';
+import { unitsNeeded, type Family } from './family.js';
 import { claimRatio, standingOf, type Standing } from './words/prefer.js';
 import { RELEVANT } from './words/faster.js';
 
@@ -70,4 +70,15 @@ function reasonOf(standings: Standing[], winners: number, levels: number): strin
   if (winners === 1) return 'one runtime is faster than the baseline, but another is not shown slower than it';
   if (standings.includes('loses')) return 'some runtimes are slower than the baseline and others are not shown to differ from it';
   return `no runtime is significantly and relevantly (by ${RELEVANT.factor}× or more) faster ${levels === 1 ? 'at the one level compared' : 'at every level compared'}`;
+}
+
+/**
+ * One run per cell: each runtime's level is its own run, so a difference between the runtimes
+ * cannot be told from one between their runs (null datasets with a run effect of σ 0.3 on log
+ * time: 20 of 24 "significant" at the activation, test/report/corpus.test.ts). Its tests describe those runs;
+ * a recommendation reaches beyond them, so none is made.
+ */
+export function withoutOneRunRecommendations(questions: Question[], tests: number): Question[] {
+  const reason = `each level was measured in a single run, so a difference between the runtimes cannot be told from one between their runs; ${unitsNeeded(tests)} runs per cell would be needed to test it across runs`;
+  return questions.map((q) => (q.recommendation === null ? q : { ...q, recommendation: null, reason }));
 }

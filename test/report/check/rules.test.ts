@@ -42,6 +42,16 @@ describe('report/check: each rule, broken and kept', () => {
     assert.deepEqual(firedBy(twice, 'rt1 is faster at every level.'), []);
   });
 
+  it('recommended-from-one-run: with one run per cell no sentence prefers a runtime', () => {
+    const oneRun = documentOf({ ...base, name: 'one-run', runs: 1, perRun: 30, factor: 2, seed: 500 });
+    assert.ok(oneRun.model.statistics.rows.some((r) => r.test?.significant), 'the one-run 2× is significant at the activation');
+    assert.equal(oneRun.model.findings.recommended, null);
+    const preferring = ['1. ✅ **Prefer rt1** when cold starts matter.', 'It is the better choice for workloads like this one.'];
+    for (const text of preferring) assert.ok(firedBy(oneRun, text).includes('recommended-from-one-run'), text);
+    assert.ok(!firedBy(oneRun, 'No recommendation follows: each level was measured in a single run, so rt1 is not the better choice yet.').includes('recommended-from-one-run'));
+    for (const text of preferring) assert.ok(!firedBy(twice, text).includes('recommended-from-one-run'), text);
+  });
+
   it('several-steps-word: "at every step" needs three levels or more', () => {
     const two = documentOf({ ...base, name: 'two-levels', levels: [1, 4] });
     assert.deepEqual(firedBy(two, "rt1's `avg_duration` went from 1 s at concurrency 1 to 2 s at concurrency 4 (2.0× higher), at every step."), ['several-steps-word']);
