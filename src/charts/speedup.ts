@@ -15,6 +15,8 @@ export function speedupChart(model: ReportModel, palette: RuntimePalette = docum
   const baseline = label(model.baseline);
   const title = `Speedup over ${baseline} by concurrency (mean total time)`;
   if (model.runtimes.length < 2) return leftOut(title, 'one-runtime');
+  // Only cold starts on one side and warm activations on the other: a ratio would be the start's cost.
+  if (model.claims.kind === 'sweep' && model.claims.apart !== null) return leftOut(title, 'regimes-apart');
   const values = model.speedups
     .filter((s) => s.metric === 'avg_total' && s.concurrency !== null)
     .map((s) => ({ runtime: label(s.candidate), concurrency: s.concurrency as number, ratio: s.ratio, ci_low: s.ci_low, ci_high: s.ci_high }));

@@ -42,6 +42,8 @@ export interface ModelCaveats {
   /** Cold-start purity: were the activations of a cold-start comparison all cold? */
   cold: {
     all_cold: boolean; all_warm: boolean; unknown: boolean; mixed: CaveatGroup[];
+    /** Where no group mixes the two but both occur: the levels per runtime of all-cold and of all-warm groups. */
+    cold_only: LevelsOf[]; warm_only: LevelsOf[];
     /** Where unknown: the levels per runtime whose rows do not say, and those that do (a single activation with an init time). */
     unknown_levels: LevelsOf[]; known_levels: LevelsOf[];
   };
@@ -57,6 +59,8 @@ export interface ModelCaveats {
   /** The fewest runs, or activations of one run, a group's CI needs (bench/coverage/). */
   group_ci_min: { run: number; activation: number };
   aggregates_only: boolean;
+  /** Raw activations, for which inference is at the unit (src/analyze/unit.ts), whether or not any test was possible. */
+  unit_data: boolean;
   resamples: number;
   principles: Principle[];
 }
@@ -96,6 +100,8 @@ export function modelCaveats(
       all_warm: !unknown && known.every((g) => g.cold === 0),
       unknown,
       mixed: known.filter((g) => (g.cold as number) > 0 && (g.cold as number) < g.count),
+      cold_only: levelsOf(known.filter((g) => g.count > 0 && g.cold === g.count)),
+      warm_only: levelsOf(known.filter((g) => g.count > 0 && g.cold === 0)),
       unknown_levels: unknown ? levelsOf(caveatGroups.filter((g) => g.cold === null)) : [],
       known_levels: unknown ? levelsOf(known.filter((g) => g.from === 'aggregates')) : [],
     },
@@ -106,6 +112,7 @@ export function modelCaveats(
     group_ci_unit: groupCiUnit(caveatGroups),
     group_ci_min: { ...GROUP_MIN },
     aggregates_only: aggregatesOnly,
+    unit_data: analysis.inference !== undefined,
     resamples: analysis.intervals.resamples,
     principles: principles(table, analysis, caveatGroups, aggregatesOnly, intervals, settings, family),
   };
@@ -142,7 +149,10 @@ function principles(table: Table, analysis: Analysis, groups: CaveatGroup[], agg
   const fewestRuns = groups.length === 0 ? 0 : Math.min(...groups.map((g) => g.runs));
   const repeated: Principle['status'] = fewest >= REPEATED.activations || fewestRuns >= REPEATED.runs ? 'met' : fewest >= 2 ? 'partly' : 'missed';
   const described = table.activations.length > 0 && table.activations.every((r) => r.kind !== null && r.memory_mb !== null);
-  const tests: Principle['status'] = analysis.comparisons.length === 0 ? 'missed' : canReachSignificance(analysis, family) ? 'met' : 'partly';
+  // Raw activations with no document family have no test at the unit: analyze's activation-level
+  // rank tests are not the document's (statistics.ts shows none of them).
+  const tests: Principle['status'] = analysis.comparisons.length === 0 || (analysis.inference !== undefined && family === null) ? 'missed'
+    : canReachSignificance(analysis, family) ? 'met' : 'partly';
   return [
     {
       name: 'Repeated experiments (P1)',
@@ -163,7 +173,8 @@ function principles(table: Table, analysis: Analysis, groups: CaveatGroup[], agg
       name: 'Statistical tests (P6)',
       status: tests,
       detail: tests === 'missed'
-        ? 'no test possible: no per-activation data for two runtimes at a shared level'
+        ? analysis.inference === undefined ? 'no test possible: no per-activation data for two runtimes at a shared level'
+          : 'no test possible: no runtime shares a level and a kind of activation (cold or warm) with the baseline where they can be compared'
         : tests === 'partly'
           ? 'tests run, but with too few units at every level for any of them to reach p < 0.05 after the correction'
           : analysis.inference ? 'permutation tests at the experimental unit, Holm-corrected across the document, with Cliff\'s δ' : 'Mann-Whitney U per level, Holm-corrected, with Cliff\'s δ',

@@ -89,7 +89,7 @@ export interface ModelPoint {
 export type FigureId = 'latency' | 'split' | 'ecdf' | 'speedup' | 'strip';
 
 /** Why a figure is left out; templates turn the code into a sentence. */
-export type FigureOmission = 'no-distribution' | 'one-runtime' | 'no-ratios' | 'no-successes' | 'no-times';
+export type FigureOmission = 'no-distribution' | 'one-runtime' | 'no-ratios' | 'regimes-apart' | 'no-successes' | 'no-times';
 
 export interface ModelFigure {
   /** Stable id a template refers to; also the file name of its image. */

@@ -106,7 +106,11 @@ export function modelStatistics(analysis: Analysis, runtimes: RuntimeRef[], base
   const refOf = (id: string) => runtimes.find((r) => r.id === id) ?? { id, label: id };
   const inference = family === null ? undefined : analysis.inference;
   const rows: StatisticsRow[] = inference && family ? unitRows(inference, family, refOf) : [];
-  for (const candidate of inference ? [] : runtimes.filter((r) => r.id !== baseline.id)) {
+  // Raw activations with no test at the unit (no part measured in both runtimes at a shared level):
+  // analyze's activation-level rank tests and bootstraps would pool cold with warm and treat a run's
+  // activations as independent, so nothing is shown in their place.
+  const activationLevel = analysis.inference === undefined;
+  for (const candidate of inference || !activationLevel ? [] : runtimes.filter((r) => r.id !== baseline.id)) {
     const levels = [...new Set(analysis.speedups.filter((s) => s.candidate === candidate.id && s.concurrency !== null).map((s) => s.concurrency as number))].sort((a, b) => a - b);
     for (const concurrency of levels) {
       for (const component of COMPONENTS) {
@@ -123,23 +127,23 @@ export function modelStatistics(analysis: Analysis, runtimes: RuntimeRef[], base
     .map((candidate) => ({ candidate, baseline, rows: rows.filter((r) => r.candidate.id === candidate.id) }))
     .filter((t) => t.rows.length > 0);
   return {
-    intervals: inference ? rows.some((r) => r.ci !== null) : analysis.speedups.some((s) => s.ci_low !== null) || analysis.groups.some((g) => Object.values(g.ci).some((v) => v !== null)),
-    tested: family ? family.tests.length > 0 : analysis.comparisons.length > 0,
+    intervals: inference || !activationLevel ? rows.some((r) => r.ci !== null) : analysis.speedups.some((s) => s.ci_low !== null) || analysis.groups.some((g) => Object.values(g.ci).some((v) => v !== null)),
+    tested: family ? family.tests.length > 0 : activationLevel && analysis.comparisons.length > 0,
     resamples: analysis.intervals.resamples,
     rows,
     tables,
     mixed: mixedResults(rows),
     trends: trendSentences(analysis.trends, refOf, runtimes),
-    verdicts: Object.fromEntries(runtimes.filter((r) => r.id !== baseline.id).map((r) => [r.id, family ? {
+    verdicts: Object.fromEntries(runtimes.filter((r) => r.id !== baseline.id).map((r) => [r.id, family || !activationLevel ? {
       init: UNTESTED,
       exec: UNTESTED,
-      total: unitVerdict(family, r.id),
+      total: family ? unitVerdict(family, r.id) : UNTESTED,
     } : {
       init: verdictOf(analysis.comparisons, r.id, 'init_ms'),
       exec: verdictOf(analysis.comparisons, r.id, 'exec_ms'),
       total: verdictOf(analysis.comparisons, r.id, 'total_ms'),
     }])),
-    notes: inference ? analysis.warnings.filter((w) => !isAboutActivationLevelMethods(w)) : [...analysis.warnings],
+    notes: activationLevel ? [...analysis.warnings] : analysis.warnings.filter((w) => !isAboutActivationLevelMethods(w)),
   };
 }
 

@@ -41,6 +41,11 @@ export interface SweepClaims {
   comparisons: SweepComparison[];
   /** Some candidate shares a level with the baseline: else Key Insights says why nothing is compared. */
   compared: boolean;
+  /**
+   * Raw activations where, at every level a candidate shares with the baseline, one was all cold and
+   * the other all warm: each runtime's levels of either kind there (cold and warm are never compared).
+   */
+  apart: Array<{ runtime: RuntimeRef; cold: number[]; warm: number[] }> | null;
   trends: RuntimeTrends[];
   /** Runtimes whose max_wait grows sharply (THRESHOLDS.sharpGrowth) across levels. */
   sharp_wait: RuntimeRef[];
@@ -96,7 +101,8 @@ export function sweepClaims(groups: ReportGroup[], runtimes: RuntimeRef[], basel
     wait: growthOf(seriesOf(runtime.id, (g) => g.max_wait)),
     init: initRange(runtime.id),
   }));
-  const parts: Array<'cold' | 'warm' | null> = family === null ? [null] : (['cold', 'warm'] as const).filter((p) => family.tests.some((t) => t.part === p));
+  const apart = family === null ? apartOf(groups, runtimes, baseline, levels, find) : null;
+  const parts: Array<'cold' | 'warm' | null> = family === null ? (apart === null ? [null] : []) : (['cold', 'warm'] as const).filter((p) => family.tests.some((t) => t.part === p));
   const comparisons = runtimes
     .filter((r) => r.id !== baseline.id)
     .flatMap((candidate) => parts.map((part) => {
@@ -134,9 +140,35 @@ export function sweepClaims(groups: ReportGroup[], runtimes: RuntimeRef[], basel
     levels: { min: levels[0], max: levels[levels.length - 1], count: levels.length },
     comparisons,
     compared: comparisons.some((c) => c.total !== null),
+    apart,
     trends,
     sharp_wait: trends.filter((t) => t.wait?.sharp).map((t) => t.runtime),
     few_runs: { holds: runs < THRESHOLDS.minRunsForTrend, runs, min: THRESHOLDS.minRunsForTrend },
     single_runtime: runtimes.length < 2,
   };
+}
+
+/**
+ * The runtimes' regimes where raw activations share a level but no part: at every level a
+ * candidate shares with the baseline, one side had only cold starts and the other only warm
+ * activations. Null where some part is shared (or the data is pre-aggregated, or nothing shares a level).
+ */
+function apartOf(
+  groups: ReportGroup[], runtimes: RuntimeRef[], baseline: RuntimeRef, levels: number[],
+  find: (runtime: string, concurrency: number) => ReportGroup | null,
+): SweepClaims['apart'] {
+  if (groups.length === 0 || groups.some((g) => g.from !== 'activations')) return null;
+  const has = (g: ReportGroup, part: 'cold' | 'warm') => (g.parts[part]?.count ?? 0) > 0;
+  const shared = runtimes.filter((r) => r.id !== baseline.id).flatMap((candidate) => levels.flatMap((concurrency) => {
+    const b = find(baseline.id, concurrency);
+    const c = find(candidate.id, concurrency);
+    return b === null || c === null ? [] : [{ b, c }];
+  }));
+  if (shared.length === 0 || shared.some(({ b, c }) => (has(b, 'cold') && has(c, 'cold')) || (has(b, 'warm') && has(c, 'warm')))) return null;
+  const involved = new Set(shared.flatMap(({ b, c }) => [b, c]));
+  return runtimes.flatMap((runtime) => {
+    const mine = [...involved].filter((g) => g.runtime === runtime.id).sort((x, y) => x.concurrency - y.concurrency);
+    if (mine.length === 0) return [];
+    return [{ runtime, cold: mine.filter((g) => has(g, 'cold')).map((g) => g.concurrency), warm: mine.filter((g) => has(g, 'warm')).map((g) => g.concurrency) }];
+  });
 }
