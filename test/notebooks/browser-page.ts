@@ -83,23 +83,19 @@ export async function hoverLiveChart(page: Page, spec: unknown): Promise<{ marks
     w.tooltips = [];
     const view = new w.vega.View(w.vega.parse(w.vegaLite.compile(vl).spec), { renderer: 'svg', container: '#chart', hover: true });
     view.tooltip((_handler: unknown, _event: unknown, _item: unknown, value: unknown) => value !== undefined && value !== null && w.tooltips.push(value));
+    w.view = view;
     await view.runAsync();
   }, spec);
-  // A point on each drawn mark (not the legend's): the middle of a line's stroke, the centre of a dot or bar.
-  const points = await page.evaluate(() =>
-    [...document.querySelectorAll<SVGPathElement>('#chart g.role-mark > path')].slice(0, 40).map((mark) => {
-      const line = mark.closest('g.mark-line, g.mark-trail') !== null;
-      const box = mark.getBBox();
-      const local = line ? mark.getPointAtLength(mark.getTotalLength() / 2) : { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-      const screen = new DOMPoint(local.x, local.y).matrixTransform(mark.getScreenCTM()!);
-      return { x: screen.x, y: screen.y };
-    }),
-  );
-  const count = points.length;
   // vega answers the pointer event on its own turn: wait a little for it rather than read at once. On a
-  // busy machine that turn can come late, so a second pass waits longer; leaving the chart before each
-  // point makes every move a new hover, not a move within the mark already under the pointer.
+  // busy machine that turn can come late, and a later layout pass can move or redraw the marks, so a
+  // second pass runs the view again, lets two frames go by, finds the marks anew and waits longer.
+  // Leaving the chart before each point makes every move a new hover, not a move within the same mark.
+  let count = 0;
   for (const timeout of [250, 2000]) {
+    if (timeout > 250) await page.evaluate(async () => { await (window as any).view.runAsync(); });
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    const points = await markPoints(page);
+    count = Math.max(count, points.length);
     for (const point of points) {
       await page.mouse.move(0, 0);
       await page.mouse.move(point.x, point.y, { steps: 2 });
@@ -108,4 +104,17 @@ export async function hoverLiveChart(page: Page, spec: unknown): Promise<{ marks
     }
   }
   return { marks: count, tooltip: undefined };
+}
+
+/** A point on each drawn mark (not the legend's): the middle of a line's stroke, the centre of a dot or bar. */
+function markPoints(page: Page): Promise<Array<{ x: number; y: number }>> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<SVGPathElement>('#chart g.role-mark > path')].slice(0, 40).map((mark) => {
+      const line = mark.closest('g.mark-line, g.mark-trail') !== null;
+      const box = mark.getBBox();
+      const local = line ? mark.getPointAtLength(mark.getTotalLength() / 2) : { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+      const screen = new DOMPoint(local.x, local.y).matrixTransform(mark.getScreenCTM()!);
+      return { x: screen.x, y: screen.y };
+    }),
+  );
 }
