@@ -5,7 +5,7 @@ import type { Analysis } from '../../types.js';
 import type { RuntimeRef } from '../claims/levels.js';
 import { ms } from '../round.js';
 import { documentFamily, type Attainable, type Family } from './family.js';
-import { questionsOf, withoutOneRunRecommendations, type Question } from './recommend.js';
+import { questionsOf, withoutFailingWinners, withoutOneRunRecommendations, type Question } from './recommend.js';
 import { scopeOf } from './words/prefer.js';
 
 export interface UnitFinding {
@@ -57,7 +57,7 @@ export function buildFindings(analysis: Analysis, runtimes: RuntimeRef[], baseli
   const family = documentFamily(inference);
   const asked = questionsOf(family, runtimes, baseline).map((q) =>
     q.recommendation === null && family.attainable !== null && !family.attainable.reachable ? { ...q, reason: unreachable(family.attainable, family.tests.length, inference.unit) } : q);
-  const questions = inference.unit === 'activation' ? withoutOneRunRecommendations(asked, family.tests.length) : asked;
+  const questions = withoutFailingWinners(inference.unit === 'activation' ? withoutOneRunRecommendations(asked, family.tests.length) : asked, analysis.groups);
   const seen = new Set<string>();
   const heavy: HeavyTailFinding[] = [];
   for (const c of inference.comparisons) {

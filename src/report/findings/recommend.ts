@@ -2,8 +2,9 @@
 // total time", asked apart for cold and for warm activations; the rule for preferring a runtime is
 // ./words/prefer.ts. At most one runtime per question: the only one that wins over the baseline
 // while every other loses to it, or the baseline when every candidate loses.
-import type { UnitComparison } from '../../types.js';
+import type { GroupFigures, UnitComparison } from '../../types.js';
 import type { RuntimeRef } from '../claims/levels.js';
+import { escapeInline } from '../markdown.js';
 import { factor } from '../round.js';
 import { unitsNeeded, type Family } from './family.js';
 import { claimRatio, standingOf, type Standing } from './words/prefer.js';
@@ -81,4 +82,33 @@ function reasonOf(standings: Standing[], winners: number, levels: number): strin
 export function withoutOneRunRecommendations(questions: Question[], tests: number): Question[] {
   const reason = `each level was measured in a single run, so a difference between the runtimes cannot be told from one between their runs; ${unitsNeeded(tests)} runs per cell would be needed to test it across runs`;
   return questions.map((q) => (q.recommendation === null ? q : { ...q, recommendation: null, reason }));
+}
+
+/**
+ * A runtime is not preferred where, at a level its recommendation speaks for, more than
+ * FAILING.share of its activations failed and a larger share than the other's: its times there are
+ * of those that succeeded, and a faster survivor is no reason to choose it.
+ */
+export const FAILING = { share: 0.05 } as const;
+
+export function withoutFailingWinners(questions: Question[], groups: readonly GroupFigures[]): Question[] {
+  const failed = (runtime: string, concurrency: number) => {
+    const mine = groups.filter((g) => g.runtime === runtime && g.concurrency === concurrency && g.errors !== null);
+    const errors = mine.reduce((n, g) => n + (g.errors as number), 0);
+    return { errors, all: errors + mine.reduce((n, g) => n + g.count, 0) };
+  };
+  const share = (f: { errors: number; all: number }) => (f.all === 0 ? 0 : f.errors / f.all);
+  return questions.map((q) => {
+    const r = q.recommendation;
+    if (r === null) return q;
+    for (const concurrency of r.levels) {
+      const mine = failed(r.runtime.id, concurrency);
+      if (share(mine) <= FAILING.share) continue;
+      const other = r.over.map((o) => ({ o, f: failed(o.id, concurrency) })).find(({ f }) => share(f) < share(mine));
+      if (other === undefined) continue;
+      const reason = `${escapeInline(r.runtime.label)} failed ${mine.errors} of its ${mine.all} activations at concurrency ${concurrency} (${escapeInline(other.o.label)}: ${other.f.errors} of ${other.f.all}), and its times there are of those that succeeded`;
+      return { ...q, recommendation: null, reason };
+    }
+    return q;
+  });
 }
