@@ -28,6 +28,8 @@ export interface RuntimeTrends {
   /** Over warm activations only where groups mix cold and warm (a cold duration includes init, and the cold share differs by level). */
   duration: Trend | null;
   duration_part: 'warm' | null;
+  /** Levels of the duration series whose mean is carried by a few activations (the document's heavy-tail flags). */
+  duration_carried: number[];
   wait: Growth | null;
   init: Range | null;
 }
@@ -98,6 +100,7 @@ export function sweepClaims(groups: ReportGroup[], runtimes: RuntimeRef[], basel
     total: trendOf(seriesOf(runtime.id, (g) => g.avg_total)),
     duration: trendOf(seriesOf(runtime.id, (g) => (mixed ? g.parts.warm?.avg_duration ?? null : g.avg_duration))),
     duration_part: mixed ? 'warm' as const : null,
+    duration_carried: carriedLevels(family, runtime.id, mixed ? 'warm' : null),
     wait: growthOf(seriesOf(runtime.id, (g) => g.max_wait)),
     init: initRange(runtime.id),
   }));
@@ -171,4 +174,12 @@ function apartOf(
     if (mine.length === 0) return [];
     return [{ runtime, cold: mine.filter((g) => has(g, 'cold')).map((g) => g.concurrency), warm: mine.filter((g) => has(g, 'warm')).map((g) => g.concurrency) }];
   });
+}
+
+/** Levels where the document's total-time test flags `runtime`'s mean (of `part`, or of either) as carried by a few activations. */
+function carriedLevels(family: Family | null, runtime: string, part: 'cold' | 'warm' | null): number[] {
+  const levels = (family?.tests ?? [])
+    .filter((t) => (part === null || t.part === part) && t.heavy_tails.some((h) => h.runtime === runtime))
+    .map((t) => t.concurrency);
+  return [...new Set(levels)].sort((a, b) => a - b);
 }

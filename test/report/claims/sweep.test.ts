@@ -219,4 +219,23 @@ describe('report/claims/sweep: "the choice depends on the expected load" (issue 
     assert.doesNotMatch(markdown, /choice depends on the expected load/);
     assert.match(markdown, /Neither b nor a had the lower mean total time at every concurrency level, and no level shows a difference beyond noise\./);
   });
+  it('a duration sentence says where its mean is carried by a few activations', () => {
+    // A 40× outlier in the first run of some levels (cold only, so the duration series is the groups' own).
+    const shape: Shape = { name: 'outliers', runtimes: 2, levels: [1, 2, 3], runs: 6, perRun: 5, cold: 1, runEffect: 0.1, factor: 1, outliers: true, seed: 7 };
+    const table = ingestText(JSON.stringify(records(shape)), 'claims/outliers.json');
+    const model = buildReportModel(table, analyze(table, { baseline: 'rt0' }));
+    const claims = model.claims as SweepClaims;
+    const markdown = renderReport(model);
+    const listed = (levels: number[]) => (levels.length === 1 ? `${levels[0]}` : `${levels.slice(0, -1).join(', ')} and ${levels[levels.length - 1]}`);
+    let flaggedSomewhere = false;
+    for (const runtime of ['rt0', 'rt1']) {
+      const flagged = [...new Set(model.findings.heavy_tails.filter((h) => h.runtime.id === runtime).map((h) => h.concurrency))].sort((a, b) => a - b);
+      flaggedSomewhere ||= flagged.length > 0;
+      assert.deepEqual(claims.trends.find((t) => t.runtime.id === runtime)?.duration_carried, flagged, runtime);
+      const sentence = markdown.split('\n').find((l) => l.startsWith(`- ${runtime}'s \`avg_duration\``)) ?? '';
+      if (flagged.length === 0) assert.doesNotMatch(sentence, /carried/, runtime);
+      else assert.ok(sentence.includes(`The mean at concurrency ${listed(flagged)} is carried by a few activations (see Caveats)`), sentence);
+    }
+    assert.ok(flaggedSomewhere, 'the generator plants outliers the heavy-tail rule flags');
+  });
 });
