@@ -35,7 +35,7 @@ describe('report: groups of the new shapes (issue 10)', () => {
     ]);
     // Compared one configuration at a time, never pooled.
     assert.deepEqual([...new Set(model.speedups.map((s) => s.candidate))], ['nodejs:20 (resize, 256 MB)', 'nodejs:20 (thumb, 512 MB)']);
-    assert.match(markdown, /\*\*Failed, throttled or lost trials\*\*: 1 timeout: counted in the Failed column/);
+    assert.match(markdown, /\*\*Failed, throttled or lost trials\*\*: 1 activation with status `timeout`: counted in the Failed column/);
   });
 
   it('reports sequences apart and says their components ran inside one', () => {
