@@ -57,6 +57,8 @@ export interface SweepTests {
   heading: RuntimeRef | null;
   /** Levels where the test is significant and the difference relevant, by the runtime lower there. */
   significant: Array<{ runtime: RuntimeRef; levels: number[] }>;
+  /** Levels where the test is significant but the difference under RELEVANT.factor: neither is called faster there. */
+  negligible: number[];
   /** Significant at every level compared. */
   everywhere: boolean;
   /** Significant differences point both ways: the choice depends on the load. */
@@ -92,6 +94,7 @@ export function testsOf(total: Spread | null, tests: UnitComparison[], baseline:
     tested: tests.length > 0,
     heading: way === 'candidate' ? candidate : way === 'baseline' ? baseline : null,
     significant,
+    negligible: levels.filter((l) => l.significant === true && l.same).map((l) => l.concurrency),
     everywhere: complete && tests.every(isSignificant),
     opposite: significant.length > 1,
   };

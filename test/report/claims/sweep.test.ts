@@ -219,6 +219,34 @@ describe('report/claims/sweep: "the choice depends on the expected load" (issue 
     assert.doesNotMatch(markdown, /choice depends on the expected load/);
     assert.match(markdown, /Neither b nor a had the lower mean total time at every concurrency level, and no level shows a difference beyond noise\./);
   });
+  it('about the same at every level: said so, and a test beyond noise under 1.1× said to be', () => {
+    // 8 runs a side, runs apart (the test is significant) but within 10% at both levels.
+    const model = buildReportModel(...analyzed(tableOf([...rows(1000, 500, 'a'), ...rows(1040, 520, 'b')]), 'a'));
+    const markdown = renderReport(model);
+    assert.ok(model.statistics.rows.filter((r) => r.component.startsWith('Total')).every((r) => r.test?.significant && r.direction === 'same'));
+    assert.match(markdown, /b and a had about the same mean total time, within 10% of each other at each of the 2 levels both measured; the test finds the difference beyond noise at concurrency 1 and 2, but it is under 1\.1× there, so neither is called faster\./);
+    assert.doesNotMatch(markdown, /Neither b nor a|no level shows a difference beyond noise|does not show a difference/);
+    // One level, the same runs (no significant test).
+    const one = (runtime: string, total: number) => rows(total, total, runtime).filter((r) => r.concurrency === 2);
+    const single = renderReport(buildReportModel(...analyzed(tableOf([...one('a', 500), ...one('b', 500)]), 'a')));
+    assert.match(single, /b and a had about the same mean total time, within 10% of each other at concurrency 2, the one level both measured, and the test does not show a difference beyond noise\./);
+    assert.doesNotMatch(single, /at every concurrency level/);
+  });
+
+  it('a significant difference under 1.1× beside a relevant one is named, not called noise', () => {
+    // a 2× slower at concurrency 1; at 2 about the same (4% apart) yet significant.
+    const markdown = renderReport(buildReportModel(...analyzed(tableOf([...rows(1000, 500, 'a'), ...rows(500, 520, 'b')]), 'a')));
+    assert.match(markdown, /Neither b nor a had the lower mean total time at every concurrency level; the test finds a difference beyond noise only in b's favour at concurrency 1, and one under 1\.1× at concurrency 2\./);
+  });
+
+  it('names a level beyond noise but under 1.1× beside one significant in a runtime\'s favour', () => {
+    // Concurrency 1: a 2× slower; 2: 4% apart, runs apart (significant); 3: the same runs (not significant).
+    const three = (totals: number[], runtime: string) => Array.from({ length: 8 }, (_, r) => totals.map((total, i) =>
+      row({ runtime, repetition: r, concurrency: i + 1, init_ms: 50, duration_ms: total + r, wait_ms: 5 }))).flat();
+    const markdown = renderReport(buildReportModel(...analyzed(tableOf([...three([1000, 500, 700], 'a'), ...three([500, 520, 700], 'b')]), 'a')));
+    assert.match(markdown, /finds the difference significant in b's favour at concurrency 1 only \(.*\), and one beyond noise but under 1\.1× at concurrency 2: elsewhere it may be run-to-run noise\./);
+  });
+
   it('a duration sentence says where its mean is carried by a few activations', () => {
     // A 40× outlier in the first run of some levels (cold only, so the duration series is the groups' own).
     const shape: Shape = { name: 'outliers', runtimes: 2, levels: [1, 2, 3], runs: 6, perRun: 5, cold: 1, runEffect: 0.1, factor: 1, outliers: true, seed: 7 };
