@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { pairClaims } from '../../../src/report/claims/pair.js';
 import { row } from '../tables.js';
+import { buildReportModel } from '../../../src/report/build.js';
+import { renderReport } from '../../../src/report/render.js';
+import { analyzed, tableOf } from '../tables.js';
+import { analyze } from '../../../src/analyze/index.js';
+import { ingestText } from '../../../src/ingest/index.js';
 
 const label = (id: string) => id;
 
@@ -54,5 +59,27 @@ describe('report/claims/pair', () => {
     assert.equal(claims.wait, null);
     assert.equal(claims.runs[1].init_ms, null);
     assert.equal(claims.runs[1].exec_ms, 400);
+  });
+});
+
+describe('report/claims/pair: a missing or zero time, rendered', () => {
+  const render = (wait: [number | null, number | null]) => renderReport(buildReportModel(...analyzed(tableOf([
+    row({ runtime: 'blackbox', concurrency: 1, init_ms: 300, duration_ms: 350, wait_ms: wait[0] }),
+    row({ runtime: 'wasm', concurrency: 1, init_ms: 30, duration_ms: 140, wait_ms: wait[1] }),
+  ]), 'blackbox'), { template: 'pair' }));
+
+  it('a zero wait is shown, not called missing', () => {
+    const markdown = render([0, 8]);
+    assert.match(markdown, /^- `waitTime` was 0 ms in Run #1 and 8 ms in Run #2 \(no ratio with a zero wait\)\.$/m);
+    assert.doesNotMatch(markdown, /has no `waitTime`/);
+  });
+
+  it('a missing wait says which comparison cannot be made, without "for both runs"', () => {
+    // Read as a user's CSV is: a row without a wait has no total either (ingest/row.ts).
+    const table = ingestText('runtime,concurrency,wait,init,duration\nblackbox,1,,300,350\nwasm,1,8,30,140\n', 'pair/no-wait.csv');
+    const markdown = renderReport(buildReportModel(table, analyze(table, { baseline: 'blackbox' }), { template: 'pair' }));
+    assert.match(markdown, /^- At least one run's record has no `waitTime`: nothing to compare\.$/m);
+    assert.match(markdown, /^- At least one run's record has no wait time or duration: no end-to-end comparison\.$/m);
+    assert.doesNotMatch(markdown, /for both runs/);
   });
 });
