@@ -106,11 +106,12 @@ export function modelStatistics(analysis: Analysis, runtimes: RuntimeRef[], base
   const refOf = (id: string) => runtimes.find((r) => r.id === id) ?? { id, label: id };
   const inference = family === null ? undefined : analysis.inference;
   const rows: StatisticsRow[] = inference && family ? unitRows(inference, family, refOf) : [];
-  // Raw activations with no test at the unit (no part measured in both runtimes at a shared level):
-  // analyze's activation-level rank tests and bootstraps would pool cold with warm and treat a run's
-  // activations as independent, so nothing is shown in their place.
-  const activationLevel = analysis.inference === undefined;
-  for (const candidate of inference || !activationLevel ? [] : runtimes.filter((r) => r.id !== baseline.id)) {
+  // Raw activations are compared at the unit or not at all: where no test at the unit exists (no
+  // part measured in both runtimes at a shared level), analyze's activation-level rank tests and
+  // bootstraps would pool cold with warm and treat a run's activations as independent, so nothing
+  // is shown in their place. Only pre-aggregated data (no inference) takes the rows below.
+  const atUnit = analysis.inference !== undefined;
+  for (const candidate of atUnit ? [] : runtimes.filter((r) => r.id !== baseline.id)) {
     const levels = [...new Set(analysis.speedups.filter((s) => s.candidate === candidate.id && s.concurrency !== null).map((s) => s.concurrency as number))].sort((a, b) => a - b);
     for (const concurrency of levels) {
       for (const component of COMPONENTS) {
@@ -127,14 +128,14 @@ export function modelStatistics(analysis: Analysis, runtimes: RuntimeRef[], base
     .map((candidate) => ({ candidate, baseline, rows: rows.filter((r) => r.candidate.id === candidate.id) }))
     .filter((t) => t.rows.length > 0);
   return {
-    intervals: inference || !activationLevel ? rows.some((r) => r.ci !== null) : analysis.speedups.some((s) => s.ci_low !== null) || analysis.groups.some((g) => Object.values(g.ci).some((v) => v !== null)),
-    tested: family ? family.tests.length > 0 : activationLevel && analysis.comparisons.length > 0,
+    intervals: atUnit ? rows.some((r) => r.ci !== null) : analysis.speedups.some((s) => s.ci_low !== null) || analysis.groups.some((g) => Object.values(g.ci).some((v) => v !== null)),
+    tested: atUnit ? family !== null && family.tests.length > 0 : analysis.comparisons.length > 0,
     resamples: analysis.intervals.resamples,
     rows,
     tables,
     mixed: mixedResults(rows),
     trends: trendSentences(analysis.trends, refOf, runtimes),
-    verdicts: Object.fromEntries(runtimes.filter((r) => r.id !== baseline.id).map((r) => [r.id, family || !activationLevel ? {
+    verdicts: Object.fromEntries(runtimes.filter((r) => r.id !== baseline.id).map((r) => [r.id, atUnit ? {
       init: UNTESTED,
       exec: UNTESTED,
       total: family ? unitVerdict(family, r.id) : UNTESTED,
@@ -143,7 +144,7 @@ export function modelStatistics(analysis: Analysis, runtimes: RuntimeRef[], base
       exec: verdictOf(analysis.comparisons, r.id, 'exec_ms'),
       total: verdictOf(analysis.comparisons, r.id, 'total_ms'),
     }])),
-    notes: activationLevel ? [...analysis.warnings] : analysis.warnings.filter((w) => !isAboutActivationLevelMethods(w)),
+    notes: atUnit ? analysis.warnings.filter((w) => !isAboutActivationLevelMethods(w)) : [...analysis.warnings],
   };
 }
 
